@@ -1,0 +1,47 @@
+namespace Jumin.Registry.Accounts;
+
+/// <summary>
+/// Staff roles. Issue-level per-function rights (j1380) refine these; each role here is a bundle a
+/// municipality recognises.
+/// </summary>
+public static class Roles
+{
+    /// <summary>窓口職員 — search, view, enter changes.</summary>
+    public const string Clerk = "clerk";
+
+    /// <summary>審査者 — approves changes (j530).</summary>
+    public const string Approver = "approver";
+
+    /// <summary>監査担当 — reads and verifies the audit log.</summary>
+    public const string Auditor = "auditor";
+
+    /// <summary>システム管理者 — accounts and settings.</summary>
+    public const string Administrator = "admin";
+
+    public static IReadOnlyList<string> All { get; } = [Clerk, Approver, Auditor, Administrator];
+
+    public static string Japanese(string role) => role switch
+    {
+        Clerk => "窓口職員",
+        Approver => "審査者",
+        Auditor => "監査担当",
+        Administrator => "システム管理者",
+        _ => role,
+    };
+}
+
+/// <summary>Who is operating, from which terminal and place (j230, j1370). Every use case takes one.</summary>
+public sealed record Operator(
+    string UserId,
+    string DisplayName,
+    string Terminal,
+    string Place,
+    IReadOnlySet<string> Roles,
+    bool CanViewIndividualNumber)
+{
+    public bool IsIn(string role) => Roles.Contains(role);
+
+    /// <summary>The operator of batch work started from the CLI.</summary>
+    public static Operator Batch(string name) =>
+        new($"batch:{name}", "バッチ処理", Environment.MachineName, "バッチ", new HashSet<string>(), false);
+}

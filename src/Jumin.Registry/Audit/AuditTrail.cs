@@ -1,0 +1,119 @@
+using Jumin.Domain.Audit;
+using Jumin.Registry.Accounts;
+using Jumin.Registry.Persistence;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Jumin.Registry.Audit;
+
+/// <summary>The operation kinds of j1370 操作ログ, as recorded in <see cref="AuditEvent.Function"/>.</summary>
+public static class AuditFunctions
+{
+    public const string Login = "認証";
+    public const string Logout = "ログアウト";
+    public const string Search = "照会（検索）";
+    public const string View = "照会";
+    public const string ChangeEntry = "異動入力（履歴追加）";
+    public const string BatchUpdate = "バッチ処理（データ更新）";
+    public const string AuditVerification = "ログ検証";
+    public const string Setting = "設定変更";
+    public const string Memo = "メモ入力";
+}
+
+/// <summary>
+/// Appends to the hash-chained audit log inside the caller's transaction, so that an operation and
+/// its audit entries are committed together or not at all.
+/// </summary>
+public sealed class AuditTrail(AuditChain chain, IClock clock)
+{
+    public AuditChain Chain { get; } = chain;
+
+    public IClock Clock { get; } = clock;
+
+    public AuditEvent Event(Operator op, string function, string screen, string? target = null, bool individualNumberAccessed = false, AuditOutcome outcome = AuditOutcome.Succeeded, string? detail = null) =>
+        new(Clock.GetCurrentInstant(), op.UserId, op.Terminal, function, screen, target, individualNumberAccessed, outcome, detail);
+
+    /// <summary>Appends the events; the caller must have begun the transaction and commits it.</summary>
+    public async Task AppendAsync(RegistryDbContext db, IReadOnlyCollection<AuditEvent> events, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("監査ログは操作と同じトランザクションで書き込みます。");
+        }
+        if (events.Count == 0)
+        {
+            return;
+        }
+        // Taking the head row's write lock first serialises appenders across processes.
+        await db.Database.ExecuteSqlRawAsync("UPDATE audit_chain_head SET last_sequence = last_sequence WHERE id = 1", cancellationToken);
+        var head = await db.AuditChainHeads.AsTracking().SingleAsync(h => h.Id == 1, cancellationToken);
+        var sequence = head.LastSequence;
+        var previous = head.LastHash;
+        foreach (var e in events)
+        {
+            // PostgreSQL keeps microseconds: hash what the database will give back.
+            var at = Instant.FromUnixTimeTicks(e.At.ToUnixTimeTicks() / 10 * 10);
+            var entry = Chain.Append(++sequence, e with { At = at }, previous);
+            db.AuditLog.Add(ToRow(entry));
+            previous = entry.Hash;
+        }
+        head.LastSequence = sequence;
+        head.LastHash = previous;
+        // Callers doing bulk work switch automatic change detection off; the head must be saved regardless.
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Appends events in a transaction of their own (reads, refused logins).</summary>
+    public async Task AppendAloneAsync(RegistryDatabase database, IReadOnlyCollection<AuditEvent> events, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.Open();
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        await AppendAsync(db, events, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Verifies the whole chain, streaming it in order (jumin audit verify).</summary>
+    public async Task<AuditVerification> VerifyAsync(RegistryDatabase database, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.Open();
+        var head = await db.AuditChainHeads.SingleAsync(h => h.Id == 1, cancellationToken);
+        var entries = new List<AuditEntry>();
+        await foreach (var row in db.AuditLog.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            entries.Add(FromRow(row));
+        }
+        return Chain.Verify(entries, head.LastSequence);
+    }
+
+    internal static AuditLogRow ToRow(AuditEntry entry) => new()
+    {
+        Sequence = entry.Sequence,
+        At = entry.Event.At.ToDateTimeUtc(),
+        OperatorId = entry.Event.OperatorId,
+        Terminal = entry.Event.Terminal,
+        Function = entry.Event.Function,
+        Screen = entry.Event.Screen,
+        TargetAtenaNumber = entry.Event.TargetAtenaNumber,
+        IndividualNumberAccessed = entry.Event.IndividualNumberAccessed,
+        Outcome = (int)entry.Event.Outcome,
+        Detail = entry.Event.Detail,
+        PreviousHash = entry.PreviousHash,
+        Hash = entry.Hash,
+    };
+
+    internal static AuditEntry FromRow(AuditLogRow row) => new(
+        row.Sequence,
+        new AuditEvent(
+            Instant.FromDateTimeUtc(DateTime.SpecifyKind(row.At, DateTimeKind.Utc)),
+            row.OperatorId,
+            row.Terminal,
+            row.Function,
+            row.Screen,
+            row.TargetAtenaNumber,
+            row.IndividualNumberAccessed,
+            (AuditOutcome)row.Outcome,
+            row.Detail),
+        row.PreviousHash,
+        row.Hash);
+}

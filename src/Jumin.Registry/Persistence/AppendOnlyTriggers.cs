@@ -1,0 +1,45 @@
+namespace Jumin.Registry.Persistence;
+
+/// <summary>
+/// Database triggers that refuse UPDATE and DELETE on append-only tables, so that not even a bug
+/// or a hand-typed SQL statement in the application's role rewrites history (j200, j1370
+/// 書き込み禁止等の改ざん防止措置). Migrations name their tables explicitly, so that an applied
+/// migration never changes meaning.
+/// </summary>
+public static class AppendOnlyTriggers
+{
+    private const string PostgresFunction = """
+        CREATE OR REPLACE FUNCTION jumin_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+        END $$;
+        """;
+
+    public static IEnumerable<string> Sqlite(params string[] tables) =>
+        tables.SelectMany(table => (string[])
+        [
+            $"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;",
+            $"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;",
+        ]);
+
+    public static IEnumerable<string> SqliteDrop(params string[] tables) =>
+        tables.SelectMany(table => (string[])
+        [
+            $"DROP TRIGGER IF EXISTS {table}_no_update;",
+            $"DROP TRIGGER IF EXISTS {table}_no_delete;",
+        ]);
+
+    public static IEnumerable<string> Postgres(params string[] tables) =>
+        tables.SelectMany(table => (string[])
+        [
+            $"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} FOR EACH ROW EXECUTE FUNCTION jumin_refuse_change();",
+            $"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION jumin_refuse_change();",
+        ]).Prepend(PostgresFunction);
+
+    public static IEnumerable<string> PostgresDrop(params string[] tables) =>
+        tables.SelectMany(table => (string[])
+        [
+            $"DROP TRIGGER IF EXISTS {table}_append_only ON {table};",
+            $"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table};",
+        ]).Append("DROP FUNCTION IF EXISTS jumin_refuse_change();");
+}

@@ -1,0 +1,159 @@
+using Jumin.Domain.Identifiers;
+using Jumin.Domain.Residents;
+using Jumin.Registry.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Jumin.Registry.Persistence;
+
+/// <summary>
+/// The registry node's database. One model, two providers: each has its own subclass so that each
+/// keeps its own migrations (<see cref="SqliteRegistryDbContext"/>, <see cref="PostgresRegistryDbContext"/>).
+/// </summary>
+public abstract class RegistryDbContext(DbContextOptions options, IndividualNumberProtector protector) : DbContext(options)
+{
+    internal IndividualNumberProtector Protector { get; } = protector;
+
+    /// <summary>住民票 rows, append-only (j200).</summary>
+    public DbSet<ResidentRecord> ResidentHistory => Set<ResidentRecord>();
+
+    public DbSet<ResidentIndexEntry> Residents => Set<ResidentIndexEntry>();
+
+    public DbSet<SearchTerm> SearchTerms => Set<SearchTerm>();
+
+    public DbSet<AuditLogRow> AuditLog => Set<AuditLogRow>();
+
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+
+    public DbSet<TerminalRow> Terminals => Set<TerminalRow>();
+
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+
+    public DbSet<SearchHistoryRow> SearchHistory => Set<SearchHistoryRow>();
+
+    public DbSet<ResidentMemoRow> ResidentMemos => Set<ResidentMemoRow>();
+
+    /// <summary>Tables that only ever receive INSERTs; the database itself refuses UPDATE and DELETE on them (<see cref="AppendOnlyTriggers"/>).</summary>
+    public static IReadOnlyList<string> AppendOnlyTables { get; } = ["resident_history", "audit_log", "resident_memos"];
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        ValueConversions.Register(configurationBuilder);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ResidentRecord>(e =>
+        {
+            e.ToTable("resident_history");
+            e.HasKey(r => new { r.AtenaNumber, r.HistoryNumber });
+            e.Property(r => r.IndividualNumber).HasConversion(new ValueConverter<IndividualNumber?, byte[]?>(
+                v => v == null ? null : Protector.Encrypt(v), v => v == null ? null : Protector.Decrypt(v)));
+            e.HasIndex(r => r.HouseholdNumber);
+            foreach (var text in new[] { nameof(ResidentRecord.FamilyName), nameof(ResidentRecord.GivenName), nameof(ResidentRecord.FamilyNameKana), nameof(ResidentRecord.GivenNameKana) })
+            {
+                e.Property(text).HasMaxLength(100);
+            }
+            e.Property(r => r.InputPlace).HasMaxLength(100);
+            e.Property(r => r.InputTerminal).HasMaxLength(100);
+            e.Property(r => r.OperatorId).HasMaxLength(64);
+            e.Property(r => r.Address).HasMaxLength(200);
+            e.Property(r => r.Banchi).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<ResidentIndexEntry>(e =>
+        {
+            e.ToTable("residents");
+            e.HasKey(r => r.AtenaNumber);
+            e.HasIndex(r => new { r.HouseholdNumber, r.MemberOrder });
+            e.HasIndex(r => r.BirthKey);
+            e.HasIndex(r => r.NameKanaKey);
+        });
+
+        modelBuilder.Entity<SearchTerm>(e =>
+        {
+            e.ToTable("resident_search_terms");
+            e.Property(t => t.Key).HasMaxLength(300);
+            e.HasIndex(t => new { t.Kind, t.Key });
+            e.HasIndex(t => new { t.AtenaNumber, t.Kind, t.Key }).IsUnique();
+        });
+
+        modelBuilder.Entity<AuditLogRow>(e =>
+        {
+            e.ToTable("audit_log");
+            e.HasKey(a => a.Sequence);
+            e.Property(a => a.Sequence).ValueGeneratedNever();
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.OperatorId, a.At });
+            e.HasIndex(a => a.TargetAtenaNumber);
+        });
+
+        modelBuilder.Entity<AuditChainHead>(e =>
+        {
+            e.ToTable("audit_chain_head");
+            e.Property(h => h.Id).ValueGeneratedNever();
+            e.HasData(new AuditChainHead { Id = 1, LastSequence = 0, LastHash = Domain.Audit.AuditChain.Genesis });
+        });
+
+        modelBuilder.Entity<UserAccount>(e =>
+        {
+            e.ToTable("users");
+            e.HasKey(u => u.UserId);
+            e.Property(u => u.UserId).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<TerminalRow>(e =>
+        {
+            e.ToTable("terminals");
+            e.HasKey(t => t.TerminalId);
+        });
+
+        modelBuilder.Entity<NumberSequence>(e =>
+        {
+            e.ToTable("number_sequences");
+            e.HasKey(s => s.Name);
+        });
+
+        modelBuilder.Entity<SearchHistoryRow>(e =>
+        {
+            e.ToTable("search_history");
+            e.HasIndex(s => new { s.UserId, s.At });
+        });
+
+        modelBuilder.Entity<ResidentMemoRow>(e =>
+        {
+            e.ToTable("resident_memos");
+            e.HasIndex(m => new { m.AtenaNumber, m.MemoId, m.Version }).IsUnique();
+        });
+    }
+}
+
+/// <summary>The embedded default: a SQLite file under <c>./data</c>.</summary>
+public sealed class SqliteRegistryDbContext(DbContextOptions<SqliteRegistryDbContext> options, IndividualNumberProtector protector)
+    : RegistryDbContext(options, protector);
+
+/// <summary>Production: PostgreSQL.</summary>
+public sealed class PostgresRegistryDbContext(DbContextOptions<PostgresRegistryDbContext> options, IndividualNumberProtector protector)
+    : RegistryDbContext(options, protector)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // Prefix search compares key ranges; "C" makes that code-point order whatever the database locale.
+        modelBuilder.Entity<SearchTerm>().Property(t => t.Key).UseCollation("C");
+        modelBuilder.Entity<ResidentIndexEntry>().Property(t => t.NameKanaKey).UseCollation("C");
+    }
+}
+
+/// <summary>
+/// The 個人番号 converter captures the protector, so the compiled model is cached per key, not just
+/// per context type.
+/// </summary>
+internal sealed class ProtectorAwareModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        context is RegistryDbContext registry
+            ? (context.GetType(), registry.Protector.KeyId, designTime)
+            : (context.GetType(), designTime);
+}

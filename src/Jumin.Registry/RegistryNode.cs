@@ -1,0 +1,160 @@
+using System.Security.Cryptography;
+using Jumin.Domain.Audit;
+using Jumin.Domain.Dates;
+using Jumin.Registry.Accounts;
+using Jumin.Registry.Audit;
+using Jumin.Registry.Demo;
+using Jumin.Registry.Persistence;
+using Jumin.Registry.Residents;
+using Jumin.Registry.Security;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Jumin.Registry;
+
+/// <summary>Where a registry node keeps its data and what it starts with.</summary>
+public sealed record RegistryOptions
+{
+    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Defaults to <c>Data Source={DataDirectory}/registry.db</c>.</summary>
+    public string? ConnectionString { get; init; }
+
+    public string DataDirectory { get; init; } = "data";
+
+    /// <summary>Defaults to <c>{DataDirectory}/keys</c>.</summary>
+    public string? KeysDirectory { get; init; }
+
+    /// <summary>People to generate into an empty register; 0 for none.</summary>
+    public int DemoResidents { get; init; }
+
+    public int DemoSeed { get; init; } = 20261129;
+
+    public JapaneseEraTable Eras { get; init; } = JapaneseEraTable.Default;
+
+    public string ResolvedConnectionString => ConnectionString ?? $"Data Source={Path.Combine(DataDirectory, "registry.db")}";
+
+    public string ResolvedKeysDirectory => KeysDirectory ?? Path.Combine(DataDirectory, "keys");
+}
+
+/// <summary>A demo account and its generated password (embedded demo only).</summary>
+public sealed record DemoAccount(string UserId, string DisplayName, string Password, string Description);
+
+/// <summary>
+/// The registry node's parts, wired once per process: the hosts (web, CLI) are thin shells around it.
+/// </summary>
+public sealed class RegistryNode
+{
+    public RegistryNode(RegistryOptions options, IClock? clock = null)
+    {
+        Options = options;
+        Clock = clock ?? SystemClock.Instance;
+        Keys = new KeyStore(options.ResolvedKeysDirectory);
+        Database = new RegistryDatabase(options.Provider, options.ResolvedConnectionString, Keys.IndividualNumberProtector);
+        Audit = new AuditTrail(new AuditChain(Keys.AuditChainKey), Clock);
+        Dates = new JapaneseDateParser(options.Eras);
+        Search = new ResidentSearch(Database, Audit, Dates);
+        Query = new ResidentQuery(Database, Audit);
+        Accounts = new AccountService(Database, Audit);
+        Demo = new DemoLoader(Database, Audit);
+    }
+
+    public RegistryOptions Options { get; }
+
+    public IClock Clock { get; }
+
+    public KeyStore Keys { get; }
+
+    public RegistryDatabase Database { get; }
+
+    public AuditTrail Audit { get; }
+
+    public JapaneseDateParser Dates { get; }
+
+    public ResidentSearch Search { get; }
+
+    public ResidentQuery Query { get; }
+
+    public AccountService Accounts { get; }
+
+    public DemoLoader Demo { get; }
+
+    /// <summary>Migrates the database and registers the demo terminal.</summary>
+    public async Task InitialiseAsync(CancellationToken cancellationToken = default)
+    {
+        await Database.MigrateAsync(cancellationToken);
+        await using var db = Database.Open();
+        if (!await db.Terminals.AnyAsync(cancellationToken))
+        {
+            db.Terminals.Add(new TerminalRow { TerminalId = "DEMO-01", Name = "窓口端末1", Place = "本庁 市民課" });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Creates the demo accounts with fresh random passwords if there are no accounts yet, and
+    /// returns them (from <c>{DataDirectory}/demo-accounts.txt</c>, readable by the owner only).
+    /// </summary>
+    public async Task<IReadOnlyList<DemoAccount>> EnsureDemoAccountsAsync(CancellationToken cancellationToken = default)
+    {
+        var file = Path.Combine(Options.DataDirectory, "demo-accounts.txt");
+        if (await Accounts.AnyAsync(cancellationToken))
+        {
+            return File.Exists(file) ? ReadAccounts(file) : [];
+        }
+        var accounts = new[]
+        {
+            new DemoAccount("clerk01", "窓口 一郎", NewPassword(), "窓口職員（個人番号は表示しない）"),
+            new DemoAccount("clerk02", "窓口 二葉", NewPassword(), "窓口職員（個人番号の表示権限あり）"),
+            new DemoAccount("approver01", "審査 三郎", NewPassword(), "審査者"),
+            new DemoAccount("auditor01", "監査 四郎", NewPassword(), "監査担当"),
+            new DemoAccount("admin01", "管理 五郎", NewPassword(), "システム管理者"),
+        };
+        var setup = Operator.Batch("init");
+        await Accounts.CreateAsync(setup, "clerk01", accounts[0].DisplayName, accounts[0].Password, [Roles.Clerk], false, "市民課", cancellationToken);
+        await Accounts.CreateAsync(setup, "clerk02", accounts[1].DisplayName, accounts[1].Password, [Roles.Clerk], true, "市民課", cancellationToken);
+        await Accounts.CreateAsync(setup, "approver01", accounts[2].DisplayName, accounts[2].Password, [Roles.Clerk, Roles.Approver], true, "市民課", cancellationToken);
+        await Accounts.CreateAsync(setup, "auditor01", accounts[3].DisplayName, accounts[3].Password, [Roles.Auditor], false, "情報政策課", cancellationToken);
+        await Accounts.CreateAsync(setup, "admin01", accounts[4].DisplayName, accounts[4].Password, [Roles.Administrator], false, "情報政策課", cancellationToken);
+        Directory.CreateDirectory(Options.DataDirectory);
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        await using (var writer = new StreamWriter(file, System.Text.Encoding.UTF8, options))
+        {
+            foreach (var a in accounts)
+            {
+                await writer.WriteLineAsync($"{a.UserId}\t{a.DisplayName}\t{a.Password}\t{a.Description}");
+            }
+        }
+        return accounts;
+    }
+
+    /// <summary>Fills an empty register with the demo municipality (<see cref="RegistryOptions.DemoResidents"/> people).</summary>
+    public async Task<int> EnsureDemoResidentsAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (Options.DemoResidents <= 0)
+        {
+            return 0;
+        }
+        await using (var db = Database.Open())
+        {
+            if (await db.Residents.AnyAsync(cancellationToken))
+            {
+                return 0;
+            }
+        }
+        return await Demo.LoadAsync(Options.DemoResidents, Options.DemoSeed, progress, cancellationToken);
+    }
+
+    private static List<DemoAccount> ReadAccounts(string file) =>
+        [.. File.ReadAllLines(file).Select(l => l.Split('\t')).Where(p => p.Length == 4).Select(p => new DemoAccount(p[0], p[1], p[2], p[3]))];
+
+    private static string NewPassword()
+    {
+        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return string.Concat(Enumerable.Range(0, 16).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]));
+    }
+}

@@ -1,0 +1,346 @@
+using System.Globalization;
+using System.Text;
+using Jumin.Domain;
+using Jumin.Domain.Dates;
+using Jumin.Domain.Identifiers;
+using Jumin.Domain.Residents;
+using Jumin.Domain.Search;
+using Jumin.Registry.Accounts;
+using Jumin.Registry.Audit;
+using Jumin.Registry.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jumin.Registry.Residents;
+
+/// <summary>How a name is matched (j330: 完全一致・部分一致; 前方一致 is the counter's everyday choice).</summary>
+public enum NameMatch
+{
+    /// <summary>前方一致.</summary>
+    Prefix = 0,
+
+    /// <summary>完全一致.</summary>
+    Exact = 1,
+
+    /// <summary>部分一致.</summary>
+    Partial = 2,
+}
+
+/// <summary>The criteria of 基本検索 (j340), as typed: every field is optional, and they combine with AND.</summary>
+public sealed record ResidentSearchCriteria
+{
+    public string? AtenaNumber { get; init; }
+
+    public string? HouseholdNumber { get; init; }
+
+    public string? ResidentCode { get; init; }
+
+    public string? IndividualNumber { get; init; }
+
+    /// <summary>カナ氏名 — 氏名, 氏 only, 名 only, 旧氏 or 通称, past ones included.</summary>
+    public string? NameKana { get; init; }
+
+    /// <summary>漢字氏名 (or アルファベット氏名), past ones included.</summary>
+    public string? Name { get; init; }
+
+    public NameMatch Match { get; init; }
+
+    /// <summary>生年月日 in 和暦 or 西暦; a year or a year and month alone match the whole period.</summary>
+    public string? BirthDate { get; init; }
+
+    public Sex? Sex { get; init; }
+
+    /// <summary>住所 (any part: 町名, 番地, 方書), past ones included.</summary>
+    public string? Address { get; init; }
+
+    public string? ResidenceCardNumber { get; init; }
+
+    /// <summary>Also 消除者 (除票).</summary>
+    public bool IncludeRemoved { get; init; } = true;
+
+    public bool IsEmpty =>
+        new[] { AtenaNumber, HouseholdNumber, ResidentCode, IndividualNumber, NameKana, Name, BirthDate, Address, ResidenceCardNumber }.All(string.IsNullOrWhiteSpace)
+        && Sex is null;
+
+    /// <summary>A readable summary for the search history and the audit log. The 個人番号 is never written out.</summary>
+    public string Summary()
+    {
+        var parts = new List<string>();
+        void Add(string label, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                parts.Add($"{label}={value.Trim()}");
+            }
+        }
+        Add("宛名番号", AtenaNumber);
+        Add("世帯番号", HouseholdNumber);
+        Add("住民票コード", ResidentCode);
+        if (!string.IsNullOrWhiteSpace(IndividualNumber))
+        {
+            parts.Add("個人番号=(指定あり)");
+        }
+        Add("カナ氏名", NameKana);
+        Add("氏名", Name);
+        if (!string.IsNullOrWhiteSpace(NameKana) || !string.IsNullOrWhiteSpace(Name))
+        {
+            parts.Add("一致=" + Match switch { NameMatch.Exact => "完全", NameMatch.Partial => "部分", _ => "前方" });
+        }
+        Add("生年月日", BirthDate);
+        Add("性別", Sex?.Japanese());
+        Add("住所", Address);
+        Add("在留カード等番号", ResidenceCardNumber);
+        if (!IncludeRemoved)
+        {
+            parts.Add("消除者を除く");
+        }
+        return string.Join(" ", parts);
+    }
+}
+
+/// <summary>One person found: their current 住民票 (or 除票).</summary>
+public sealed record ResidentSearchHit(ResidentRecord Current);
+
+public sealed record ResidentSearchResult(IReadOnlyList<ResidentSearchHit> Hits, bool Truncated);
+
+/// <summary>A search that could not run because a criterion is invalid: every bad field, with its rule.</summary>
+public sealed class SearchCriteriaException(IReadOnlyList<FieldValidationException> errors)
+    : Exception(string.Join(" ", errors.Select(e => e.Message)))
+{
+    public IReadOnlyList<FieldValidationException> Errors { get; } = errors;
+}
+
+/// <summary>基本検索 (j320–j340). Every search is in the audit log, whether it finds anyone or not.</summary>
+public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, JapaneseDateParser dates)
+{
+    public const int DefaultLimit = 200;
+
+    /// <summary>Searches; invalid criteria raise <see cref="SearchCriteriaException"/> and are audited as refused.</summary>
+    public async Task<ResidentSearchResult> SearchAsync(Operator op, ResidentSearchCriteria criteria, int limit = DefaultLimit, string screen = "住民検索", CancellationToken cancellationToken = default)
+    {
+        await using var db = database.Open();
+        var errors = new List<FieldValidationException>();
+        IQueryable<ResidentIndexEntry> query;
+        try
+        {
+            query = Filter(db, op, criteria, errors);
+        }
+        finally
+        {
+            if (errors.Count > 0)
+            {
+                await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.Search, screen, outcome: Domain.Audit.AuditOutcome.Refused, detail: criteria.Summary() + " / " + string.Join(" ", errors.Select(e => e.Message)))], cancellationToken);
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw new SearchCriteriaException(errors);
+        }
+
+        var rows = await (
+            from r in query
+            join h in db.ResidentHistory on new { r.AtenaNumber, N = r.LatestHistoryNumber } equals new { h.AtenaNumber, N = h.HistoryNumber }
+            orderby r.NameKanaKey, r.AtenaNumber
+            select h).AsNoTracking().Take(limit + 1).ToListAsync(cancellationToken);
+        var truncated = rows.Count > limit;
+        if (truncated)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var target = rows.Count == 1 ? rows[0].AtenaNumber.Value : null;
+        await audit.AppendAsync(db, [audit.Event(op, AuditFunctions.Search, screen, target, individualNumberAccessed: !string.IsNullOrWhiteSpace(criteria.IndividualNumber), detail: $"{criteria.Summary()} / {rows.Count}{(truncated ? "+" : "")}件")], cancellationToken);
+        db.SearchHistory.Add(new SearchHistoryRow { UserId = op.UserId, At = audit.Clock.GetCurrentInstant().ToDateTimeUtc(), Query = ToQueryString(criteria), Summary = criteria.Summary() });
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return new(rows.Select(r => new ResidentSearchHit(r)).ToList(), truncated);
+    }
+
+    /// <summary>The user's last searches, newest first (j320).</summary>
+    public async Task<IReadOnlyList<SearchHistoryRow>> HistoryAsync(Operator op, int count = 10, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.Open();
+        return await db.SearchHistory.Where(s => s.UserId == op.UserId).OrderByDescending(s => s.Id).Take(count).ToListAsync(cancellationToken);
+    }
+
+    private IQueryable<ResidentIndexEntry> Filter(RegistryDbContext db, Operator op, ResidentSearchCriteria c, List<FieldValidationException> errors)
+    {
+        IQueryable<ResidentIndexEntry> q = db.Residents;
+        if (c.IsEmpty)
+        {
+            errors.Add(new("criteria", "検索条件", new("required", "検索条件を1つ以上入力してください。")));
+            return q;
+        }
+        if (!string.IsNullOrWhiteSpace(c.AtenaNumber))
+        {
+            if (Domain.Identifiers.AtenaNumber.TryParse(c.AtenaNumber, out var atena, out var e))
+            {
+                q = q.Where(r => r.AtenaNumber == atena);
+            }
+            else
+            {
+                errors.Add(new("atenaNumber", "宛名番号", e));
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(c.HouseholdNumber))
+        {
+            if (Domain.Identifiers.HouseholdNumber.TryParse(c.HouseholdNumber, out var household, out var e))
+            {
+                q = q.Where(r => r.HouseholdNumber == household);
+            }
+            else
+            {
+                errors.Add(new("householdNumber", "世帯番号", e));
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(c.ResidentCode))
+        {
+            if (Domain.Identifiers.ResidentCode.TryParse(c.ResidentCode, out var code, out var e))
+            {
+                q = WithTerm(db, q, SearchTermKind.ResidentCode, code.Value, NameMatch.Exact);
+            }
+            else
+            {
+                errors.Add(new("residentCode", "住民票コード", e));
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(c.IndividualNumber))
+        {
+            if (!op.CanViewIndividualNumber)
+            {
+                errors.Add(new("individualNumber", "個人番号", new("forbidden", "個人番号で検索する権限がありません。")));
+            }
+            else if (Domain.Identifiers.IndividualNumber.TryParse(c.IndividualNumber, out var number, out var e))
+            {
+                q = WithTerm(db, q, SearchTermKind.IndividualNumberHash, db.Protector.LookupHash(number), NameMatch.Exact);
+            }
+            else
+            {
+                errors.Add(new("individualNumber", "個人番号", e));
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(c.ResidenceCardNumber))
+        {
+            if (Domain.Identifiers.ResidenceCardNumber.TryParse(c.ResidenceCardNumber, out var card, out var e))
+            {
+                q = WithTerm(db, q, SearchTermKind.ResidenceCardNumber, card.Value, NameMatch.Exact);
+            }
+            else
+            {
+                errors.Add(new("residenceCardNumber", "在留カード等番号", e));
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(c.NameKana))
+        {
+            var key = KanaSearchKey.For(c.NameKana);
+            if (key.Length == 0 || key.Any(ch => ch is < 'ァ' or > 'ヺ'))
+            {
+                errors.Add(new("nameKana", "カナ氏名", new("kana", "カナ氏名はカタカナ・ひらがなで入力してください。")));
+            }
+            else
+            {
+                q = WithTerm(db, q, SearchTermKind.NameKana, key, c.Match);
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(c.Name))
+        {
+            var key = KanjiSearchKey.For(c.Name).ToUpperInvariant();
+            if (key.Length == 0)
+            {
+                errors.Add(new("name", "氏名", new("required", "氏名を入力してください。")));
+            }
+            else
+            {
+                q = WithTerm(db, q, SearchTermKind.NameText, key, c.Match);
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(c.Address))
+        {
+            q = WithTerm(db, q, SearchTermKind.Address, AddressSearchKey.For(c.Address), NameMatch.Partial);
+        }
+        if (!string.IsNullOrWhiteSpace(c.BirthDate))
+        {
+            if (dates.TryParse(c.BirthDate, DateRule.MayBeUncertain, out var birth, out var e) && birth.Year is { } year)
+            {
+                // 和暦 and 西暦 name the same period (j340): match its whole span of yyyymmdd keys.
+                var from = birth.SortKey;
+                var to = birth.Day is not null ? from : birth.Month is not null ? from + 99 : from + 9999;
+                if (birth.Day is null && birth.Month is null)
+                {
+                    from = year * 10000;
+                }
+                q = q.Where(r => r.BirthKey >= from && r.BirthKey <= to);
+            }
+            else
+            {
+                errors.Add(new("birthDate", "生年月日", e ?? new("year", "生年月日の年を入力してください。")));
+            }
+        }
+        if (c.Sex is { } sex)
+        {
+            var s = (int)sex;
+            q = q.Where(r => r.Sex == s);
+        }
+        if (!c.IncludeRemoved)
+        {
+            q = q.Where(r => r.Status == (int)ResidentStatus.Resident);
+        }
+        return q;
+    }
+
+    private static IQueryable<ResidentIndexEntry> WithTerm(RegistryDbContext db, IQueryable<ResidentIndexEntry> q, SearchTermKind kind, string key, NameMatch match)
+    {
+        var terms = db.SearchTerms.Where(t => t.Kind == kind);
+        terms = match switch
+        {
+            NameMatch.Exact => terms.Where(t => t.Key == key),
+            NameMatch.Partial => terms.Where(t => t.Key.Contains(key)),
+            _ => PrefixRange(terms, key),
+        };
+        var atenas = terms.Select(t => t.AtenaNumber);
+        return q.Where(r => atenas.Contains(r.AtenaNumber));
+    }
+
+    /// <summary>Prefix as a key range, so that an ordinary B-tree index answers it on both databases.</summary>
+    private static IQueryable<SearchTerm> PrefixRange(IQueryable<SearchTerm> terms, string prefix)
+    {
+        var runes = prefix.EnumerateRunes().ToList();
+        var last = runes[^1];
+        var upper = string.Concat(runes.Take(runes.Count - 1).Select(r => r.ToString())) + new Rune(last.Value + 1).ToString();
+        return terms.Where(t => string.Compare(t.Key, prefix) >= 0 && string.Compare(t.Key, upper) < 0);
+    }
+
+    private static string ToQueryString(ResidentSearchCriteria c)
+    {
+        var parts = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                parts.Add($"{name}={Uri.EscapeDataString(value.Trim())}");
+            }
+        }
+        Add("atena", c.AtenaNumber);
+        Add("household", c.HouseholdNumber);
+        Add("code", c.ResidentCode);
+        Add("kana", c.NameKana);
+        Add("name", c.Name);
+        Add("birth", c.BirthDate);
+        Add("address", c.Address);
+        Add("card", c.ResidenceCardNumber);
+        if (c.Sex is { } sex)
+        {
+            parts.Add("sex=" + ((int)sex).ToString(CultureInfo.InvariantCulture));
+        }
+        if (c.Match != NameMatch.Prefix)
+        {
+            parts.Add("match=" + c.Match.ToString().ToLowerInvariant());
+        }
+        if (!c.IncludeRemoved)
+        {
+            parts.Add("residentsOnly=true");
+        }
+        // The 個人番号 is deliberately not kept in the search history.
+        return string.Join("&", parts);
+    }
+}

@@ -1,0 +1,43 @@
+using Jumin.Domain.Residents;
+using Jumin.Domain.Search;
+using Jumin.Registry.Persistence;
+using Jumin.Registry.Security;
+
+namespace Jumin.Registry.Residents;
+
+/// <summary>The search keys (j330, j340) one history row contributes.</summary>
+internal static class SearchTermsOf
+{
+    public static IEnumerable<(SearchTermKind Kind, string Key)> Row(ResidentRecord r, IndividualNumberProtector protector)
+    {
+        foreach (var kana in new[] { r.FamilyNameKana + r.GivenNameKana, r.FamilyNameKana, r.GivenNameKana, r.FormerSurnameKana, r.AliasKana })
+        {
+            var key = KanaSearchKey.For(kana);
+            if (key.Length > 0)
+            {
+                yield return (SearchTermKind.NameKana, key);
+            }
+        }
+        foreach (var text in new[] { r.FamilyName + r.GivenName, r.FamilyName, r.GivenName, r.FormerSurname, r.Alias, r.AlphabetName })
+        {
+            var key = KanjiSearchKey.For(text).ToUpperInvariant();
+            if (key.Length > 0)
+            {
+                yield return (SearchTermKind.NameText, key);
+            }
+        }
+        yield return (SearchTermKind.Address, AddressSearchKey.For(r.Address + r.Banchi + r.Katagaki));
+        if (r.ResidentCode is { } code)
+        {
+            yield return (SearchTermKind.ResidentCode, code.Value);
+        }
+        if (r.IndividualNumber is { } number)
+        {
+            yield return (SearchTermKind.IndividualNumberHash, protector.LookupHash(number));
+        }
+        if (r.ResidenceCardNumber is { } card)
+        {
+            yield return (SearchTermKind.ResidenceCardNumber, card.Value);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+
+namespace Jumin.Registry.Security;
+
+/// <summary>
+/// The node's secret keys, kept as files outside the database (by default <c>./data/keys</c>,
+/// readable by the service account only). Missing keys are generated on first start; the
+/// repository never holds a key.
+/// </summary>
+public sealed class KeyStore(string directory)
+{
+    public string Directory { get; } = directory;
+
+    /// <summary>Key of the audit log's hash chain.</summary>
+    public byte[] AuditChainKey => GetOrCreate("audit-chain.key");
+
+    public IndividualNumberProtector IndividualNumberProtector =>
+        new(GetOrCreate("individual-number-encryption.key"), GetOrCreate("individual-number-lookup.key"));
+
+    /// <summary>A store with freshly generated keys in a new temporary directory (tests, benchmarks).</summary>
+    public static KeyStore CreateTemporary() =>
+        new(System.IO.Directory.CreateTempSubdirectory("jumin-keys-").FullName);
+
+    private byte[] GetOrCreate(string name)
+    {
+        var path = Path.Combine(Directory, name);
+        if (File.Exists(path))
+        {
+            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+        System.IO.Directory.CreateDirectory(Directory);
+        var key = RandomNumberGenerator.GetBytes(32);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        try
+        {
+            using var writer = new StreamWriter(path, System.Text.Encoding.ASCII, options);
+            writer.Write(Convert.ToBase64String(key));
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first: use theirs.
+            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+        return key;
+    }
+}

@@ -1,0 +1,77 @@
+using Jumin.Domain;
+using Jumin.Domain.Identifiers;
+using Jumin.Registry.Accounts;
+using Jumin.Registry.Residents;
+using Jumin.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+
+namespace Jumin.Web.Api;
+
+/// <summary>The REST API of the registry node, <c>/api/v1</c> (OpenAPI at <c>/openapi/v1.json</c>).</summary>
+internal static class RegistryApi
+{
+    public static void MapRegistryApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1");
+
+        api.MapPost("/session", async (LoginRequest request, AccountService accounts, TerminalIdentity terminal, HttpContext context) =>
+        {
+            var (outcome, op) = await accounts.LoginAsync(request.UserId ?? "", request.Password ?? "", terminal.Of(context), terminal.Place, context.RequestAborted);
+            if (op is null)
+            {
+                return Results.Problem(
+                    statusCode: StatusCodes.Status401Unauthorized,
+                    title: outcome == LoginOutcome.LockedOut ? "アカウントはロックされています。" : "利用者IDまたはパスワードが違います。");
+            }
+            await context.SignInAsync(OperatorClaims.Scheme, OperatorClaims.ToPrincipal(op));
+            return Results.Ok(new SessionDto(op.UserId, op.DisplayName, [.. op.Roles], op.CanViewIndividualNumber));
+        }).WithSummary("ログイン（セッション開始）").AllowAnonymous();
+
+        api.MapDelete("/session", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(OperatorClaims.Scheme);
+            return Results.NoContent();
+        }).WithSummary("ログアウト").RequireAuthorization();
+
+        api.MapGet("/residents", async (HttpContext context, ResidentSearch search, ResidentPresentation presentation) =>
+        {
+            var errors = new List<FieldValidationException>();
+            var criteria = SearchCriteriaBinding.FromQuery(context.Request.Query, errors);
+            if (errors.Count > 0)
+            {
+                return ApiResults.Invalid(errors);
+            }
+            try
+            {
+                var result = await search.SearchAsync(context.User.ToOperator(), criteria, screen: "API 住民検索", cancellationToken: context.RequestAborted);
+                return Results.Ok(new SearchResultDto([.. result.Hits.Select(h => presentation.Summary(h.Current))], result.Truncated));
+            }
+            catch (SearchCriteriaException e)
+            {
+                return ApiResults.Invalid(e.Errors);
+            }
+        }).WithSummary("住民検索（j320–j340）").RequireAuthorization();
+
+        api.MapGet("/residents/{atenaNumber}", async (string atenaNumber, HttpContext context, ResidentQuery query, ResidentPresentation presentation) =>
+        {
+            if (!AtenaNumber.TryParse(atenaNumber, out var atena, out var error))
+            {
+                return ApiResults.Invalid("atenaNumber", "宛名番号", error);
+            }
+            var op = context.User.ToOperator();
+            var dossier = await query.GetAsync(op, atena, "API 住民票照会", context.RequestAborted);
+            if (dossier is null)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"宛名番号{atena}の住民は登録されていません。");
+            }
+            return Results.Ok(new ResidentDossierDto(
+                presentation.Record(dossier.Current, dossier.IndividualNumberShown),
+                [.. dossier.Household.Select(presentation.Summary)],
+                [.. dossier.History.Select(h => presentation.Record(h, dossier.IndividualNumberShown))]));
+        }).WithSummary("住民票照会（世帯・異動履歴 j350 を含む）").RequireAuthorization();
+
+        api.MapGet("/search-history", async (HttpContext context, ResidentSearch search) =>
+            Results.Ok((await search.HistoryAsync(context.User.ToOperator(), cancellationToken: context.RequestAborted)).Select(ResidentDtoMapping.History)))
+            .WithSummary("検索履歴（j320）").RequireAuthorization();
+    }
+}

@@ -1,0 +1,82 @@
+using Jumin.Domain.Dates;
+using Jumin.Registry;
+using Jumin.Registry.Persistence;
+using Jumin.Registry.Residents;
+
+namespace Jumin.Web.Infrastructure;
+
+internal static class RegistryHosting
+{
+    /// <summary>Reads the node's settings: <c>Database:Provider</c>, <c>ConnectionStrings:Registry</c>, <c>Jumin:*</c>.</summary>
+    public static RegistryOptions ReadOptions(IConfiguration configuration)
+    {
+        var connection = configuration.GetConnectionString("Registry");
+        return new RegistryOptions
+        {
+            Provider = RegistryDatabase.ParseProvider(configuration["Database:Provider"]),
+            ConnectionString = string.IsNullOrWhiteSpace(connection) ? null : connection,
+            DataDirectory = configuration["Jumin:DataDirectory"] ?? "data",
+            DemoResidents = configuration.GetValue("Jumin:DemoResidents", 10000),
+            DemoSeed = configuration.GetValue("Jumin:DemoSeed", 20261129),
+            Eras = ReadEras(configuration),
+        };
+    }
+
+    /// <summary>
+    /// j280: a new 元号 is a configuration change — <c>Jumin:Eras:0:Name</c>, <c>Abbreviation</c>,
+    /// <c>Letter</c>, <c>Code</c>, <c>Start</c> (yyyy-MM-dd) — added to 明治…令和.
+    /// </summary>
+    private static JapaneseEraTable ReadEras(IConfiguration configuration)
+    {
+        var table = JapaneseEraTable.Default;
+        foreach (var section in configuration.GetSection("Jumin:Eras").GetChildren())
+        {
+            var start = NodaTime.Text.LocalDatePattern.Iso.Parse(section["Start"] ?? "").GetValueOrThrow();
+            table = table.WithEra(new JapaneseEra(section["Name"]!, section["Abbreviation"]!, section["Letter"]![0], int.Parse(section["Code"]!, System.Globalization.CultureInfo.InvariantCulture), start));
+        }
+        return table;
+    }
+
+    public static IServiceCollection AddRegistryNode(this IServiceCollection services, RegistryNode node)
+    {
+        services.AddSingleton(node);
+        services.AddSingleton(node.Search);
+        services.AddSingleton(node.Query);
+        services.AddSingleton(node.Accounts);
+        services.AddSingleton(node.Audit);
+        services.AddSingleton(node.Dates);
+        services.AddSingleton(new ResidentPresentation(node.Options.Eras));
+        return services;
+    }
+
+    /// <summary>Migrates, creates demo accounts and demo residents when empty, and prints the accounts.</summary>
+    public static async Task PrepareAsync(RegistryNode node)
+    {
+        await node.InitialiseAsync();
+        // Demo accounts exist only in a demo register (Jumin:DemoResidents > 0), never in production.
+        var accounts = node.Options.DemoResidents > 0 ? await node.EnsureDemoAccountsAsync() : [];
+        var lastReport = DateTime.UtcNow;
+        var loaded = await node.EnsureDemoResidentsAsync(new Progress<int>(n =>
+        {
+            if ((DateTime.UtcNow - lastReport).TotalSeconds >= 1 || n >= node.Options.DemoResidents)
+            {
+                lastReport = DateTime.UtcNow;
+                Console.WriteLine($"デモ住民を生成中… {n:N0} / {node.Options.DemoResidents:N0} 人");
+            }
+        }));
+        if (loaded > 0)
+        {
+            Console.WriteLine($"デモ住民 {loaded:N0} 人を生成しました。");
+        }
+        if (accounts.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"デモ用アカウント（{Path.Combine(node.Options.DataDirectory, "demo-accounts.txt")}。デモ専用）:");
+            foreach (var a in accounts)
+            {
+                Console.WriteLine($"  {a.UserId,-11} {a.Password}  {a.DisplayName}（{a.Description}）");
+            }
+            Console.WriteLine();
+        }
+    }
+}

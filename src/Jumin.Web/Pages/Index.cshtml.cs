@@ -1,0 +1,54 @@
+using Jumin.Domain;
+using Jumin.Registry.Accounts;
+using Jumin.Registry.Persistence;
+using Jumin.Registry.Residents;
+using Jumin.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jumin.Web.Pages;
+
+/// <summary>住民検索 (j320–j340): criteria in the query string, results, and the user's search history.</summary>
+public sealed class IndexModel(ResidentSearch search, ResidentPresentation presentation) : PageModel
+{
+    public ResidentPresentation Presentation { get; } = presentation;
+
+    public Operator Operator { get; private set; } = null!;
+
+    public ResidentSearchResult? Result { get; private set; }
+
+    public List<FieldValidationException> Errors { get; } = [];
+
+    public IReadOnlyList<SearchHistoryRow> History { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Operator = User.ToOperator();
+        var criteria = SearchCriteriaBinding.FromQuery(Request.Query, Errors);
+        if (Errors.Count == 0 && !criteria.IsEmpty)
+        {
+            try
+            {
+                Result = await search.SearchAsync(Operator, criteria, cancellationToken: HttpContext.RequestAborted);
+            }
+            catch (SearchCriteriaException e)
+            {
+                Errors.AddRange(e.Errors);
+            }
+        }
+        History = await search.HistoryAsync(Operator, cancellationToken: HttpContext.RequestAborted);
+    }
+
+    public async Task OnPostIndividualNumberAsync(string? individualNumber)
+    {
+        Operator = User.ToOperator();
+        try
+        {
+            Result = await search.SearchAsync(Operator, new ResidentSearchCriteria { IndividualNumber = individualNumber }, cancellationToken: HttpContext.RequestAborted);
+        }
+        catch (SearchCriteriaException e)
+        {
+            Errors.AddRange(e.Errors);
+        }
+        History = await search.HistoryAsync(Operator, cancellationToken: HttpContext.RequestAborted);
+    }
+}

@@ -1,0 +1,34 @@
+using Jumin.Registry.Accounts;
+using Jumin.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jumin.Web.Pages;
+
+public sealed class LoginModel(AccountService accounts, TerminalIdentity terminal) : PageModel
+{
+    public string? Error { get; private set; }
+
+    public string? UserId { get; private set; }
+
+    public string? ReturnUrl { get; private set; }
+
+    public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
+
+    public async Task<IActionResult> OnPostAsync(string? userId, string? password, string? returnUrl)
+    {
+        UserId = userId;
+        ReturnUrl = returnUrl;
+        var (outcome, op) = await accounts.LoginAsync(userId ?? "", password ?? "", terminal.Of(HttpContext), terminal.Place, HttpContext.RequestAborted);
+        if (op is null)
+        {
+            Error = outcome == LoginOutcome.LockedOut
+                ? "ログインに続けて失敗したため、アカウントはロックされています。しばらくしてから再度お試しいただくか、管理者に連絡してください。"
+                : "利用者IDまたはパスワードが違います。";
+            return Page();
+        }
+        await HttpContext.SignInAsync(OperatorClaims.Scheme, OperatorClaims.ToPrincipal(op));
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}

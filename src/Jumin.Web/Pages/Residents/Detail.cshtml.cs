@@ -1,0 +1,42 @@
+using Jumin.Domain.Identifiers;
+using Jumin.Domain.Residents;
+using Jumin.Registry.Residents;
+using Jumin.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+
+namespace Jumin.Web.Pages.Residents;
+
+/// <summary>住民票照会 with the 世帯 and the 異動履歴 (j350).</summary>
+public sealed class DetailModel(ResidentQuery query, ResidentPresentation presentation) : PageModel
+{
+    private static readonly DateTimeZone Japan = DateTimeZoneProviders.Tzdb["Asia/Tokyo"];
+
+    public ResidentPresentation Presentation { get; } = presentation;
+
+    public ResidentDossier? Dossier { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public string ProcessedAt(ResidentRecord r)
+    {
+        var local = r.ProcessedAt.InZone(Japan);
+        return $"{Presentation.Date(local.Date)} {local.TimeOfDay:HH:mm}";
+    }
+
+    public async Task OnGetAsync(string atenaNumber)
+    {
+        if (!AtenaNumber.TryParse(atenaNumber, out var atena, out var error))
+        {
+            Error = $"宛名番号: {error.Message}";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        Dossier = await query.GetAsync(User.ToOperator(), atena, cancellationToken: HttpContext.RequestAborted);
+        if (Dossier is null)
+        {
+            Error = $"宛名番号{atena}の住民は登録されていません。";
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Jumin.Registry;
+using Jumin.Web.Api;
+using Jumin.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.WebEncoders;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// `dotnet run` from the repository root serves wwwroot from the project through the build's static web assets manifest.
+builder.WebHost.UseStaticWebAssets();
+
+// Japanese is emitted as UTF-8 text, not as &#x...; entities (markup is still encoded).
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+var node = new RegistryNode(RegistryHosting.ReadOptions(builder.Configuration));
+builder.Services.AddRegistryNode(node);
+builder.Services.AddSingleton<TerminalIdentity>();
+builder.Services.AddDataProtection()
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(node.Options.ResolvedKeysDirectory, "data-protection")))
+    .SetApplicationName("jumin-registry");
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/");
+    o.Conventions.AllowAnonymousToPage("/Login");
+    o.Conventions.AllowAnonymousToPage("/Error");
+});
+builder.Services.AddAuthentication(OperatorClaims.Scheme)
+    .AddCookie(OperatorClaims.Scheme, o =>
+    {
+        o.LoginPath = "/login";
+        o.LogoutPath = "/logout";
+        o.Cookie.Name = "jumin.session";
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Strict;
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+        o.SlidingExpiration = true;
+        o.Events = new CookieAuthenticationEvents
+        {
+            // The API answers 401/403 with problem details instead of redirecting to the login page.
+            OnRedirectToLogin = context => ApiResults.RedirectOrStatus(context, StatusCodes.Status401Unauthorized),
+            OnRedirectToAccessDenied = context => ApiResults.RedirectOrStatus(context, StatusCodes.Status403Forbidden),
+        };
+    });
+builder.Services.AddAuthorization();
+
+var app = builder.Build();
+await RegistryHosting.PrepareAsync(node);
+
+app.UseExceptionHandler("/error");
+app.UseStatusCodePages(async context =>
+{
+    if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
+    {
+        var status = context.HttpContext.Response.StatusCode;
+        await Results.Problem(statusCode: status, title: ReasonPhrases.GetReasonPhrase(status)).ExecuteAsync(context.HttpContext);
+    }
+});
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapOpenApi();
+app.MapRazorPages();
+app.MapRegistryApi();
+app.Run();

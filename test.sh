@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The whole test suite, on a fresh Debian machine: installs what the tests need (PostgreSQL,
+# Chromium, Japanese fonts, poppler), starts a throwaway PostgreSQL, runs every test project
+# against SQLite and PostgreSQL, and prints "N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteractive
+
+need=()
+command -v chromium >/dev/null || need+=(chromium)
+[ -f /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf ] || need+=(fonts-ipaexfont)
+command -v pdftoppm >/dev/null || need+=(poppler-utils)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then echo "missing packages: ${need[*]} (run as root or install them)"; exit 1; fi
+  apt-get update -q
+  apt-get install -y -q "${need[@]}" >/dev/null
+fi
+
+# A throwaway PostgreSQL on a private port, stopped on exit.
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+PGPORT=${PGPORT:-55433}
+PGDATA=$(mktemp -d /tmp/jumin-pg.XXXXXX)
+stop_pg() { runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$PGDATA"; }
+trap stop_pg EXIT
+chown postgres:postgres "$PGDATA"
+runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA" -U postgres -E UTF8 --locale=C.UTF-8 -A trust >/dev/null
+runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 \
+  -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+"$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -qc "CREATE ROLE jumin LOGIN CREATEDB PASSWORD 'jumin'"
+export JUMIN_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=jumin;Password=jumin"
+export JUMIN_TEST_CHROMIUM=/usr/bin/chromium
+
+dotnet tool restore >/dev/null
+dotnet restore Jumin.slnx
+dotnet build Jumin.slnx --no-restore -c Debug
+dotnet format Jumin.slnx --verify-no-changes --no-restore
+
+rm -rf TestResults
+set +e
+dotnet test Jumin.slnx --no-build --logger "trx" --results-directory TestResults
+rc=$?
+set -e
+
+# CI reads a plain "N passed, N failed" line, which dotnet test does not print.
+passed=0; failed=0; skipped=0
+for f in TestResults/*.trx; do
+  [ -f "$f" ] || continue
+  c=$(grep -o '<Counters [^>]*>' "$f")
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$c"); fl=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$c")
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$c"); e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$c")
+  passed=$((passed + p)); failed=$((failed + fl)); skipped=$((skipped + t - e))
+done
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$rc" -eq 0 ] && [ "$passed" -eq 0 ]; then echo "no tests ran"; exit 1; fi
+exit $rc

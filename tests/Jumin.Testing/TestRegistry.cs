@@ -1,0 +1,90 @@
+using Jumin.Registry;
+using Jumin.Registry.Accounts;
+using Jumin.Registry.Persistence;
+using Npgsql;
+using NodaTime;
+
+namespace Jumin.Testing;
+
+/// <summary>
+/// A real registry node on a fresh database of the given provider: a SQLite file in a temporary
+/// directory, or a new database on the PostgreSQL server named by <c>JUMIN_TEST_POSTGRES</c>
+/// (started by ./test.sh). Keys are generated per registry; nothing is shared between test classes.
+/// </summary>
+public sealed class TestRegistry : IAsyncDisposable
+{
+    private readonly string? postgresDatabase;
+
+    private TestRegistry(RegistryNode node, string directory, string? postgresDatabase)
+    {
+        Node = node;
+        Directory = directory;
+        this.postgresDatabase = postgresDatabase;
+    }
+
+    public RegistryNode Node { get; }
+
+    public string Directory { get; }
+
+    public IReadOnlyList<DemoAccount> Accounts { get; private set; } = [];
+
+    public static string PostgresServer =>
+        Environment.GetEnvironmentVariable("JUMIN_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("JUMIN_TEST_POSTGRES is not set: run ./test.sh, which starts a throwaway PostgreSQL for the tests.");
+
+    /// <summary>Creates, migrates and fills a register with <paramref name="demoResidents"/> synthetic people and the demo accounts.</summary>
+    public static async Task<TestRegistry> CreateAsync(DatabaseProvider provider, int demoResidents = 0, IClock? clock = null)
+    {
+        var directory = System.IO.Directory.CreateTempSubdirectory("jumin-test-").FullName;
+        string connection;
+        string? database = null;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            database = "jumin_test_" + Guid.NewGuid().ToString("N")[..16];
+            connection = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database }.ConnectionString;
+        }
+        else
+        {
+            connection = $"Data Source={Path.Combine(directory, "registry.db")}";
+        }
+        var node = new RegistryNode(new RegistryOptions
+        {
+            Provider = provider,
+            ConnectionString = connection,
+            DataDirectory = directory,
+            DemoResidents = demoResidents,
+        }, clock);
+        var registry = new TestRegistry(node, directory, database);
+        await node.InitialiseAsync();
+        registry.Accounts = await node.EnsureDemoAccountsAsync();
+        await node.EnsureDemoResidentsAsync();
+        return registry;
+    }
+
+    public DemoAccount Account(string userId) => Accounts.Single(a => a.UserId == userId);
+
+    /// <summary>An operator as if logged in at a counter terminal.</summary>
+    public async Task<Operator> OperatorAsync(string userId) =>
+        await Node.Accounts.FindOperatorAsync(userId, "TEST-TERMINAL", "本庁 市民課") ?? throw new InvalidOperationException($"no user {userId}");
+
+    public async ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
+        if (postgresDatabase is not null)
+        {
+            await using var connection = new NpgsqlConnection(PostgresServer + ";Database=postgres");
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {postgresDatabase} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on shutdown is left for the OS to clean up.
+        }
+    }
+}
