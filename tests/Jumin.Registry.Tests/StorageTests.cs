@@ -1,0 +1,215 @@
+using System.Data.Common;
+using System.Text;
+using Jumin.Domain.Identifiers;
+using Jumin.Registry.Accounts;
+using Jumin.Registry.Persistence;
+using Jumin.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jumin.Registry.Tests;
+
+/// <summary>What the storage promises: migrations, append-only history, a verifiable audit log, no 個人番号 in clear.</summary>
+public abstract class StorageTests(DatabaseProvider provider)
+{
+    [Fact]
+    public async Task The_migrations_match_the_model_and_migrating_again_keeps_the_data()
+    {
+        await using var registry = await TestRegistry.CreateAsync(provider, demoResidents: 50);
+        await using (var db = registry.Node.Database.Open())
+        {
+            Assert.False(db.Database.HasPendingModelChanges(), "the model has changes without a migration: run dotnet ef migrations add for both providers");
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        }
+        int before;
+        await using (var db = registry.Node.Database.Open())
+        {
+            before = await db.ResidentHistory.CountAsync();
+        }
+        await registry.Node.Database.MigrateAsync();
+        await using (var db = registry.Node.Database.Open())
+        {
+            Assert.Equal(before, await db.ResidentHistory.CountAsync());
+        }
+        Assert.True((await registry.Node.Audit.VerifyAsync(registry.Node.Database)).IsIntact);
+    }
+
+    [Theory]
+    [InlineData("UPDATE resident_history SET given_name = 'X'")]
+    [InlineData("DELETE FROM resident_history")]
+    [InlineData("UPDATE audit_log SET detail = 'X'")]
+    [InlineData("DELETE FROM audit_log")]
+    public async Task The_database_refuses_to_rewrite_history_or_the_audit_log(string sql)
+    {
+        await using var registry = await TestRegistry.CreateAsync(provider, demoResidents: 20);
+        await using var db = registry.Node.Database.Open();
+        var rows = await db.ResidentHistory.CountAsync();
+        var audit = await db.AuditLog.CountAsync();
+        var e = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync(sql));
+        Assert.Contains("append-only", e.Message, StringComparison.Ordinal);
+        Assert.Equal(rows, await db.ResidentHistory.CountAsync());
+        Assert.Equal(audit, await db.AuditLog.CountAsync());
+    }
+
+    [Fact]
+    public async Task History_numbers_must_continue_without_gaps()
+    {
+        await using var registry = await TestRegistry.CreateAsync(provider);
+        var first = Samples.Person(10, 10, "青木", "太郎", "アオキ", "タロウ", new NodaTime.LocalDate(2003, 1, 7));
+        await registry.AppendAsync(first);
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => registry.AppendAsync(first with { HistoryNumber = 3 }));
+        Assert.Contains("連番", e.Message, StringComparison.Ordinal);
+        await using var db = registry.Node.Database.Open();
+        Assert.Equal(1, await db.ResidentHistory.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_audit_log_verifies_and_names_an_altered_entry()
+    {
+        await using var registry = await TestRegistry.CreateAsync(provider, demoResidents: 20);
+        var op = await registry.OperatorAsync("clerk01");
+        await registry.Node.Search.SearchAsync(op, new() { NameKana = "サトウ" });
+        await registry.Node.Search.SearchAsync(op, new() { NameKana = "スズキ" });
+        Assert.True((await registry.Node.Audit.VerifyAsync(registry.Node.Database)).IsIntact);
+
+        await using var db = registry.Node.Database.Open();
+        var target = await db.AuditLog.Where(a => a.Detail!.Contains("サトウ")).Select(a => a.Sequence).SingleAsync();
+        await AsAttacker(db, $"UPDATE audit_log SET detail = 'カナ氏名=タナカ' WHERE sequence = {target}");
+        var result = await registry.Node.Audit.VerifyAsync(registry.Node.Database);
+        Assert.False(result.IsIntact);
+        Assert.Equal(target, result.AtSequence);
+        Assert.Contains("改ざん", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_audit_log_names_a_removed_entry()
+    {
+        await using var registry = await TestRegistry.CreateAsync(provider, demoResidents: 20);
+        var op = await registry.OperatorAsync("clerk01");
+        await registry.Node.Search.SearchAsync(op, new() { NameKana = "サトウ" });
+        await registry.Node.Search.SearchAsync(op, new() { NameKana = "スズキ" });
+        await using var db = registry.Node.Database.Open();
+        var target = await db.AuditLog.Where(a => a.Detail!.Contains("サトウ")).Select(a => a.Sequence).SingleAsync();
+        await AsAttacker(db, $"DELETE FROM audit_log WHERE sequence = {target}");
+        var result = await registry.Node.Audit.VerifyAsync(registry.Node.Database);
+        Assert.Equal(target, result.AtSequence);
+        Assert.Contains("欠落", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_audit_log_names_an_inserted_entry()
+    {
+        await using var registry = await TestRegistry.CreateAsync(provider, demoResidents: 20);
+        await using var db = registry.Node.Database.Open();
+        var last = await db.AuditLog.OrderByDescending(a => a.Sequence).FirstAsync();
+        var forged = last.Sequence + 1;
+        // A row appended behind the application's back, with a made-up hash.
+        await AsAttacker(db, $"INSERT INTO audit_log (sequence, at, operator_id, terminal, function, screen, individual_number_accessed, outcome, previous_hash, hash) " +
+            $"VALUES ({forged}, {Timestamp(provider)}, 'intruder', 'X', '照会', '住民検索', {False(provider)}, 1, {Bytes(provider, last.Hash)}, {Bytes(provider, new byte[32])})");
+        var result = await registry.Node.Audit.VerifyAsync(registry.Node.Database);
+        Assert.Equal(forged, result.AtSequence);
+        Assert.Contains("挿入", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_individual_number_is_stored_in_clear()
+    {
+        await using var registry = await TestRegistry.CreateAsync(provider, demoResidents: 200);
+        await using var db = registry.Node.Database.Open();
+        var numbers = (await db.ResidentHistory.Where(r => r.IndividualNumber != null).Select(r => r.IndividualNumber!).ToListAsync())
+            .Select(n => n.Digits).Distinct().ToList();
+        Assert.True(numbers.Count >= 100, "the demo register holds individual numbers");
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        var scanned = 0;
+        foreach (var table in db.Model.GetEntityTypes().Select(t => t.GetTableName()!).Distinct())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM {table}";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    var value = reader.GetValue(i) switch
+                    {
+                        byte[] bytes => Encoding.ASCII.GetString(bytes) + Convert.ToHexString(bytes),
+                        var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                    };
+                    scanned++;
+                    foreach (var number in numbers)
+                    {
+                        Assert.DoesNotContain(number, value, StringComparison.Ordinal);
+                    }
+                }
+            }
+        }
+        Assert.True(scanned > 10_000);
+    }
+
+    [Fact]
+    public async Task Logins_are_audited_and_repeated_failures_lock_the_account()
+    {
+        await using var registry = await TestRegistry.CreateAsync(provider);
+        var accounts = registry.Node.Accounts;
+        var password = registry.Account("clerk01").Password;
+        Assert.Equal(LoginOutcome.Succeeded, (await accounts.LoginAsync("clerk01", password, "T1", "本庁")).Outcome);
+        Assert.Equal(LoginOutcome.Failed, (await accounts.LoginAsync("nobody", password, "T1", "本庁")).Outcome);
+        for (var i = 1; i < AccountService.MaxFailedAttempts; i++)
+        {
+            Assert.Equal(LoginOutcome.Failed, (await accounts.LoginAsync("clerk01", "wrong-password", "T1", "本庁")).Outcome);
+        }
+        Assert.Equal(LoginOutcome.LockedOut, (await accounts.LoginAsync("clerk01", "wrong-password", "T1", "本庁")).Outcome);
+        Assert.Equal(LoginOutcome.LockedOut, (await accounts.LoginAsync("clerk01", password, "T1", "本庁")).Outcome);
+
+        await using var db = registry.Node.Database.Open();
+        var logins = await db.AuditLog.Where(a => a.Function == "認証").OrderBy(a => a.Sequence).ToListAsync();
+        Assert.Equal(AccountService.MaxFailedAttempts + 3, logins.Count);
+        Assert.Equal(1, logins.Count(a => a.Outcome == 1));
+        Assert.Contains(logins, a => a.OperatorId == "nobody" && a.Detail!.Contains("利用者IDなし", StringComparison.Ordinal));
+        Assert.All(logins, a => Assert.Equal("T1", a.Terminal));
+        Assert.True((await registry.Node.Audit.VerifyAsync(registry.Node.Database)).IsIntact);
+    }
+
+    [Fact]
+    public async Task Atena_numbers_are_issued_in_sequence_skipping_remainder_one()
+    {
+        await using var registry = await TestRegistry.CreateAsync(provider);
+        await using var db = registry.Node.Database.Open();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var serials = await Residents.ResidentWriter.AllocateAsync(db, "test", 300);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        Assert.Equal(serials.Distinct().Count(), serials.Count);
+        Assert.DoesNotContain(202L, serials);
+        Assert.All(serials, s => AtenaNumber.FromSerial(s));
+        Assert.Equal(serials.OrderBy(s => s), serials);
+    }
+
+    /// <summary>An attacker with database rights switches the append-only triggers off first.</summary>
+    private async Task AsAttacker(RegistryDbContext db, string sql)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE audit_log DISABLE TRIGGER USER");
+            await db.Database.ExecuteSqlRawAsync(sql);
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE audit_log ENABLE TRIGGER USER");
+        }
+        else
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;");
+            await db.Database.ExecuteSqlRawAsync(sql);
+        }
+    }
+
+    private static string Timestamp(DatabaseProvider p) => p == DatabaseProvider.Postgres ? "now()" : "'2026-11-29 00:00:00'";
+
+    private static string False(DatabaseProvider p) => p == DatabaseProvider.Postgres ? "false" : "0";
+
+    private static string Bytes(DatabaseProvider p, byte[] b) =>
+        p == DatabaseProvider.Postgres ? $"'\\x{Convert.ToHexString(b)}'::bytea" : $"X'{Convert.ToHexString(b)}'";
+}
+
+public sealed class SqliteStorageTests() : StorageTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresStorageTests() : StorageTests(DatabaseProvider.Postgres);
