@@ -56,7 +56,7 @@ internal static class RegistryHosting
         // Demo accounts exist only in a demo register (Jumin:DemoResidents > 0), never in production.
         var accounts = node.Options.DemoResidents > 0 ? await node.EnsureDemoAccountsAsync() : [];
         var lastReport = DateTime.UtcNow;
-        var loaded = await node.EnsureDemoResidentsAsync(new Progress<int>(n =>
+        var loaded = await node.EnsureDemoResidentsAsync(new SyncProgress<int>(n =>
         {
             if ((DateTime.UtcNow - lastReport).TotalSeconds >= 1 || n >= node.Options.DemoResidents)
             {

@@ -36,7 +36,8 @@
   var backLink = document.querySelector("[data-back]");
   if (backLink) {
     backLink.addEventListener("click", function (e) {
-      if (document.referrer && new URL(document.referrer).origin === location.origin) {
+      // Referrer-Policy is no-referrer, so the session history tells whether there is a search to return to.
+      if (history.length > 1) {
         e.preventDefault();
         history.back();
       }

@@ -1,0 +1,104 @@
+using System.ComponentModel;
+using Jumin.Registry;
+using Jumin.Registry.Persistence;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Jumin.Cli;
+
+/// <summary>Where the register is: the same settings as the web host, as options or environment variables.</summary>
+internal class RegistrySettings : CommandSettings
+{
+    [CommandOption("--provider <PROVIDER>")]
+    [Description("Sqlite（既定）または Postgres。環境変数 Database__Provider でも指定できます。")]
+    public string? Provider { get; init; }
+
+    [CommandOption("--connection <CONNECTION>")]
+    [Description("接続文字列。環境変数 ConnectionStrings__Registry でも指定できます。")]
+    public string? Connection { get; init; }
+
+    [CommandOption("--data <DIR>")]
+    [Description("データと鍵のディレクトリ（既定 ./data）。")]
+    public string? DataDirectory { get; init; }
+
+    public RegistryNode Node(int demoResidents = 0, int seed = 20261129) => new(new RegistryOptions
+    {
+        Provider = RegistryDatabase.ParseProvider(Provider ?? Environment.GetEnvironmentVariable("Database__Provider")),
+        ConnectionString = Connection ?? NullIfEmpty(Environment.GetEnvironmentVariable("ConnectionStrings__Registry")),
+        DataDirectory = DataDirectory ?? Environment.GetEnvironmentVariable("Jumin__DataDirectory") ?? "data",
+        DemoResidents = demoResidents,
+        DemoSeed = seed,
+    });
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+}
+
+internal sealed class InitCommand : AsyncCommand<RegistrySettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, RegistrySettings settings, CancellationToken cancellationToken)
+    {
+        var node = settings.Node();
+        await node.InitialiseAsync(cancellationToken);
+        AnsiConsole.MarkupLine($"[green]データベースを最新の構成にしました[/]（{node.Database.Provider}）。");
+        return 0;
+    }
+}
+
+internal sealed class SeedSettings : RegistrySettings
+{
+    [CommandOption("--residents <COUNT>")]
+    [Description("生成する住民の数（既定 10000）。")]
+    [DefaultValue(10000)]
+    public int Residents { get; init; } = 10000;
+
+    [CommandOption("--seed <SEED>")]
+    [Description("乱数の種（同じ種なら同じデータ）。")]
+    [DefaultValue(20261129)]
+    public int Seed { get; init; } = 20261129;
+
+    public override ValidationResult Validate() =>
+        Residents is < 1 or > 5_000_000 ? ValidationResult.Error("--residents は1～5,000,000です。") : ValidationResult.Success();
+}
+
+internal sealed class SeedCommand : AsyncCommand<SeedSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, SeedSettings settings, CancellationToken cancellationToken)
+    {
+        var node = settings.Node(settings.Residents, settings.Seed);
+        await node.InitialiseAsync(cancellationToken);
+        var accounts = await node.EnsureDemoAccountsAsync(cancellationToken);
+        var started = DateTime.UtcNow;
+        var loaded = 0;
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async progress =>
+            {
+                var task = progress.AddTask("デモ住民を生成", maxValue: settings.Residents);
+                loaded = await node.Demo.LoadAsync(settings.Residents, settings.Seed, new SyncProgress<int>(n => task.Value = n), cancellationToken);
+                task.Value = task.MaxValue;
+            });
+        var seconds = (DateTime.UtcNow - started).TotalSeconds;
+        AnsiConsole.MarkupLine($"[green]{loaded:N0}人を生成しました[/]（{seconds:N1}秒、{loaded / Math.Max(seconds, 0.001):N0}人/秒）。");
+        foreach (var a in accounts)
+        {
+            AnsiConsole.WriteLine($"  {a.UserId,-11} {a.Password}  {a.DisplayName}（{a.Description}）");
+        }
+        return 0;
+    }
+}
+
+internal sealed class AuditVerifyCommand : AsyncCommand<RegistrySettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, RegistrySettings settings, CancellationToken cancellationToken)
+    {
+        var node = settings.Node();
+        var result = await node.Audit.VerifyAsync(node.Database, cancellationToken);
+        if (result.IsIntact)
+        {
+            AnsiConsole.MarkupLine($"[green]監査ログは完全です[/]：{result.EntriesChecked:N0}件を検証しました。");
+            return 0;
+        }
+        AnsiConsole.MarkupLine($"[red]監査ログに異常があります[/]：{Markup.Escape(result.Problem ?? "")}（正常に検証できたのは{result.EntriesChecked:N0}件）");
+        return 2;
+    }
+}

@@ -1,0 +1,136 @@
+using Microsoft.Playwright;
+
+namespace Jumin.Web.Tests;
+
+/// <summary>One headless Debian Chromium for the browser tests of a class (no browser download: /usr/bin/chromium).</summary>
+public sealed class Chromium : IAsyncLifetime
+{
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("JUMIN_TEST_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright?.Dispose();
+    }
+}
+
+/// <summary>The counter UI in a real browser: Japanese, and usable with the keyboard alone (j400).</summary>
+public sealed class BrowserTests(BrowserWebApp app, Chromium chromium) : IClassFixture<BrowserWebApp>, IClassFixture<Chromium>
+{
+    private async Task<IPage> NewPage()
+    {
+        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, Locale = "ja-JP", ViewportSize = new() { Width = 1400, Height = 1000 } });
+        return await context.NewPageAsync();
+    }
+
+    private async Task<IPage> LoggedIn(string userId)
+    {
+        var page = await NewPage();
+        await page.GotoAsync("/");
+        Assert.EndsWith("/login?ReturnUrl=%2F", page.Url, StringComparison.Ordinal);
+        await page.Keyboard.TypeAsync(userId);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(app.Password(userId));
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        return page;
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_in_Japanese()
+    {
+        var page = await NewPage();
+        await page.GotoAsync("/login");
+        await page.FillAsync("#userId", "clerk01");
+        await page.FillAsync("#password", "wrong-password-1");
+        await page.PressAsync("#password", "Enter");
+        Assert.Equal("利用者IDまたはパスワードが違います。", (await page.TextContentAsync("[data-testid=login-error]"))?.Trim());
+        Assert.Contains("/login", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_clerk_searches_opens_a_resident_and_goes_back_with_the_keyboard_only()
+    {
+        var page = await LoggedIn("clerk01");
+        Assert.Contains("窓口 一郎", await page.TextContentAsync("[data-testid=operator]"), StringComparison.Ordinal);
+
+        // The kana field has the focus on arrival; Enter searches.
+        await page.Keyboard.TypeAsync("さとう");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("#results");
+        var count = int.Parse((await page.TextContentAsync("[data-testid=result-count]"))!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(count > 1, "several サトウ in the demo register");
+        Assert.All(await page.Locator("#results tbody tr td:nth-child(3)").AllTextContentsAsync(), kana => Assert.Contains("サトウ", kana, StringComparison.Ordinal));
+
+        // The first result has the focus; ↓ moves to the second, Enter opens it.
+        await page.Keyboard.PressAsync("ArrowDown");
+        var chosen = await page.EvaluateAsync<string>("document.activeElement.textContent");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/residents/*");
+        Assert.Equal(chosen, await page.TextContentAsync("[data-testid=name]"));
+        await Expect(page.Locator("h2#household")).ToContainTextAsync("世帯");
+        Assert.True(await page.Locator("#history-table tbody tr").CountAsync() >= 1);
+        Assert.Equal("（表示権限なし）", await page.TextContentAsync("[data-testid=individual-number]"));
+
+        // Esc returns to the search with its results.
+        await page.Keyboard.PressAsync("Escape");
+        await page.WaitForSelectorAsync("#results");
+        Assert.Contains("kana=", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_birth_date_in_wareki_is_shown_in_wareki_and_bad_dates_are_explained()
+    {
+        var page = await LoggedIn("clerk01");
+        await page.FillAsync("#birth", "昭和50年");
+        await page.PressAsync("#birth", "Enter");
+        await page.WaitForSelectorAsync("[data-testid=result-count]");
+        var births = await page.Locator("#results tbody tr td:nth-child(4)").AllTextContentsAsync();
+        Assert.NotEmpty(births);
+        Assert.All(births.Where(b => !b.StartsWith("1975", StringComparison.Ordinal)), b => Assert.StartsWith("昭和50年", b, StringComparison.Ordinal));
+
+        await page.FillAsync("#birth", "令和0年1月1日");
+        await page.PressAsync("#birth", "Enter");
+        var error = await page.TextContentAsync("[data-testid=search-errors] li[data-field=birthDate]");
+        Assert.Equal("生年月日: 令和0年は存在しません。元号の年は元年（1年）からです。", error?.Trim());
+        Assert.Equal(0, await page.Locator("#results").CountAsync());
+    }
+
+    [Fact]
+    public async Task A_user_with_the_right_sees_the_individual_number_and_can_search_by_it()
+    {
+        var page = await LoggedIn("clerk02");
+        await page.FillAsync("#kana", "スズキ");
+        await page.PressAsync("#kana", "Enter");
+        await page.ClickAsync("#results a.result-link");
+        var number = (await page.TextContentAsync("[data-testid=individual-number]"))!.Replace(" ", "", StringComparison.Ordinal);
+        Assert.Matches("^[0-9]{12}$", number);
+        var name = await page.TextContentAsync("[data-testid=name]");
+
+        await page.GotoAsync("/");
+        await page.FillAsync("#individualNumber", number);
+        await page.PressAsync("#individualNumber", "Enter");
+        await page.WaitForSelectorAsync("#results");
+        Assert.Equal(1, await page.Locator("#results tbody tr").CountAsync());
+        Assert.Equal(name, await page.TextContentAsync("#results a.result-link"));
+        Assert.DoesNotContain(number, page.Url, StringComparison.Ordinal);
+
+        Directory.CreateDirectory("screenshots");
+        await page.ScreenshotAsync(new() { Path = Path.Combine("screenshots", "search.png"), FullPage = true });
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
