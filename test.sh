@@ -18,17 +18,9 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 # A throwaway PostgreSQL on a private port, stopped on exit.
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-PGPORT=${PGPORT:-55433}
-PGDATA=$(mktemp -d /tmp/jumin-pg.XXXXXX)
-stop_pg() { runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$PGDATA"; }
-trap stop_pg EXIT
-chown postgres:postgres "$PGDATA"
-runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA" -U postgres -E UTF8 --locale=C.UTF-8 -A trust >/dev/null
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 \
-  -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
-"$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -qc "CREATE ROLE jumin LOGIN CREATEDB PASSWORD 'jumin'"
-export JUMIN_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=jumin;Password=jumin"
+. scripts/throwaway-postgres.sh
+start_throwaway_postgres "${PGPORT:-55433}"
+export JUMIN_TEST_POSTGRES="$JUMIN_POSTGRES"
 export JUMIN_TEST_CHROMIUM=/usr/bin/chromium
 
 dotnet tool restore >/dev/null

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Search latency at 300,000 residents (the size of the city in seed 000) on a throwaway PostgreSQL.
+#   bench/run.sh [residents] [queries per kind]
+# Generating the municipality takes a few minutes; the report goes to bench/results/search.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+. scripts/throwaway-postgres.sh
+start_throwaway_postgres "${PGPORT:-55434}"
+data=$(mktemp -d /tmp/jumin-bench.XXXXXX)
+dotnet build -c Release bench/Jumin.Bench >/dev/null
+dotnet bench/Jumin.Bench/bin/Release/net10.0/Jumin.Bench.dll \
+  --provider Postgres --connection "$JUMIN_POSTGRES;Database=jumin_bench" \
+  --data "$data" --residents "${1:-300000}" --queries "${2:-200}" --output bench/results/search.md
+rm -rf "$data"
