@@ -15,7 +15,7 @@ var node = new RegistryNode(new RegistryOptions
 {
     Provider = RegistryDatabase.ParseProvider(options.Get("provider", "Sqlite")),
     ConnectionString = options.Get("connection", null),
-    DataDirectory = options.Get("data", "bench/data"),
+    DataDirectory = options.Get("data", "bench/data")!,
     DemoResidents = 0,
 });
 var residents = int.Parse(options.Get("residents", "300000")!, CultureInfo.InvariantCulture);
