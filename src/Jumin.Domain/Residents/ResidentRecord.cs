@@ -98,6 +98,12 @@ public sealed record ResidentRecord
     /// <summary>通称を記載した市区町村 (地方公共団体コード).</summary>
     public LocalGovernmentCode? AliasRecordedBy { get; init; }
 
+    /// <summary>通称を削除した年月日.</summary>
+    public LocalDate? AliasDeletedOn { get; init; }
+
+    /// <summary>通称を削除した市区町村 (地方公共団体コード).</summary>
+    public LocalGovernmentCode? AliasDeletedBy { get; init; }
+
     // ── Birth and sex ────────────────────────────────────────────────────────
 
     /// <summary>生年月日 — 和暦 for 日本人, 西暦 for 外国人 (j80, j90); may be 不詳.</summary>
@@ -244,6 +250,32 @@ public sealed record ResidentRecord
 
     /// <summary>在留カード等番号.</summary>
     public ResidenceCardNumber? ResidenceCardNumber { get; init; }
+
+    /// <summary>旧外登法による登録年月日 (may be 不詳 or missing, j80).</summary>
+    public RecordedDate? FormerAlienRegistrationDate { get; init; }
+
+    /// <summary>住居地の届出の有無.</summary>
+    public bool ResidenceNotified { get; init; }
+
+    /// <summary>上陸許可証による転入の旨.</summary>
+    public bool MovedInWithLandingPermit { get; init; }
+
+    // ── Other items of j10/j20 「住民票のその他の項目」 ─────────────────────────
+
+    /// <summary>最終登録住所地 (j620): the last address registered before a 未届転入.</summary>
+    public string? LastRegisteredAddress { get; init; }
+
+    /// <summary>成年被後見人の該当有無.</summary>
+    public bool IsAdultWard { get; init; }
+
+    /// <summary>個人番号カード及び住基カードの発行状況 (e.g. 個人番号カード交付済).</summary>
+    public string? CardIssuanceStatus { get; init; }
+
+    /// <summary>署名用電子証明書シリアル番号.</summary>
+    public string? SignatureCertificateSerial { get; init; }
+
+    /// <summary>利用者証明用電子証明書シリアル番号.</summary>
+    public string? AuthenticationCertificateSerial { get; init; }
 
     // ── 個別事項 (j10) ───────────────────────────────────────────────────────
 

@@ -112,6 +112,7 @@ public sealed class DemoDataGenerator(int seed, LocalDate today, Instant now)
                 HeadOfFamilyRegister = i == 0 || relationship is "妻" or "夫" or "子" ? headName : $"{surname}　{Given(Sex.Male).Kanji}",
                 ResidentCode = NewResidentCode(),
                 IndividualNumber = NewIndividualNumber(),
+                CardIssuanceStatus = random.NextDouble() < 0.75 ? "個人番号カード交付済" : null,
             };
             first = WithIndividualMatters(first, birth);
             result.Add(Lifecycle(first, relationship));
@@ -167,6 +168,8 @@ public sealed class DemoDataGenerator(int seed, LocalDate today, Instant now)
             DomicileStatus = DomicileStatus.NotApplicable,
             ResidentCode = NewResidentCode(),
             IndividualNumber = NewIndividualNumber(),
+            CardIssuanceStatus = random.NextDouble() < 0.6 ? "個人番号カード交付済" : null,
+            ResidenceNotified = true,
             Nationality = person.Nationality,
             Article3045Category = special ? Article3045Category.SpecialPermanentResident : Article3045Category.MidToLongTermResident,
             StatusOfResidence = special ? null : status.Item1,

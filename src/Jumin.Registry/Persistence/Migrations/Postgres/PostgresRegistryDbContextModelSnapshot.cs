@@ -53,6 +53,15 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("alias");
 
+                    b.Property<string>("AliasDeletedBy")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("alias_deleted_by");
+
+                    b.Property<int?>("AliasDeletedOn")
+                        .HasColumnType("integer")
+                        .HasColumnName("alias_deleted_on");
+
                     b.Property<string>("AliasKana")
                         .HasColumnType("text")
                         .HasColumnName("alias_kana");
@@ -78,6 +87,10 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("article3045category");
 
+                    b.Property<string>("AuthenticationCertificateSerial")
+                        .HasColumnType("text")
+                        .HasColumnName("authentication_certificate_serial");
+
                     b.Property<string>("Banchi")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -100,6 +113,10 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                     b.Property<long>("BirthDate")
                         .HasColumnType("bigint")
                         .HasColumnName("birth_date");
+
+                    b.Property<string>("CardIssuanceStatus")
+                        .HasColumnType("text")
+                        .HasColumnName("card_issuance_status");
 
                     b.Property<long>("ChangeDate")
                         .HasColumnType("bigint")
@@ -171,6 +188,10 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("family_name_kana");
 
+                    b.Property<long?>("FormerAlienRegistrationDate")
+                        .HasColumnType("bigint")
+                        .HasColumnName("former_alien_registration_date");
+
                     b.Property<string>("FormerSurname")
                         .HasColumnType("text")
                         .HasColumnName("former_surname");
@@ -230,6 +251,10 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("input_terminal");
 
+                    b.Property<bool>("IsAdultWard")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_adult_ward");
+
                     b.Property<string>("Katagaki")
                         .HasColumnType("text")
                         .HasColumnName("katagaki");
@@ -237,6 +262,10 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer")
                         .HasColumnName("kind");
+
+                    b.Property<string>("LastRegisteredAddress")
+                        .HasColumnType("text")
+                        .HasColumnName("last_registered_address");
 
                     b.Property<bool>("LateStageElderlyInsurance")
                         .HasColumnType("boolean")
@@ -269,6 +298,10 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                     b.Property<int?>("MoveInNoticeDate")
                         .HasColumnType("integer")
                         .HasColumnName("move_in_notice_date");
+
+                    b.Property<bool>("MovedInWithLandingPermit")
+                        .HasColumnType("boolean")
+                        .HasColumnName("moved_in_with_landing_permit");
 
                     b.Property<bool>("NameKanaConfirmed")
                         .HasColumnType("boolean")
@@ -404,6 +437,10 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .HasColumnName("residence_card_number");
 
+                    b.Property<bool>("ResidenceNotified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("residence_notified");
+
                     b.Property<string>("ResidentCode")
                         .HasMaxLength(11)
                         .HasColumnType("character varying(11)")
@@ -412,6 +449,10 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                     b.Property<int>("Sex")
                         .HasColumnType("integer")
                         .HasColumnName("sex");
+
+                    b.Property<string>("SignatureCertificateSerial")
+                        .HasColumnType("text")
+                        .HasColumnName("signature_certificate_serial");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer")

@@ -48,6 +48,15 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("alias");
 
+                    b.Property<string>("AliasDeletedBy")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alias_deleted_by");
+
+                    b.Property<int?>("AliasDeletedOn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("alias_deleted_on");
+
                     b.Property<string>("AliasKana")
                         .HasColumnType("TEXT")
                         .HasColumnName("alias_kana");
@@ -73,6 +82,10 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("article3045category");
 
+                    b.Property<string>("AuthenticationCertificateSerial")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authentication_certificate_serial");
+
                     b.Property<string>("Banchi")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -95,6 +108,10 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                     b.Property<long>("BirthDate")
                         .HasColumnType("INTEGER")
                         .HasColumnName("birth_date");
+
+                    b.Property<string>("CardIssuanceStatus")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card_issuance_status");
 
                     b.Property<long>("ChangeDate")
                         .HasColumnType("INTEGER")
@@ -166,6 +183,10 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("family_name_kana");
 
+                    b.Property<long?>("FormerAlienRegistrationDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("former_alien_registration_date");
+
                     b.Property<string>("FormerSurname")
                         .HasColumnType("TEXT")
                         .HasColumnName("former_surname");
@@ -225,6 +246,10 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("input_terminal");
 
+                    b.Property<bool>("IsAdultWard")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_adult_ward");
+
                     b.Property<string>("Katagaki")
                         .HasColumnType("TEXT")
                         .HasColumnName("katagaki");
@@ -232,6 +257,10 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER")
                         .HasColumnName("kind");
+
+                    b.Property<string>("LastRegisteredAddress")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_registered_address");
 
                     b.Property<bool>("LateStageElderlyInsurance")
                         .HasColumnType("INTEGER")
@@ -264,6 +293,10 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                     b.Property<int?>("MoveInNoticeDate")
                         .HasColumnType("INTEGER")
                         .HasColumnName("move_in_notice_date");
+
+                    b.Property<bool>("MovedInWithLandingPermit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("moved_in_with_landing_permit");
 
                     b.Property<bool>("NameKanaConfirmed")
                         .HasColumnType("INTEGER")
@@ -399,6 +432,10 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("residence_card_number");
 
+                    b.Property<bool>("ResidenceNotified")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("residence_notified");
+
                     b.Property<string>("ResidentCode")
                         .HasMaxLength(11)
                         .HasColumnType("TEXT")
@@ -407,6 +444,10 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                     b.Property<int>("Sex")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sex");
+
+                    b.Property<string>("SignatureCertificateSerial")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature_certificate_serial");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER")

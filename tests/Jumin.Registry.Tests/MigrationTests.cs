@@ -1,0 +1,81 @@
+using Jumin.Domain.Identifiers;
+using Jumin.Registry.Persistence;
+using Jumin.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Jumin.Registry.Tests;
+
+/// <summary>A register created by the first release keeps every row when it is upgraded.</summary>
+public abstract class MigrationTests(DatabaseProvider provider)
+{
+    [Fact]
+    public async Task Upgrading_a_database_of_the_first_schema_keeps_its_residents()
+    {
+        await using var registry = await TestRegistry.CreateAsync(provider);
+        await using (var db = registry.Node.Database.Open())
+        {
+            // Start again from the first schema, with a person written as the first release wrote them.
+            await db.Database.EnsureDeletedAsync();
+            var first = db.Database.GetMigrations().First();
+            await db.GetService<IMigrator>().MigrateAsync(first);
+            await InsertAsFirstReleaseAsync(db);
+        }
+
+        await registry.Node.InitialiseAsync();
+
+        await using var upgraded = registry.Node.Database.Open();
+        Assert.Empty(await upgraded.Database.GetPendingMigrationsAsync());
+        var row = await upgraded.ResidentHistory.SingleAsync();
+        Assert.Equal("移行", row.FamilyName);
+        Assert.Equal("0000000019", row.AtenaNumber.Value);
+        Assert.False(row.IsAdultWard);
+        Assert.Null(row.CardIssuanceStatus);
+        var dossier = await registry.Node.Query.GetAsync(Accounts.Operator.Batch("migration-test"), AtenaNumber.Parse("0000000019"));
+        Assert.Equal("移行　太郎", dossier!.Current.FullName);
+    }
+
+    private static async Task InsertAsFirstReleaseAsync(RegistryDbContext db)
+    {
+        var values = new Dictionary<string, object>
+        {
+            ["atena_number"] = "0000000019", ["history_number"] = 1, ["change_reason"] = 101, ["change_date"] = 20200401000L,
+            ["processed_at"] = new DateTime(2020, 4, 1, 0, 0, 0, DateTimeKind.Utc), ["input_place"] = "本庁", ["input_terminal"] = "T1",
+            ["operator_id"] = "migration", ["kind"] = 1, ["status"] = 1, ["family_name"] = "移行", ["given_name"] = "太郎",
+            ["family_name_kana"] = "イコウ", ["given_name_kana"] = "タロウ", ["name_kana_confirmed"] = false,
+            ["former_surname_kana_confirmed"] = false, ["alias_kana_confirmed"] = false, ["birth_date"] = 19800101000L, ["sex"] = 1,
+            ["household_number"] = "0000000019", ["household_head_atena_number"] = "0000000019", ["relationship"] = "世帯主",
+            ["member_order"] = 1, ["address_code"] = "03299001001", ["postal_code"] = "0299901", ["address"] = "岩手県みどり市中央一丁目",
+            ["banchi"] = "１番", ["address_established_on"] = 20200401000L, ["domicile_status"] = 3, ["on_electoral_register"] = true,
+            ["national_health_insurance"] = false, ["late_stage_elderly_insurance"] = false, ["long_term_care_insurance"] = false,
+            ["national_pension"] = false,
+        };
+        await InsertAsync(db, "resident_history", values);
+        await InsertAsync(db, "residents", new Dictionary<string, object>
+        {
+            ["atena_number"] = "0000000019", ["latest_history_number"] = 1, ["household_number"] = "0000000019", ["member_order"] = 1,
+            ["status"] = 1, ["kind"] = 1, ["sex"] = 1, ["birth_key"] = 19800101, ["name_kana_key"] = "イコタロ",
+        });
+    }
+
+    private static async Task InsertAsync(RegistryDbContext db, string table, Dictionary<string, object> values)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", values.Keys)}) VALUES ({string.Join(", ", values.Keys.Select(k => "@" + k))})";
+        foreach (var (name, value) in values)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+public sealed class SqliteMigrationTests() : MigrationTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresMigrationTests() : MigrationTests(DatabaseProvider.Postgres);
