@@ -55,6 +55,7 @@ public sealed class RegistryNode
         Dates = new JapaneseDateParser(options.Eras);
         Search = new ResidentSearch(Database, Audit, Dates);
         Query = new ResidentQuery(Database, Audit);
+        Memos = new ResidentMemos(Database, Audit);
         Accounts = new AccountService(Database, Audit);
         Demo = new DemoLoader(Database, Audit);
     }
@@ -74,6 +75,8 @@ public sealed class RegistryNode
     public ResidentSearch Search { get; }
 
     public ResidentQuery Query { get; }
+
+    public ResidentMemos Memos { get; }
 
     public AccountService Accounts { get; }
 

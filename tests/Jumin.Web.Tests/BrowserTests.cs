@@ -132,5 +132,29 @@ public sealed class BrowserTests(BrowserWebApp app, Chromium chromium) : IClassF
         await page.ScreenshotAsync(new() { Path = Path.Combine("screenshots", "search.png"), FullPage = true });
     }
 
+    [Fact]
+    public async Task A_memo_is_added_shown_as_text_and_an_empty_one_is_explained()
+    {
+        var page = await LoggedIn("clerk01");
+        await page.FillAsync("#kana", "タナカ");
+        await page.PressAsync("#kana", "Enter");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/residents/*");
+
+        await page.FillAsync("#memo-text", "<b>窓口で</b>転居予定と申出");
+        await page.ClickAsync("form.memo-add button");
+        await page.WaitForSelectorAsync("[data-testid=memo]");
+        Assert.Equal("<b>窓口で</b>転居予定と申出", await page.InputValueAsync("[data-testid=memo] textarea"));
+        Assert.Equal(0, await page.Locator(".memos b").CountAsync());
+        Assert.Contains("clerk01", await page.TextContentAsync("[data-testid=memo] small"), StringComparison.Ordinal);
+
+        await page.ClickAsync("form.memo-add button");
+        Assert.Equal("メモ: メモを入力してください。", (await page.TextContentAsync("[data-testid=memo-error]"))?.Trim());
+        Assert.Equal(1, await page.Locator("[data-testid=memo]").CountAsync());
+
+        Directory.CreateDirectory("screenshots");
+        await page.ScreenshotAsync(new() { Path = Path.Combine("screenshots", "resident.png"), FullPage = true });
+    }
+
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

@@ -42,6 +42,7 @@ internal static class RegistryHosting
         services.AddSingleton(node);
         services.AddSingleton(node.Search);
         services.AddSingleton(node.Query);
+        services.AddSingleton(node.Memos);
         services.AddSingleton(node.Accounts);
         services.AddSingleton(node.Audit);
         services.AddSingleton(node.Dates);

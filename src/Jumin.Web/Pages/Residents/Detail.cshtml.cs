@@ -1,14 +1,17 @@
+using Jumin.Domain;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Residents;
 using Jumin.Registry.Residents;
 using Jumin.Web.Infrastructure;
+using Jumin.Registry.Persistence;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
 
 namespace Jumin.Web.Pages.Residents;
 
 /// <summary>住民票照会 with the 世帯 and the 異動履歴 (j350).</summary>
-public sealed class DetailModel(ResidentQuery query, ResidentPresentation presentation) : PageModel
+public sealed class DetailModel(ResidentQuery query, ResidentMemos memos, ResidentPresentation presentation) : PageModel
 {
     private static readonly DateTimeZone Japan = DateTimeZoneProviders.Tzdb["Asia/Tokyo"];
 
@@ -17,6 +20,43 @@ public sealed class DetailModel(ResidentQuery query, ResidentPresentation presen
     public ResidentDossier? Dossier { get; private set; }
 
     public string? Error { get; private set; }
+
+    public string? MemoError { get; private set; }
+
+    public string WrittenAt(ResidentMemoRow memo)
+    {
+        var local = Instant.FromDateTimeUtc(DateTime.SpecifyKind(memo.WrittenAt, DateTimeKind.Utc)).InZone(Japan);
+        return $"{Presentation.Date(local.Date)} {local.TimeOfDay:HH:mm}";
+    }
+
+    public Task<IActionResult> OnPostAddMemoAsync(string atenaNumber, string? text) =>
+        MemoAsync(atenaNumber, (op, atena) => memos.AddAsync(op, atena, text, HttpContext.RequestAborted));
+
+    public Task<IActionResult> OnPostEditMemoAsync(string atenaNumber, long memoId, string? text) =>
+        MemoAsync(atenaNumber, (op, atena) => memos.EditAsync(op, atena, memoId, text, HttpContext.RequestAborted));
+
+    public Task<IActionResult> OnPostDeleteMemoAsync(string atenaNumber, long memoId) =>
+        MemoAsync(atenaNumber, (op, atena) => memos.DeleteAsync(op, atena, memoId, HttpContext.RequestAborted));
+
+    private async Task<IActionResult> MemoAsync(string atenaNumber, Func<Jumin.Registry.Accounts.Operator, AtenaNumber, Task> write)
+    {
+        if (!AtenaNumber.TryParse(atenaNumber, out var atena, out _))
+        {
+            return BadRequest();
+        }
+        try
+        {
+            await write(User.ToOperator(), atena);
+            return RedirectToPage(new { atenaNumber });
+        }
+        catch (FieldValidationException e)
+        {
+            MemoError = e.Message;
+            await OnGetAsync(atenaNumber);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+    }
 
     public string ProcessedAt(ResidentRecord r)
     {

@@ -1,0 +1,60 @@
+using Jumin.Domain;
+using Jumin.Domain.Identifiers;
+using Jumin.Registry.Persistence;
+using Jumin.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jumin.Registry.Tests;
+
+/// <summary>メモ (j150): who wrote what and when, every edit and deletion kept.</summary>
+public abstract class MemoTests(DatabaseProvider provider)
+{
+    [Fact]
+    public async Task Memos_keep_every_version_with_writer_and_time()
+    {
+        await using var registry = await TestRegistry.CreateAsync(provider, demoResidents: 10);
+        await using var db = registry.Node.Database.Open();
+        var atena = (await db.Residents.OrderBy(r => r.AtenaNumber).FirstAsync()).AtenaNumber;
+        var clerk = await registry.OperatorAsync("clerk01");
+        var approver = await registry.OperatorAsync("approver01");
+
+        var first = await registry.Node.Memos.AddAsync(clerk, atena, "窓口で転居予定と申出あり");
+        await registry.Node.Memos.EditAsync(approver, atena, first.MemoId, "窓口で転居予定と申出あり（4月中）");
+        await registry.Node.Memos.DeleteAsync(clerk, atena, first.MemoId);
+
+        var versions = await db.ResidentMemos.Where(m => m.AtenaNumber == atena.Value).OrderBy(m => m.Version).ToListAsync();
+        Assert.Equal([1, 2, 3], versions.Select(v => v.Version));
+        Assert.Equal(["clerk01", "approver01", "clerk01"], versions.Select(v => v.WrittenBy));
+        Assert.Equal("窓口で転居予定と申出あり", versions[0].Text);
+        Assert.True(versions[2].Deleted);
+        var dossier = await registry.Node.Query.GetAsync(clerk, atena);
+        Assert.Equal(3, dossier!.Memos.Count);
+        Assert.Equal(3, await db.AuditLog.CountAsync(a => a.Function == "メモ入力" && a.TargetAtenaNumber == atena.Value));
+    }
+
+    [Theory]
+    [InlineData("", "required")]
+    [InlineData("   ", "required")]
+    public async Task An_empty_memo_is_refused_and_nothing_is_written(string text, string rule)
+    {
+        await using var registry = await TestRegistry.CreateAsync(provider, demoResidents: 5);
+        await using var db = registry.Node.Database.Open();
+        var atena = (await db.Residents.FirstAsync()).AtenaNumber;
+        var e = await Assert.ThrowsAsync<FieldValidationException>(() => registry.Node.Memos.AddAsync(Accounts.Operator.Batch("t"), atena, text));
+        Assert.Equal(rule, e.Error.Rule);
+        Assert.Equal("text", e.Field);
+        Assert.Equal(0, await db.ResidentMemos.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_memo_on_an_unknown_person_is_refused()
+    {
+        await using var registry = await TestRegistry.CreateAsync(provider);
+        var e = await Assert.ThrowsAsync<FieldValidationException>(() => registry.Node.Memos.AddAsync(Accounts.Operator.Batch("t"), AtenaNumber.FromSerial(5), "x"));
+        Assert.Equal("unknown", e.Error.Rule);
+    }
+}
+
+public sealed class SqliteMemoTests() : MemoTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresMemoTests() : MemoTests(DatabaseProvider.Postgres);
