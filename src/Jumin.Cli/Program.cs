@@ -1,16 +1,3 @@
 using Jumin.Cli;
-using Spectre.Console.Cli;
 
-var app = new CommandApp();
-app.Configure(config =>
-{
-    config.SetApplicationName("jumin");
-    config.AddCommand<InitCommand>("init").WithDescription("データベースを作成・移行する（既存データは保持）");
-    config.AddCommand<SeedCommand>("seed").WithDescription("デモ自治体（合成データ）を生成する").WithExample("seed", "--residents", "300000");
-    config.AddBranch("audit", audit =>
-    {
-        audit.SetDescription("監査ログ");
-        audit.AddCommand<AuditVerifyCommand>("verify").WithDescription("ハッシュチェーンを検証し、最初の改ざん・挿入・欠落を示す");
-    });
-});
-return await app.RunAsync(args);
+return await JuminCli.Create().RunAsync(args);
