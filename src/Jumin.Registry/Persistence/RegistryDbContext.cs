@@ -142,6 +142,9 @@ public sealed class PostgresRegistryDbContext(DbContextOptions<PostgresRegistryD
         base.OnModelCreating(modelBuilder);
         // Prefix search compares key ranges; "C" makes that code-point order whatever the database locale.
         modelBuilder.Entity<SearchTerm>().Property(t => t.Key).UseCollation("C");
+        // 部分一致 (LIKE '%…%') is answered by a trigram index; pg_trgm is a trusted extension, so the database owner may create it.
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.Entity<SearchTerm>().HasIndex(t => t.Key, "ix_resident_search_terms_key_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
         modelBuilder.Entity<ResidentIndexEntry>().Property(t => t.NameKanaKey).UseCollation("C");
     }
 }

@@ -20,6 +20,7 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Jumin.Domain.Residents.ResidentRecord", b =>
@@ -766,6 +767,12 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                     b.HasIndex("AtenaNumber", "Kind", "Key")
                         .IsUnique()
                         .HasDatabaseName("ix_resident_search_terms_atena_number_kind_key");
+
+                    b.HasIndex(new[] { "Key" }, "ix_resident_search_terms_key_trgm")
+                        .HasDatabaseName("ix_resident_search_terms_key");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Key" }, "ix_resident_search_terms_key_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Key" }, "ix_resident_search_terms_key_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("resident_search_terms", (string)null);
                 });
