@@ -22,17 +22,14 @@ public static class ResidentWriter
         var allNew = rows.All(r => r.HistoryNumber == 1);
         if (!allNew)
         {
-            foreach (var atena in rows.Select(r => r.AtenaNumber).Distinct())
+            var atenas = rows.Select(r => r.AtenaNumber).Distinct().ToList();
+            foreach (var entry in await db.Residents.AsTracking().Where(r => atenas.Contains(r.AtenaNumber)).ToListAsync(cancellationToken))
             {
-                var entry = await db.Residents.AsTracking().SingleOrDefaultAsync(r => r.AtenaNumber == atena, cancellationToken);
-                if (entry is not null)
-                {
-                    index[atena] = entry;
-                }
-                foreach (var t in await db.SearchTerms.Where(t => t.AtenaNumber == atena).Select(t => new { t.Kind, t.Key }).ToListAsync(cancellationToken))
-                {
-                    existingTerms.Add((atena, t.Kind, t.Key));
-                }
+                index[entry.AtenaNumber] = entry;
+            }
+            foreach (var t in await db.SearchTerms.Where(t => atenas.Contains(t.AtenaNumber)).Select(t => new { t.AtenaNumber, t.Kind, t.Key }).ToListAsync(cancellationToken))
+            {
+                existingTerms.Add((t.AtenaNumber, t.Kind, t.Key));
             }
         }
 
