@@ -119,20 +119,10 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
     {
         await using var db = database.Open();
         var errors = new List<FieldValidationException>();
-        IQueryable<ResidentIndexEntry> query;
-        try
-        {
-            query = Filter(db, op, criteria, errors);
-        }
-        finally
-        {
-            if (errors.Count > 0)
-            {
-                await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.Search, screen, outcome: Domain.Audit.AuditOutcome.Refused, detail: criteria.Summary() + " / " + string.Join(" ", errors.Select(e => e.Message)))], cancellationToken);
-            }
-        }
+        var query = Filter(db, op, criteria, errors);
         if (errors.Count > 0)
         {
+            await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.Search, screen, outcome: Domain.Audit.AuditOutcome.Refused, detail: criteria.Summary() + " / " + string.Join(" ", errors.Select(e => e.Message)))], cancellationToken);
             throw new SearchCriteriaException(errors);
         }
 
