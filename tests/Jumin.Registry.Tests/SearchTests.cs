@@ -201,6 +201,19 @@ public abstract class SearchTests(DemoRegisterFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Large_results_are_cut_at_the_limit_in_kana_order_and_say_so()
+    {
+        var op = await Registry.OperatorAsync("clerk01");
+        var all = await Registry.Node.Search.SearchAsync(op, new() { Sex = Sex.Female });
+        var page = await Registry.Node.Search.SearchAsync(op, new() { Sex = Sex.Female }, limit: 5);
+        Assert.True(all.Hits.Count > 5);
+        Assert.True(page.Truncated);
+        Assert.Equal(all.Hits.Take(5).Select(h => h.Current.AtenaNumber), page.Hits.Select(h => h.Current.AtenaNumber));
+        var keys = all.Hits.Select(h => Domain.Search.KanaSearchKey.For(h.Current.FamilyNameKana + h.Current.GivenNameKana)).ToList();
+        Assert.Equal(keys.Order(StringComparer.Ordinal), keys);
+    }
+
+    [Fact]
     public async Task The_demo_register_has_realistic_people()
     {
         await using var db = Registry.Node.Database.Open();

@@ -126,11 +126,13 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
             throw new SearchCriteriaException(errors);
         }
 
+        // Order and cut the narrow index first, then read only that page of full 住民票 rows.
+        var page = query.OrderBy(r => r.NameKanaKey).ThenBy(r => r.AtenaNumber).Take(limit + 1);
         var rows = await (
-            from r in query
+            from r in page
             join h in db.ResidentHistory on new { r.AtenaNumber, N = r.LatestHistoryNumber } equals new { h.AtenaNumber, N = h.HistoryNumber }
             orderby r.NameKanaKey, r.AtenaNumber
-            select h).AsNoTracking().Take(limit + 1).ToListAsync(cancellationToken);
+            select h).AsNoTracking().ToListAsync(cancellationToken);
         var truncated = rows.Count > limit;
         if (truncated)
         {
