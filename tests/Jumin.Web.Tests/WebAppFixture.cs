@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -29,6 +30,22 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
     public RegistryNode Node => Services.GetRequiredService<RegistryNode>();
 
     public string Password(string userId) => Accounts.Single(a => a.UserId == userId).Password;
+
+    /// <summary>The demo data depends on the day it is generated; tests ask it what is there instead of guessing.</summary>
+    public async Task<string> CommonSurnameKanaAsync()
+    {
+        await using var db = Node.Database.Open();
+        return await db.ResidentHistory.Where(h => h.Kind == Domain.Residents.ResidentKind.Japanese)
+            .GroupBy(h => h.FamilyNameKana).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstAsync();
+    }
+
+    /// <summary>The birth year most Japanese residents share, for searches by year.</summary>
+    public async Task<int> CommonBirthYearAsync()
+    {
+        await using var db = Node.Database.Open();
+        return await db.Residents.Where(r => r.Kind == (int)Domain.Residents.ResidentKind.Japanese && r.BirthKey > 0)
+            .GroupBy(r => r.BirthKey / 10000).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstAsync();
+    }
 
     public Task InitializeAsync()
     {
