@@ -75,7 +75,8 @@ public abstract class RegistryDbContext(DbContextOptions options, IndividualNumb
         {
             e.ToTable("resident_search_terms");
             e.Property(t => t.Key).HasMaxLength(300);
-            e.HasIndex(t => new { t.Kind, t.Key });
+            // Covering: search reads the 宛名番号 of matching keys from the index alone, without visiting the table.
+            e.HasIndex(t => new { t.Kind, t.Key, t.AtenaNumber });
             e.HasIndex(t => new { t.AtenaNumber, t.Kind, t.Key }).IsUnique();
         });
 

@@ -761,12 +761,12 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_resident_search_terms");
 
-                    b.HasIndex("Kind", "Key")
-                        .HasDatabaseName("ix_resident_search_terms_kind_key");
-
                     b.HasIndex("AtenaNumber", "Kind", "Key")
                         .IsUnique()
                         .HasDatabaseName("ix_resident_search_terms_atena_number_kind_key");
+
+                    b.HasIndex("Kind", "Key", "AtenaNumber")
+                        .HasDatabaseName("ix_resident_search_terms_kind_key_atena_number");
 
                     b.HasIndex(new[] { "Key" }, "ix_resident_search_terms_key_trgm")
                         .HasDatabaseName("ix_resident_search_terms_key");
