@@ -201,6 +201,27 @@ public abstract class SearchTests(DemoRegisterFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Removed_residents_are_found_by_why_they_were_removed()
+    {
+        var found = await Find(new() { Status = ResidentStatus.Deceased });
+        Assert.Contains(found, r => r.AtenaNumber == deceased.AtenaNumber);
+        Assert.All(found, r => Assert.Equal(ResidentStatus.Deceased, r.Status));
+    }
+
+    [Fact]
+    public async Task The_search_history_keeps_the_latest_searches_of_each_user()
+    {
+        var op = await Registry.OperatorAsync("approver01");
+        for (var i = 0; i < ResidentSearch.HistoryKept + 5; i++)
+        {
+            await Registry.Node.Search.SearchAsync(op, new() { AtenaNumber = AtenaNumber.FromSerial(AtenaNumber.NextIssuableSerial(i + 1)).Value });
+        }
+        var history = await Registry.Node.Search.HistoryAsync(op, 1000);
+        Assert.Equal(ResidentSearch.HistoryKept, history.Count);
+        Assert.Contains(AtenaNumber.FromSerial(AtenaNumber.NextIssuableSerial(ResidentSearch.HistoryKept + 5)).Value, history[0].Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Large_results_are_cut_at_the_limit_in_kana_order_and_say_so()
     {
         var op = await Registry.OperatorAsync("clerk01");

@@ -67,13 +67,10 @@ public abstract class StorageTests(DatabaseProvider provider)
     public async Task The_audit_log_verifies_and_names_an_altered_entry()
     {
         await using var registry = await TestRegistry.CreateAsync(provider, demoResidents: 20);
-        var op = await registry.OperatorAsync("clerk01");
-        await registry.Node.Search.SearchAsync(op, new() { NameKana = "サトウ" });
-        await registry.Node.Search.SearchAsync(op, new() { NameKana = "スズキ" });
+        var target = await TwoSearchesAsync(registry);
         Assert.True((await registry.Node.Audit.VerifyAsync(registry.Node.Database)).IsIntact);
 
         await using var db = registry.Node.Database.Open();
-        var target = await db.AuditLog.Where(a => a.Detail!.Contains("サトウ")).Select(a => a.Sequence).SingleAsync();
         await AsAttacker(db, $"UPDATE audit_log SET detail = 'カナ氏名=タナカ' WHERE sequence = {target}");
         var result = await registry.Node.Audit.VerifyAsync(registry.Node.Database);
         Assert.False(result.IsIntact);
@@ -85,11 +82,8 @@ public abstract class StorageTests(DatabaseProvider provider)
     public async Task The_audit_log_names_a_removed_entry()
     {
         await using var registry = await TestRegistry.CreateAsync(provider, demoResidents: 20);
-        var op = await registry.OperatorAsync("clerk01");
-        await registry.Node.Search.SearchAsync(op, new() { NameKana = "サトウ" });
-        await registry.Node.Search.SearchAsync(op, new() { NameKana = "スズキ" });
+        var target = await TwoSearchesAsync(registry);
         await using var db = registry.Node.Database.Open();
-        var target = await db.AuditLog.Where(a => a.Detail!.Contains("サトウ")).Select(a => a.Sequence).SingleAsync();
         await AsAttacker(db, $"DELETE FROM audit_log WHERE sequence = {target}");
         var result = await registry.Node.Audit.VerifyAsync(registry.Node.Database);
         Assert.Equal(target, result.AtSequence);
@@ -184,6 +178,16 @@ public abstract class StorageTests(DatabaseProvider provider)
         Assert.DoesNotContain(202L, serials);
         Assert.All(serials, s => AtenaNumber.FromSerial(s));
         Assert.Equal(serials.OrderBy(s => s), serials);
+    }
+
+    /// <summary>Two audited searches; returns the sequence number of the first one's entry.</summary>
+    private static async Task<long> TwoSearchesAsync(TestRegistry registry)
+    {
+        var op = await registry.OperatorAsync("clerk01");
+        await registry.Node.Search.SearchAsync(op, new() { NameKana = "サトウ" });
+        await registry.Node.Search.SearchAsync(op, new() { NameKana = "スズキ" });
+        await using var db = registry.Node.Database.Open();
+        return await db.AuditLog.Where(a => a.Detail!.Contains("サトウ")).Select(a => a.Sequence).SingleAsync();
     }
 
     /// <summary>An attacker with database rights switches the append-only triggers off first.</summary>

@@ -67,16 +67,21 @@ public sealed class TestRegistry : IAsyncDisposable
     public async Task<Operator> OperatorAsync(string userId) =>
         await Node.Accounts.FindOperatorAsync(userId, "TEST-TERMINAL", "本庁 市民課") ?? throw new InvalidOperationException($"no user {userId}");
 
+    public static async Task DropPostgresDatabaseAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(PostgresServer + ";Database=postgres");
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();
         if (postgresDatabase is not null)
         {
-            await using var connection = new NpgsqlConnection(PostgresServer + ";Database=postgres");
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {postgresDatabase} WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await DropPostgresDatabaseAsync(postgresDatabase);
         }
         try
         {

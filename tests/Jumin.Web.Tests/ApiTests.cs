@@ -44,9 +44,7 @@ public abstract class ApiTests(WebAppFixture app)
     public async Task Search_returns_people_with_wareki_birth_dates()
     {
         var client = await LoggedIn("clerk01");
-        var year = await app.CommonBirthYearAsync();
-        var wareki = app.Node.Dates.Parse(year.ToString(System.Globalization.CultureInfo.InvariantCulture), Domain.Dates.DateRule.MayBeUncertain)
-            .ToWareki(app.Node.Options.Eras).Replace(" 月日不詳", "", StringComparison.Ordinal);
+        var (year, wareki) = await app.CommonBirthYearAsync();
         var result = await client.GetFromJsonAsync<JsonElement>("/api/v1/residents?birth=" + Uri.EscapeDataString(wareki));
         var residents = result.GetProperty("residents").EnumerateArray().ToList();
         Assert.NotEmpty(residents);
@@ -61,6 +59,7 @@ public abstract class ApiTests(WebAppFixture app)
     [InlineData("atena=0000000018", "atenaNumber", "check-digit")]
     [InlineData("code=123", "residentCode", "length")]
     [InlineData("sex=3", "sex", "value")]
+    [InlineData("status=9", "status", "value")]
     [InlineData("", "criteria", "required")]
     public async Task Bad_criteria_get_a_problem_naming_the_field_and_the_rule(string query, string field, string rule)
     {

@@ -95,9 +95,7 @@ public sealed class BrowserTests(BrowserWebApp app, Chromium chromium) : IClassF
     public async Task A_birth_date_in_wareki_is_shown_in_wareki_and_bad_dates_are_explained()
     {
         var page = await LoggedIn("clerk01");
-        var year = await app.CommonBirthYearAsync();
-        var wareki = app.Node.Dates.Parse(year.ToString(System.Globalization.CultureInfo.InvariantCulture), Domain.Dates.DateRule.MayBeUncertain)
-            .ToWareki(app.Node.Options.Eras).Replace(" 月日不詳", "", StringComparison.Ordinal);
+        var (year, wareki) = await app.CommonBirthYearAsync();
         await page.FillAsync("#birth", wareki);
         await page.PressAsync("#birth", "Enter");
         await page.WaitForSelectorAsync("#results");
@@ -133,6 +131,11 @@ public sealed class BrowserTests(BrowserWebApp app, Chromium chromium) : IClassF
 
         Directory.CreateDirectory("screenshots");
         await page.ScreenshotAsync(new() { Path = Path.Combine("screenshots", "search.png"), FullPage = true });
+
+        await page.ClickAsync("header form button");
+        await page.WaitForURLAsync("**/login");
+        await page.GotoAsync("/");
+        Assert.Contains("/login", page.Url, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,12 +39,15 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
             .GroupBy(h => h.FamilyNameKana).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstAsync();
     }
 
-    /// <summary>The birth year most Japanese residents share, for searches by year.</summary>
-    public async Task<int> CommonBirthYearAsync()
+    /// <summary>The birth year most Japanese residents share, in 西暦 and as typed in 和暦 (e.g. 昭和50年), for searches by year.</summary>
+    public async Task<(int Year, string Wareki)> CommonBirthYearAsync()
     {
         await using var db = Node.Database.Open();
-        return await db.Residents.Where(r => r.Kind == (int)Domain.Residents.ResidentKind.Japanese && r.BirthKey > 0)
+        var year = await db.Residents.Where(r => r.Kind == (int)Domain.Residents.ResidentKind.Japanese && r.BirthKey > 0)
             .GroupBy(r => r.BirthKey / 10000).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstAsync();
+        var wareki = Node.Dates.Parse(year.ToString(System.Globalization.CultureInfo.InvariantCulture), Domain.Dates.DateRule.MayBeUncertain)
+            .ToWareki(Node.Options.Eras).Replace(" 月日不詳", "", StringComparison.Ordinal);
+        return (year, wareki);
     }
 
     public Task InitializeAsync()
@@ -87,10 +90,7 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
         NpgsqlConnection.ClearAllPools();
         if (postgresDatabase is not null)
         {
-            await using var connection = new NpgsqlConnection(TestRegistry.PostgresServer + ";Database=postgres");
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {postgresDatabase} WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await TestRegistry.DropPostgresDatabaseAsync(postgresDatabase);
         }
         try
         {

@@ -54,12 +54,15 @@ public sealed record ResidentSearchCriteria
 
     public string? ResidenceCardNumber { get; init; }
 
+    /// <summary>住民状態, i.e. whether and why the 住民票 was removed (j340: 当該住民票を消除した事由).</summary>
+    public ResidentStatus? Status { get; init; }
+
     /// <summary>Also 消除者 (除票).</summary>
     public bool IncludeRemoved { get; init; } = true;
 
     public bool IsEmpty =>
         new[] { AtenaNumber, HouseholdNumber, ResidentCode, IndividualNumber, NameKana, Name, BirthDate, Address, ResidenceCardNumber }.All(string.IsNullOrWhiteSpace)
-        && Sex is null;
+        && Sex is null && Status is null;
 
     /// <summary>A readable summary for the search history and the audit log. The 個人番号 is never written out.</summary>
     public string Summary()
@@ -88,6 +91,7 @@ public sealed record ResidentSearchCriteria
         Add("生年月日", BirthDate);
         Add("性別", Sex?.Japanese());
         Add("住所", Address);
+        Add("状態", Status?.Japanese());
         Add("在留カード等番号", ResidenceCardNumber);
         if (!IncludeRemoved)
         {
@@ -113,6 +117,9 @@ public sealed class SearchCriteriaException(IReadOnlyList<FieldValidationExcepti
 public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, JapaneseDateParser dates)
 {
     public const int DefaultLimit = 200;
+
+    /// <summary>How many searches each user's 検索履歴 keeps (j320: 一定の件数).</summary>
+    public const int HistoryKept = 50;
 
     /// <summary>Searches; invalid criteria raise <see cref="SearchCriteriaException"/> and are audited as refused.</summary>
     public async Task<ResidentSearchResult> SearchAsync(Operator op, ResidentSearchCriteria criteria, int limit = DefaultLimit, string screen = "住民検索", CancellationToken cancellationToken = default)
@@ -144,6 +151,11 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
         await audit.AppendAsync(db, [audit.Event(op, AuditFunctions.Search, screen, target, individualNumberAccessed: !string.IsNullOrWhiteSpace(criteria.IndividualNumber), detail: $"{criteria.Summary()} / {rows.Count}{(truncated ? "+" : "")}件")], cancellationToken);
         db.SearchHistory.Add(new SearchHistoryRow { UserId = op.UserId, At = audit.Clock.GetCurrentInstant().ToDateTimeUtc(), Query = ToQueryString(criteria), Summary = criteria.Summary() });
         await db.SaveChangesAsync(cancellationToken);
+        var oldestKept = await db.SearchHistory.Where(s => s.UserId == op.UserId).OrderByDescending(s => s.Id).Skip(HistoryKept - 1).Select(s => (long?)s.Id).FirstOrDefaultAsync(cancellationToken);
+        if (oldestKept is { } cutoff)
+        {
+            await db.SearchHistory.Where(s => s.UserId == op.UserId && s.Id < cutoff).ExecuteDeleteAsync(cancellationToken);
+        }
         await tx.CommitAsync(cancellationToken);
         return new(rows.Select(r => new ResidentSearchHit(r)).ToList(), truncated);
     }
@@ -273,6 +285,11 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
             var s = (int)sex;
             q = q.Where(r => r.Sex == s);
         }
+        if (c.Status is { } status)
+        {
+            var code = (int)status;
+            q = q.Where(r => r.Status == code);
+        }
         if (!c.IncludeRemoved)
         {
             q = q.Where(r => r.Status == (int)ResidentStatus.Resident);
@@ -323,6 +340,10 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
         if (c.Sex is { } sex)
         {
             parts.Add("sex=" + ((int)sex).ToString(CultureInfo.InvariantCulture));
+        }
+        if (c.Status is { } status)
+        {
+            parts.Add("status=" + ((int)status).ToString(CultureInfo.InvariantCulture));
         }
         if (c.Match != NameMatch.Prefix)
         {

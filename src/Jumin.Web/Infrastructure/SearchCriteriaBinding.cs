@@ -6,7 +6,7 @@ namespace Jumin.Web.Infrastructure;
 
 /// <summary>
 /// Search criteria from a query string — the same names on the search screen and in the API
-/// (<c>atena, household, code, individualNumber, kana, name, match, birth, sex, address, card, residentsOnly</c>),
+/// (<c>atena, household, code, individualNumber, kana, name, match, birth, sex, address, card, status, residentsOnly</c>),
 /// so that a search is a link that can be repeated (j320).
 /// </summary>
 internal static class SearchCriteriaBinding
@@ -43,6 +43,19 @@ internal static class SearchCriteriaBinding
                 errors.Add(new("sex", "性別", new("value", "性別は 1（男）または 2（女）です。")));
                 break;
         }
+        ResidentStatus? status = null;
+        var statusText = Value(q, "status");
+        if (!string.IsNullOrEmpty(statusText))
+        {
+            if (int.TryParse(statusText, System.Globalization.CultureInfo.InvariantCulture, out var code) && Enum.IsDefined((ResidentStatus)code))
+            {
+                status = (ResidentStatus)code;
+            }
+            else
+            {
+                errors.Add(new("status", "住民状態", new("value", "住民状態は 1（住民）・2（転出）・3（死亡）・4（職権消除）・5（帰化・国籍喪失等）・6（改製）のいずれかです。")));
+            }
+        }
         return new ResidentSearchCriteria
         {
             AtenaNumber = Value(q, "atena"),
@@ -56,6 +69,7 @@ internal static class SearchCriteriaBinding
             Sex = sex,
             Address = Value(q, "address"),
             ResidenceCardNumber = Value(q, "card"),
+            Status = status,
             IncludeRemoved = Value(q, "residentsOnly") is not ("true" or "on" or "1"),
         };
     }
