@@ -119,7 +119,7 @@ public abstract class RegistryDbContext(DbContextOptions options, IndividualNumb
         modelBuilder.Entity<SearchHistoryRow>(e =>
         {
             e.ToTable("search_history");
-            e.HasIndex(s => new { s.UserId, s.At });
+            e.HasIndex(s => new { s.UserId, s.Id });
         });
 
         modelBuilder.Entity<ResidentMemoRow>(e =>

@@ -715,8 +715,8 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_search_history");
 
-                    b.HasIndex("UserId", "At")
-                        .HasDatabaseName("ix_search_history_user_id_at");
+                    b.HasIndex("UserId", "Id")
+                        .HasDatabaseName("ix_search_history_user_id_id");
 
                     b.ToTable("search_history", (string)null);
                 });
