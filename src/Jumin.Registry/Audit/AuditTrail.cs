@@ -77,12 +77,12 @@ public sealed class AuditTrail(AuditChain chain, IClock clock)
     public async Task<AuditVerification> VerifyAsync(RegistryDatabase database, CancellationToken cancellationToken = default)
     {
         await using var db = database.Open();
+        // One snapshot for the head and the entries, so that appends made meanwhile are not mistaken for insertions.
+        await using var snapshot = await db.Database.BeginTransactionAsync(
+            database.Provider == DatabaseProvider.Postgres ? System.Data.IsolationLevel.RepeatableRead : System.Data.IsolationLevel.Serializable, cancellationToken);
         var head = await db.AuditChainHeads.SingleAsync(h => h.Id == 1, cancellationToken);
-        var entries = new List<AuditEntry>();
-        await foreach (var row in db.AuditLog.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            entries.Add(FromRow(row));
-        }
+        // Enumerated row by row: the log may hold more entries than fit in memory.
+        var entries = db.AuditLog.AsNoTracking().OrderBy(a => a.Sequence).AsEnumerable().Select(FromRow);
         return Chain.Verify(entries, head.LastSequence);
     }
 

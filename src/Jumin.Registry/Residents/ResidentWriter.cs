@@ -1,4 +1,3 @@
-using Jumin.Domain;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Residents;
 using Jumin.Domain.Search;
@@ -38,7 +37,7 @@ public static class ResidentWriter
             var errors = ResidentRules.Check(row);
             if (errors.Count > 0)
             {
-                throw new FieldValidationException(errors[0].Field, errors[0].Field, errors[0].Error);
+                throw errors[0];
             }
             var atena = row.AtenaNumber;
             index.TryGetValue(atena, out var current);
