@@ -43,6 +43,9 @@ for f in TestResults/*.trx; do
   t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$c"); e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$c")
   passed=$((passed + p)); failed=$((failed + fl)); skipped=$((skipped + t - e))
 done
+if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "dotnet test exited $rc although no test case failed: a fixture or the test host failed (see the log above)"
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$rc" -eq 0 ] && [ "$passed" -eq 0 ]; then echo "no tests ran"; exit 1; fi
 exit $rc

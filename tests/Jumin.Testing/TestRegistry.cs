@@ -67,12 +67,28 @@ public sealed class TestRegistry : IAsyncDisposable
     public async Task<Operator> OperatorAsync(string userId) =>
         await Node.Accounts.FindOperatorAsync(userId, "TEST-TERMINAL", "本庁 市民課") ?? throw new InvalidOperationException($"no user {userId}");
 
+    /// <summary>
+    /// Drops a test database. Not WITH (FORCE): that would try to terminate an autovacuum worker, which
+    /// only a superuser may; a plain DROP stops autovacuum itself and only waits for our own pools.
+    /// </summary>
     public static async Task DropPostgresDatabaseAsync(string database)
     {
+        NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(PostgresServer + ";Database=postgres");
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database}", connection);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
