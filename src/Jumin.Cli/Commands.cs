@@ -81,7 +81,7 @@ internal sealed class SeedCommand : AsyncCommand<SeedSettings>
         AnsiConsole.MarkupLine($"[green]{loaded:N0}人を生成しました[/]（{seconds:N1}秒、{loaded / Math.Max(seconds, 0.001):N0}人/秒）。");
         foreach (var a in accounts)
         {
-            AnsiConsole.WriteLine($"  {a.UserId,-11} {a.Password}  {a.DisplayName}（{a.Description}）");
+            AnsiConsole.WriteLine(a.ConsoleLine);
         }
         return 0;
     }

@@ -38,7 +38,11 @@ public sealed record RegistryOptions
 }
 
 /// <summary>A demo account and its generated password (embedded demo only).</summary>
-public sealed record DemoAccount(string UserId, string DisplayName, string Password, string Description);
+public sealed record DemoAccount(string UserId, string DisplayName, string Password, string Description)
+{
+    /// <summary>How the account is printed at start-up and by <c>jumin seed</c>.</summary>
+    public string ConsoleLine => $"  {UserId,-11} {Password}  {DisplayName}（{Description}）";
+}
 
 /// <summary>
 /// The registry node's parts, wired once per process: the hosts (web, CLI) are thin shells around it.

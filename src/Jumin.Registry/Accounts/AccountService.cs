@@ -60,7 +60,7 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit)
         if (account is null)
         {
             // Spend the same effort as a real check so that timing does not reveal unknown IDs.
-            Hasher.VerifyHashedPassword(new UserAccount { UserId = "", DisplayName = "", PasswordHash = "", Roles = "", Department = "" }, DummyHash, password);
+            Hasher.VerifyHashedPassword(Nobody, DummyHash, password);
             outcome = LoginOutcome.Failed;
         }
         else if (account.LockedUntil is { } until && until > now)
@@ -116,5 +116,7 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit)
     private static Operator ToOperator(UserAccount account, string terminal, string place) =>
         new(account.UserId, account.DisplayName, terminal, place, account.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(), account.CanViewIndividualNumber);
 
-    private static readonly string DummyHash = Hasher.HashPassword(new UserAccount { UserId = "", DisplayName = "", PasswordHash = "", Roles = "", Department = "" }, Guid.NewGuid().ToString());
+    private static readonly UserAccount Nobody = new() { UserId = "", DisplayName = "", PasswordHash = "", Roles = "", Department = "" };
+
+    private static readonly string DummyHash = Hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
 }

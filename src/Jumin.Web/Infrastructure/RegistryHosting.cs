@@ -75,7 +75,7 @@ internal static class RegistryHosting
             Console.WriteLine($"デモ用アカウント（{Path.Combine(node.Options.DataDirectory, "demo-accounts.txt")}。デモ専用）:");
             foreach (var a in accounts)
             {
-                Console.WriteLine($"  {a.UserId,-11} {a.Password}  {a.DisplayName}（{a.Description}）");
+                Console.WriteLine(a.ConsoleLine);
             }
             Console.WriteLine();
         }

@@ -20,11 +20,20 @@ public sealed class IndexModel(ResidentSearch search, ResidentPresentation prese
 
     public IReadOnlyList<SearchHistoryRow> History { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    public Task OnGetAsync()
+    {
+        var criteria = SearchCriteriaBinding.FromQuery(Request.Query, Errors);
+        return SearchAsync(Errors.Count == 0 && !criteria.IsEmpty ? criteria : null);
+    }
+
+    public Task OnPostIndividualNumberAsync(string? individualNumber) =>
+        SearchAsync(new ResidentSearchCriteria { IndividualNumber = individualNumber });
+
+    /// <summary>Runs the search, if any, and loads the user's 検索履歴 shown under the results.</summary>
+    private async Task SearchAsync(ResidentSearchCriteria? criteria)
     {
         Operator = User.ToOperator();
-        var criteria = SearchCriteriaBinding.FromQuery(Request.Query, Errors);
-        if (Errors.Count == 0 && !criteria.IsEmpty)
+        if (criteria is not null)
         {
             try
             {
@@ -34,20 +43,6 @@ public sealed class IndexModel(ResidentSearch search, ResidentPresentation prese
             {
                 Errors.AddRange(e.Errors);
             }
-        }
-        History = await search.HistoryAsync(Operator, cancellationToken: HttpContext.RequestAborted);
-    }
-
-    public async Task OnPostIndividualNumberAsync(string? individualNumber)
-    {
-        Operator = User.ToOperator();
-        try
-        {
-            Result = await search.SearchAsync(Operator, new ResidentSearchCriteria { IndividualNumber = individualNumber }, cancellationToken: HttpContext.RequestAborted);
-        }
-        catch (SearchCriteriaException e)
-        {
-            Errors.AddRange(e.Errors);
         }
         History = await search.HistoryAsync(Operator, cancellationToken: HttpContext.RequestAborted);
     }

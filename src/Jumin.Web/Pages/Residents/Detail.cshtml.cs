@@ -23,11 +23,7 @@ public sealed class DetailModel(ResidentQuery query, ResidentMemos memos, Reside
 
     public string? MemoError { get; private set; }
 
-    public string WrittenAt(ResidentMemoRow memo)
-    {
-        var local = Instant.FromDateTimeUtc(DateTime.SpecifyKind(memo.WrittenAt, DateTimeKind.Utc)).InZone(Japan);
-        return $"{Presentation.Date(local.Date)} {local.TimeOfDay:HH:mm}";
-    }
+    public string WrittenAt(ResidentMemoRow memo) => Timestamp(Instant.FromDateTimeUtc(DateTime.SpecifyKind(memo.WrittenAt, DateTimeKind.Utc)));
 
     public Task<IActionResult> OnPostAddMemoAsync(string atenaNumber, string? text) =>
         MemoAsync(atenaNumber, (op, atena) => memos.AddAsync(op, atena, text, HttpContext.RequestAborted));
@@ -58,9 +54,12 @@ public sealed class DetailModel(ResidentQuery query, ResidentMemos memos, Reside
         }
     }
 
-    public string ProcessedAt(ResidentRecord r)
+    public string ProcessedAt(ResidentRecord r) => Timestamp(r.ProcessedAt);
+
+    /// <summary>日時 in Japan time, the date in 和暦 (j90).</summary>
+    private string Timestamp(Instant at)
     {
-        var local = r.ProcessedAt.InZone(Japan);
+        var local = at.InZone(Japan);
         return $"{Presentation.Date(local.Date)} {local.TimeOfDay:HH:mm}";
     }
 
