@@ -51,6 +51,10 @@ public sealed class IndividualNumber : IEquatable<IndividualNumber>
 
     public override bool Equals(object? obj) => Equals(obj as IndividualNumber);
 
+    public static bool operator ==(IndividualNumber? left, IndividualNumber? right) => left is null ? right is null : left.Equals(right);
+
+    public static bool operator !=(IndividualNumber? left, IndividualNumber? right) => !(left == right);
+
     public override int GetHashCode() => Digits.GetHashCode(StringComparison.Ordinal);
 
     public override string ToString() => "個人番号(非表示)";

@@ -54,6 +54,10 @@ public sealed class LocalGovernmentCode : IEquatable<LocalGovernmentCode>
 
     public override bool Equals(object? obj) => Equals(obj as LocalGovernmentCode);
 
+    public static bool operator ==(LocalGovernmentCode? left, LocalGovernmentCode? right) => left is null ? right is null : left.Equals(right);
+
+    public static bool operator !=(LocalGovernmentCode? left, LocalGovernmentCode? right) => !(left == right);
+
     public override int GetHashCode() => Value.GetHashCode(StringComparison.Ordinal);
 
     public override string ToString() => Value;

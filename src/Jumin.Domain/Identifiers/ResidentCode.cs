@@ -40,6 +40,10 @@ public sealed class ResidentCode : IEquatable<ResidentCode>
 
     public override bool Equals(object? obj) => Equals(obj as ResidentCode);
 
+    public static bool operator ==(ResidentCode? left, ResidentCode? right) => left is null ? right is null : left.Equals(right);
+
+    public static bool operator !=(ResidentCode? left, ResidentCode? right) => !(left == right);
+
     public override int GetHashCode() => Value.GetHashCode(StringComparison.Ordinal);
 
     public override string ToString() => Value;

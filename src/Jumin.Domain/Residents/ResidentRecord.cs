@@ -46,6 +46,12 @@ public sealed record ResidentRecord
     /// <summary>留意事項 (j140 B類型) attached to this change.</summary>
     public string? ChangeNote { get; init; }
 
+    /// <summary>
+    /// 異動番号 — the 異動 (one 仮登録 → 本登録) that wrote this row; the rows of one 異動 share it,
+    /// and a 取消 selects the change by it (j980). Null for rows loaded in bulk (移行, demo data).
+    /// </summary>
+    public long? ChangeId { get; init; }
+
     // ── Status ───────────────────────────────────────────────────────────────
 
     /// <summary>住民種別.</summary>
@@ -345,7 +351,7 @@ public sealed record ResidentRecord
     /// whether it changed or not).
     /// </summary>
     public ResidentRecord Next(ChangeReason reason, RecordedDate changeDate, Instant processedAt, string inputPlace, string inputTerminal, string operatorId, Func<ResidentRecord, ResidentRecord> change) =>
-        change(this with { NotificationDate = null, ChangeNote = null }) with
+        change(this with { NotificationDate = null, ChangeNote = null, ChangeId = null }) with
         {
             AtenaNumber = AtenaNumber,
             HistoryNumber = HistoryNumber + 1,
