@@ -3,6 +3,7 @@ using Jumin.Domain.Audit;
 using Jumin.Domain.Dates;
 using Jumin.Registry.Accounts;
 using Jumin.Registry.Audit;
+using Jumin.Registry.Changes;
 using Jumin.Registry.Demo;
 using Jumin.Registry.Persistence;
 using Jumin.Registry.Residents;
@@ -31,6 +32,9 @@ public sealed record RegistryOptions
     public int DemoSeed { get; init; } = 20261129;
 
     public JapaneseEraTable Eras { get; init; } = JapaneseEraTable.Default;
+
+    /// <summary>The most 仮登録 one 一括本登録 may register (j530).</summary>
+    public int BulkRegistrationLimit { get; init; } = 100;
 
     public string ResolvedConnectionString => ConnectionString ?? $"Data Source={Path.Combine(DataDirectory, "registry.db")}";
 
@@ -62,6 +66,7 @@ public sealed class RegistryNode
         Memos = new ResidentMemos(Database, Audit);
         Accounts = new AccountService(Database, Audit);
         Demo = new DemoLoader(Database, Audit);
+        Changes = new ChangeService(Database, Audit, options.BulkRegistrationLimit);
     }
 
     public RegistryOptions Options { get; }
@@ -85,6 +90,8 @@ public sealed class RegistryNode
     public AccountService Accounts { get; }
 
     public DemoLoader Demo { get; }
+
+    public ChangeService Changes { get; }
 
     /// <summary>Migrates the database and registers the demo terminal.</summary>
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)

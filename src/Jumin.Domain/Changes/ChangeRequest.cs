@@ -70,8 +70,22 @@ public sealed record ChangeRequest
     /// <summary>届出人 (j580) when not one of the movers.</summary>
     public string? NotifierName { get; init; }
 
-    /// <summary>Every 異動者, existing first.</summary>
-    public IEnumerable<AtenaNumber> Subjects => Movers.Concat(NewPersons.Select(p => p.AtenaNumber));
+    /// <summary>
+    /// The same request with the 宛名番号 of new people and the new 世帯番号 replaced (numbers are
+    /// issued inside the transaction that enters the change, so a refused change issues none).
+    /// </summary>
+    public ChangeRequest WithNumbers(IReadOnlyDictionary<AtenaNumber, AtenaNumber> newPeople, HouseholdNumber? newHousehold)
+    {
+        AtenaNumber Map(AtenaNumber a) => newPeople.GetValueOrDefault(a) ?? a;
+        return this with
+        {
+            NewPersons = [.. NewPersons.Select(p => p with { AtenaNumber = Map(p.AtenaNumber) })],
+            NewHead = NewHead is null ? null : Map(NewHead),
+            Relationships = [.. Relationships.Select(r => r with { AtenaNumber = Map(r.AtenaNumber) })],
+            Corrections = [.. Corrections.Select(c => c with { AtenaNumber = Map(c.AtenaNumber) })],
+            NewHouseholdNumber = newHousehold ?? NewHouseholdNumber,
+        };
+    }
 
     public Relationship? RelationshipOf(AtenaNumber atena) => Relationships.FirstOrDefault(r => r.AtenaNumber == atena)?.Relationship;
 

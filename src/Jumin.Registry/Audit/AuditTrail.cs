@@ -14,6 +14,8 @@ public static class AuditFunctions
     public const string Search = "照会（検索）";
     public const string View = "照会";
     public const string ChangeEntry = "異動入力（履歴追加）";
+    public const string ChangeProvisional = "異動入力（仮登録）";
+    public const string ChangeRegistration = "審査・決裁（本登録）";
     public const string BatchUpdate = "バッチ処理（データ更新）";
     public const string AuditVerification = "ログ検証";
     public const string Setting = "設定変更";

@@ -36,6 +36,12 @@ public abstract class RegistryDbContext(DbContextOptions options, IndividualNumb
 
     public DbSet<ResidentMemoRow> ResidentMemos => Set<ResidentMemoRow>();
 
+    public DbSet<ResidentChangeRow> Changes => Set<ResidentChangeRow>();
+
+    public DbSet<ProvisionalSubject> ProvisionalSubjects => Set<ProvisionalSubject>();
+
+    public DbSet<OutboxMessageRow> Outbox => Set<OutboxMessageRow>();
+
     /// <summary>Tables that only ever receive INSERTs; the database itself refuses UPDATE and DELETE on them (<see cref="AppendOnlyTriggers"/>).</summary>
     public static IReadOnlyList<string> AppendOnlyTables { get; } = ["resident_history", "audit_log", "resident_memos"];
 
@@ -51,6 +57,7 @@ public abstract class RegistryDbContext(DbContextOptions options, IndividualNumb
             e.Property(r => r.IndividualNumber).HasConversion(new ValueConverter<IndividualNumber?, byte[]?>(
                 v => v == null ? null : Protector.Encrypt(v), v => v == null ? null : Protector.Decrypt(v)));
             e.HasIndex(r => r.HouseholdNumber);
+            e.HasIndex(r => r.ChangeId);
             foreach (var text in new[] { nameof(ResidentRecord.FamilyName), nameof(ResidentRecord.GivenName), nameof(ResidentRecord.FamilyNameKana), nameof(ResidentRecord.GivenNameKana) })
             {
                 e.Property(text).HasMaxLength(100);
@@ -120,6 +127,30 @@ public abstract class RegistryDbContext(DbContextOptions options, IndividualNumb
         {
             e.ToTable("search_history");
             e.HasIndex(s => new { s.UserId, s.Id });
+        });
+
+        modelBuilder.Entity<ResidentChangeRow>(e =>
+        {
+            e.ToTable("resident_changes");
+            e.HasIndex(c => new { c.Status, c.Id });
+            e.Property(c => c.Summary).HasMaxLength(200);
+            e.Property(c => c.EnteredBy).HasMaxLength(64);
+            e.Property(c => c.DecidedBy).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<ProvisionalSubject>(e =>
+        {
+            e.ToTable("provisional_subjects");
+            e.HasKey(p => p.AtenaNumber);
+            e.HasIndex(p => p.ChangeId);
+        });
+
+        modelBuilder.Entity<OutboxMessageRow>(e =>
+        {
+            e.ToTable("outbox_messages");
+            e.Property(m => m.Destination).HasMaxLength(32);
+            e.HasIndex(m => new { m.Destination, m.Sequence }).IsUnique();
+            e.HasIndex(m => new { m.Destination, m.DeliveredAt });
         });
 
         modelBuilder.Entity<ResidentMemoRow>(e =>

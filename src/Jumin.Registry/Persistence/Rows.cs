@@ -187,3 +187,100 @@ public sealed class ResidentMemoRow
 
     public DateTime WrittenAt { get; set; }
 }
+
+/// <summary>Where a 異動 is in 審査・決裁 (j530).</summary>
+public enum ChangeStatus
+{
+    /// <summary>仮登録 — entered, not yet in the register; nobody else sees it.</summary>
+    Provisional = 1,
+
+    /// <summary>本登録 — approved and written to the register.</summary>
+    Registered = 2,
+
+    /// <summary>取下げ — withdrawn before approval; nothing was written.</summary>
+    Withdrawn = 3,
+}
+
+/// <summary>
+/// One 異動 as entered (仮登録) and decided (本登録 or 取下げ). The request is kept as entered and
+/// planned again at 本登録; the read set (宛名番号 and 履歴番号 of every row the plan read) tells
+/// whether the register moved on meanwhile.
+/// </summary>
+public sealed class ResidentChangeRow
+{
+    public long Id { get; set; }
+
+    public int Kind { get; set; }
+
+    public int Basis { get; set; }
+
+    public ChangeStatus Status { get; set; }
+
+    /// <summary>The <see cref="Domain.Changes.ChangeRequest"/> as JSON, 個人番号 encrypted.</summary>
+    public required string Request { get; set; }
+
+    /// <summary>"宛名番号:履歴番号" of every row read, comma-separated.</summary>
+    public required string ReadSet { get; set; }
+
+    /// <summary>Alert codes the clerk acknowledged (j1440), comma-separated.</summary>
+    public required string AcknowledgedAlerts { get; set; }
+
+    /// <summary>Who moves, for the approval queue (e.g. 山田　太郎 他1名).</summary>
+    public required string Summary { get; set; }
+
+    public required string EnteredBy { get; set; }
+
+    public DateTime EnteredAt { get; set; }
+
+    public required string EnteredTerminal { get; set; }
+
+    public required string EnteredPlace { get; set; }
+
+    public string? DecidedBy { get; set; }
+
+    public DateTime? DecidedAt { get; set; }
+
+    /// <summary>The 異動 this one cancels (取消, j980).</summary>
+    public long? CancelsChange { get; set; }
+
+    /// <summary>Set when a 取消 of this 異動 was registered.</summary>
+    public long? CancelledBy { get; set; }
+}
+
+/// <summary>A person with a 仮登録: one at a time (j530), enforced by the primary key.</summary>
+public sealed class ProvisionalSubject
+{
+    public required AtenaNumber AtenaNumber { get; set; }
+
+    public long ChangeId { get; set; }
+}
+
+/// <summary>
+/// A message to a downstream system (住基ネットCS, 団体内統合宛名, 宛名連携), written in the
+/// transaction of the 本登録 and numbered per destination, so that each consumer applies the
+/// changes in the order they were registered.
+/// </summary>
+public sealed class OutboxMessageRow
+{
+    public long Id { get; set; }
+
+    public required string Destination { get; set; }
+
+    /// <summary>1, 2, 3 … per destination.</summary>
+    public long Sequence { get; set; }
+
+    public long ChangeId { get; set; }
+
+    public required AtenaNumber AtenaNumber { get; set; }
+
+    public int HistoryNumber { get; set; }
+
+    /// <summary>異動事由 code (j210).</summary>
+    public int ChangeReason { get; set; }
+
+    public required string Payload { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? DeliveredAt { get; set; }
+}

@@ -123,6 +123,10 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("change_date");
 
+                    b.Property<long?>("ChangeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("change_id");
+
                     b.Property<string>("ChangeNote")
                         .HasColumnType("text")
                         .HasColumnName("change_note");
@@ -466,6 +470,9 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                     b.HasKey("AtenaNumber", "HistoryNumber")
                         .HasName("pk_resident_history");
 
+                    b.HasIndex("ChangeId")
+                        .HasDatabaseName("ix_resident_history_change_id");
+
                     b.HasIndex("HouseholdNumber")
                         .HasDatabaseName("ix_resident_history_household_number");
 
@@ -586,6 +593,177 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                         .HasName("pk_number_sequences");
 
                     b.ToTable("number_sequences", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.Registry.Persistence.OutboxMessageRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AtenaNumber")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("atena_number");
+
+                    b.Property<long>("ChangeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("change_id");
+
+                    b.Property<int>("ChangeReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("change_reason");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("destination");
+
+                    b.Property<int>("HistoryNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("history_number");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("Destination", "DeliveredAt")
+                        .HasDatabaseName("ix_outbox_messages_destination_delivered_at");
+
+                    b.HasIndex("Destination", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_destination_sequence");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.Registry.Persistence.ProvisionalSubject", b =>
+                {
+                    b.Property<string>("AtenaNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("atena_number");
+
+                    b.Property<long>("ChangeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("change_id");
+
+                    b.HasKey("AtenaNumber")
+                        .HasName("pk_provisional_subjects");
+
+                    b.HasIndex("ChangeId")
+                        .HasDatabaseName("ix_provisional_subjects_change_id");
+
+                    b.ToTable("provisional_subjects", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.Registry.Persistence.ResidentChangeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AcknowledgedAlerts")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("acknowledged_alerts");
+
+                    b.Property<int>("Basis")
+                        .HasColumnType("integer")
+                        .HasColumnName("basis");
+
+                    b.Property<long?>("CancelledBy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cancelled_by");
+
+                    b.Property<long?>("CancelsChange")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cancels_change");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("entered_by");
+
+                    b.Property<string>("EnteredPlace")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("entered_place");
+
+                    b.Property<string>("EnteredTerminal")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("entered_terminal");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ReadSet")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("read_set");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("request");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resident_changes");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_resident_changes_status_id");
+
+                    b.ToTable("resident_changes", (string)null);
                 });
 
             modelBuilder.Entity("Jumin.Registry.Persistence.ResidentIndexEntry", b =>

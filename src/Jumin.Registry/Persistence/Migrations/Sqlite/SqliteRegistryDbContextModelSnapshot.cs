@@ -117,6 +117,10 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("change_date");
 
+                    b.Property<long?>("ChangeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("change_id");
+
                     b.Property<string>("ChangeNote")
                         .HasColumnType("TEXT")
                         .HasColumnName("change_note");
@@ -460,6 +464,9 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                     b.HasKey("AtenaNumber", "HistoryNumber")
                         .HasName("pk_resident_history");
 
+                    b.HasIndex("ChangeId")
+                        .HasDatabaseName("ix_resident_history_change_id");
+
                     b.HasIndex("HouseholdNumber")
                         .HasDatabaseName("ix_resident_history_household_number");
 
@@ -580,6 +587,173 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                         .HasName("pk_number_sequences");
 
                     b.ToTable("number_sequences", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.Registry.Persistence.OutboxMessageRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AtenaNumber")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("atena_number");
+
+                    b.Property<long>("ChangeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("change_id");
+
+                    b.Property<int>("ChangeReason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("change_reason");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("destination");
+
+                    b.Property<int>("HistoryNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("history_number");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("Destination", "DeliveredAt")
+                        .HasDatabaseName("ix_outbox_messages_destination_delivered_at");
+
+                    b.HasIndex("Destination", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_destination_sequence");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.Registry.Persistence.ProvisionalSubject", b =>
+                {
+                    b.Property<string>("AtenaNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("atena_number");
+
+                    b.Property<long>("ChangeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("change_id");
+
+                    b.HasKey("AtenaNumber")
+                        .HasName("pk_provisional_subjects");
+
+                    b.HasIndex("ChangeId")
+                        .HasDatabaseName("ix_provisional_subjects_change_id");
+
+                    b.ToTable("provisional_subjects", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.Registry.Persistence.ResidentChangeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AcknowledgedAlerts")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledged_alerts");
+
+                    b.Property<int>("Basis")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("basis");
+
+                    b.Property<long?>("CancelledBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancelled_by");
+
+                    b.Property<long?>("CancelsChange")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancels_change");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_by");
+
+                    b.Property<string>("EnteredPlace")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_place");
+
+                    b.Property<string>("EnteredTerminal")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_terminal");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ReadSet")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_set");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resident_changes");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_resident_changes_status_id");
+
+                    b.ToTable("resident_changes", (string)null);
                 });
 
             modelBuilder.Entity("Jumin.Registry.Persistence.ResidentIndexEntry", b =>

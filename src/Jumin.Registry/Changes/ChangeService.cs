@@ -1,0 +1,399 @@
+using Jumin.Domain.Audit;
+using Jumin.Domain.Changes;
+using Jumin.Domain.Identifiers;
+using Jumin.Domain.Residents;
+using Jumin.Registry.Accounts;
+using Jumin.Registry.Audit;
+using Jumin.Registry.Persistence;
+using Jumin.Registry.Residents;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Jumin.Registry.Changes;
+
+/// <summary>A 異動 as stored, its request, and the plan as it stands against the register now.</summary>
+public sealed record ChangeEntry(ResidentChangeRow Row, ChangeRequest Request, ChangePlan Plan, bool RegisterMovedOn)
+{
+    public long Id => Row.Id;
+}
+
+/// <summary>A 異動 that cannot be entered or registered: the errors, or the alerts still to acknowledge (j1440).</summary>
+public sealed class ChangeRejectedException(ChangePlan plan, IReadOnlyList<ChangeFinding> findings, bool needsAcknowledgement)
+    : Exception(needsAcknowledgement ? "確認が必要なアラートがあります。" : "エラーがあるため登録できません。")
+{
+    public ChangePlan Plan { get; } = plan;
+
+    public IReadOnlyList<ChangeFinding> Findings { get; } = findings;
+
+    public bool NeedsAcknowledgement { get; } = needsAcknowledgement;
+}
+
+/// <summary>The 異動 is not in a state for this (already decided, register moved on, or the same user approving).</summary>
+public sealed class ChangeConflictException(string message, bool forbidden = false) : Exception(message)
+{
+    public bool Forbidden { get; } = forbidden;
+}
+
+/// <summary>
+/// 異動 by 届出 and 職権 with 審査・決裁 (j530): <see cref="EnterAsync"/> plans the change and keeps
+/// it as a 仮登録 — nothing in the register changes, so certificates, searches, 住基ネット and other
+/// systems keep seeing the state before it. <see cref="RegisterAsync"/>, by another user with the
+/// approval right, plans it again, checks that nothing it read has moved on, and writes the history
+/// rows, the audit entries and the outbox messages in one transaction.
+/// </summary>
+public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, int bulkRegistrationLimit)
+{
+    private readonly ChangeRequestJson json = new(database.Protector);
+
+    /// <summary>The most 仮登録 one 一括本登録 may register (j530: 件数に上限を掛けることができる).</summary>
+    public int BulkRegistrationLimit { get; } = bulkRegistrationLimit;
+
+    /// <summary>
+    /// 仮登録. Numbers for new people and a new 世帯 are issued here (the numbers in the request only
+    /// tell the new people apart). Refused — with nothing written but the refusal in the audit
+    /// log — when the plan has errors or alerts not in <paramref name="acknowledgedAlerts"/>.
+    /// </summary>
+    public async Task<ChangeEntry> EnterAsync(Operator op, ChangeRequest request, IReadOnlyCollection<string> acknowledgedAlerts, CancellationToken cancellationToken = default)
+    {
+        RequireRole(op, Roles.Clerk, "異動入力");
+        ChangePlan plan;
+        await using (var db = database.Open())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            request = await IssueNumbersAsync(db, request, cancellationToken);
+            var now = audit.Clock.GetCurrentInstant();
+            var row = new ResidentChangeRow
+            {
+                Kind = (int)request.Kind,
+                Basis = (int)request.Basis,
+                Status = ChangeStatus.Provisional,
+                Request = string.Empty,
+                ReadSet = string.Empty,
+                AcknowledgedAlerts = string.Join(',', acknowledgedAlerts.Order()),
+                Summary = string.Empty,
+                EnteredBy = op.UserId,
+                EnteredAt = now.ToDateTimeUtc(),
+                EnteredTerminal = op.Terminal,
+                EnteredPlace = op.Place,
+                CancelsChange = request.CancelsChange,
+            };
+            db.Changes.Add(row);
+            await db.SaveChangesAsync(cancellationToken);
+            var snapshot = await RegisterReader.SnapshotAsync(db, request, row.Id, cancellationToken);
+            plan = ChangeDecider.Decide(request, snapshot, Context(op, row.Id, now));
+            var refusal = Refusal(plan, acknowledgedAlerts);
+            if (refusal is null)
+            {
+                row.Request = json.Serialize(request);
+                row.ReadSet = ReadSetText(snapshot);
+                row.Summary = Summary(plan);
+                foreach (var atena in plan.NewRows.Select(r => r.AtenaNumber).Distinct())
+                {
+                    db.ProvisionalSubjects.Add(new ProvisionalSubject { AtenaNumber = atena, ChangeId = row.Id });
+                }
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException)
+                {
+                    // Another clerk entered a 異動 for one of these people at the same moment.
+                    throw new ChangeConflictException("同じ住民の異動が同時に仮登録されました。仮登録一覧を確認してください。");
+                }
+                await audit.AppendAsync(db, [.. plan.NewRows.Select(r => r.AtenaNumber).Distinct().Select(a =>
+                    audit.Event(op, AuditFunctions.ChangeProvisional, $"{request.Kind.JapaneseName()}入力", a.Value,
+                        detail: $"異動番号{row.Id} {request.Kind.JapaneseName()}（{request.Basis.JapaneseName()}）仮登録{AckDetail(plan, acknowledgedAlerts)}"))], cancellationToken);
+                await tx.CommitAsync(cancellationToken);
+                return new(row, request, plan, false);
+            }
+            await tx.RollbackAsync(cancellationToken);
+            await AuditRefusalAsync(op, request, refusal, cancellationToken);
+            throw refusal;
+        }
+    }
+
+    /// <summary>入力確認 (j540): the plan with its before/after rows and findings, written nowhere (the refusal is not audited: nothing was asked of the register).</summary>
+    public async Task<ChangePlan> PreviewAsync(Operator op, ChangeRequest request, CancellationToken cancellationToken = default)
+    {
+        RequireRole(op, Roles.Clerk, "異動入力");
+        await using var db = database.Open();
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        request = await IssueNumbersAsync(db, request, cancellationToken);
+        var snapshot = await RegisterReader.SnapshotAsync(db, request, null, cancellationToken);
+        var plan = ChangeDecider.Decide(request, snapshot, Context(op, 0, audit.Clock.GetCurrentInstant()));
+        await tx.RollbackAsync(cancellationToken);
+        return plan;
+    }
+
+    /// <summary>本登録 (j530) by a user with the approval right who did not enter the change.</summary>
+    public async Task<ChangeEntry> RegisterAsync(Operator op, long id, CancellationToken cancellationToken = default)
+    {
+        RequireRole(op, Roles.Approver, "本登録");
+        await using var db = database.Open();
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Serialises 本登録 (and every audited write): the read-set check and the outbox numbering below see no interleaving.
+        await db.Database.ExecuteSqlRawAsync("UPDATE audit_chain_head SET last_sequence = last_sequence WHERE id = 1", cancellationToken);
+        var row = await db.Changes.AsTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw new ChangeConflictException($"異動番号{id}の異動はありません。");
+        if (row.Status != ChangeStatus.Provisional)
+        {
+            throw new ChangeConflictException($"異動番号{id}は既に{(row.Status == ChangeStatus.Registered ? "本登録" : "取下げ")}されています。");
+        }
+        if (row.EnteredBy == op.UserId)
+        {
+            await tx.RollbackAsync(cancellationToken);
+            await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.ChangeRegistration, "本登録", outcome: AuditOutcome.Refused, detail: $"異動番号{id} 入力者本人による本登録を拒否")], cancellationToken);
+            throw new ChangeConflictException("自分が入力した異動は本登録できません。別の審査者が本登録してください。", forbidden: true);
+        }
+        var request = json.Deserialize(row.Request);
+        var snapshot = await RegisterReader.SnapshotAsync(db, request, row.Id, cancellationToken);
+        var now = audit.Clock.GetCurrentInstant();
+        var plan = ChangeDecider.Decide(request, snapshot, Context(op, row.Id, now) with { OperatorId = row.EnteredBy, Terminal = row.EnteredTerminal, Place = row.EnteredPlace });
+        if (ReadSetText(snapshot) != row.ReadSet)
+        {
+            await tx.RollbackAsync(cancellationToken);
+            await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.ChangeRegistration, "本登録", outcome: AuditOutcome.Refused, detail: $"異動番号{id} 仮登録後に住民票が更新されたため拒否")], cancellationToken);
+            throw new ChangeConflictException($"異動番号{id}の仮登録の後に、関係する住民票が更新されました（{Moved(row.ReadSet, ReadSetText(snapshot))}）。この仮登録を取り下げて入力し直してください。");
+        }
+        var refusal = Refusal(plan, Split(row.AcknowledgedAlerts));
+        if (refusal is not null)
+        {
+            await tx.RollbackAsync(cancellationToken);
+            await AuditRefusalAsync(op, request, refusal, cancellationToken);
+            throw refusal;
+        }
+        var rows = plan.NewRows;
+        await ResidentWriter.AppendAsync(db, rows, cancellationToken);
+        await Outbox.AddAsync(db, row.Id, rows, now, cancellationToken);
+        row.Status = ChangeStatus.Registered;
+        row.DecidedBy = op.UserId;
+        row.DecidedAt = now.ToDateTimeUtc();
+        if (request.CancelsChange is { } cancelled && await db.Changes.AsTracking().SingleOrDefaultAsync(c => c.Id == cancelled, cancellationToken) is { } original)
+        {
+            original.CancelledBy = row.Id;
+        }
+        await db.ProvisionalSubjects.Where(p => p.ChangeId == row.Id).ExecuteDeleteAsync(cancellationToken);
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(db, [.. rows.Select(r => audit.Event(op, AuditFunctions.ChangeRegistration, "本登録", r.AtenaNumber.Value,
+            detail: $"異動番号{row.Id} {r.ChangeReason.JapaneseName()} 履歴番号{r.HistoryNumber}（入力 {row.EnteredBy}）"))], cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return new(row, request, plan, false);
+    }
+
+    /// <summary>一括本登録 (j530): the given 仮登録 (or every one, oldest first) up to <see cref="BulkRegistrationLimit"/>; each in its own transaction.</summary>
+    public async Task<IReadOnlyList<(long Id, string? Refusal)>> RegisterManyAsync(Operator op, IReadOnlyCollection<long>? ids, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        RequireRole(op, Roles.Approver, "本登録");
+        if (ids is { Count: 0 })
+        {
+            return [];
+        }
+        List<long> chosen;
+        await using (var db = database.Open())
+        {
+            var query = db.Changes.Where(c => c.Status == ChangeStatus.Provisional && c.EnteredBy != op.UserId);
+            if (ids is not null)
+            {
+                query = query.Where(c => ids.Contains(c.Id));
+            }
+            chosen = await query.OrderBy(c => c.Id).Select(c => c.Id).Take(BulkRegistrationLimit + 1).ToListAsync(cancellationToken);
+        }
+        if (chosen.Count > BulkRegistrationLimit)
+        {
+            throw new ChangeConflictException($"一括本登録は{BulkRegistrationLimit}件までです。選ぶ件数を減らしてください。");
+        }
+        var results = new List<(long, string?)>();
+        foreach (var id in chosen)
+        {
+            try
+            {
+                await RegisterAsync(op, id, cancellationToken);
+                results.Add((id, null));
+            }
+            catch (ChangeRejectedException e)
+            {
+                results.Add((id, string.Join(" ", e.Findings.Select(f => f.Message))));
+            }
+            catch (ChangeConflictException e)
+            {
+                results.Add((id, e.Message));
+            }
+            progress?.Report(results.Count);
+        }
+        return results;
+    }
+
+    /// <summary>取下げ of a 仮登録, by the clerk who entered it or an approver (差戻し); nothing had been written.</summary>
+    public async Task WithdrawAsync(Operator op, long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.Open();
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var row = await db.Changes.AsTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw new ChangeConflictException($"異動番号{id}の異動はありません。");
+        if (row.Status != ChangeStatus.Provisional)
+        {
+            throw new ChangeConflictException($"異動番号{id}は仮登録ではありません。");
+        }
+        if (row.EnteredBy != op.UserId && !op.IsIn(Roles.Approver))
+        {
+            throw new ChangeConflictException("仮登録を取り下げられるのは入力者か審査者です。", forbidden: true);
+        }
+        row.Status = ChangeStatus.Withdrawn;
+        row.DecidedBy = op.UserId;
+        row.DecidedAt = audit.Clock.GetCurrentInstant().ToDateTimeUtc();
+        var subjects = await db.ProvisionalSubjects.Where(p => p.ChangeId == id).Select(p => p.AtenaNumber).ToListAsync(cancellationToken);
+        await db.ProvisionalSubjects.Where(p => p.ChangeId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(db, [.. subjects.Select(a => audit.Event(op, AuditFunctions.ChangeProvisional, "仮登録取下げ", a.Value, detail: $"異動番号{id} 取下げ"))], cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>仮登録一覧 (j530) or recent 本登録, newest first; an entry place narrows it (入力支所等を単位とした一部).</summary>
+    public async Task<IReadOnlyList<ResidentChangeRow>> ListAsync(ChangeStatus status, string? place = null, int limit = 200, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.Open();
+        var query = db.Changes.AsNoTracking().Where(c => c.Status == status);
+        if (!string.IsNullOrEmpty(place))
+        {
+            query = query.Where(c => c.EnteredPlace == place);
+        }
+        return await (status == ChangeStatus.Provisional ? query.OrderBy(c => c.Id) : query.OrderByDescending(c => c.Id)).Take(limit).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// One 異動 with its plan against the register as it stands (入力確認 j540: before and after of
+    /// every item); for a 本登録 the rows it wrote. Every person shown is audited.
+    /// </summary>
+    public async Task<ChangeEntry?> GetAsync(Operator op, long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.Open();
+        var row = await db.Changes.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+        var request = json.Deserialize(row.Request);
+        ChangePlan plan;
+        var movedOn = false;
+        if (row.Status == ChangeStatus.Registered)
+        {
+            var written = await db.ResidentHistory.AsNoTracking().Where(h => h.ChangeId == id).OrderBy(h => h.AtenaNumber).ThenBy(h => h.HistoryNumber).ToListAsync(cancellationToken);
+            var befores = new List<PlannedRow>();
+            foreach (var after in written)
+            {
+                var before = await db.ResidentHistory.AsNoTracking().SingleOrDefaultAsync(h => h.AtenaNumber == after.AtenaNumber && h.HistoryNumber == after.HistoryNumber - 1, cancellationToken);
+                befores.Add(new(before, after));
+            }
+            plan = new(request, befores, [], []);
+        }
+        else
+        {
+            var snapshot = await RegisterReader.SnapshotAsync(db, request, row.Id, cancellationToken);
+            plan = ChangeDecider.Decide(request, snapshot, Context(op, row.Id, audit.Clock.GetCurrentInstant()) with { OperatorId = row.EnteredBy });
+            movedOn = row.Status == ChangeStatus.Provisional && ReadSetText(snapshot) != row.ReadSet;
+        }
+        var shown = op.CanViewIndividualNumber;
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        await audit.AppendAsync(db, [.. plan.Rows.Select(r => r.After.AtenaNumber).Distinct().Select(a =>
+            audit.Event(op, AuditFunctions.View, "異動内容照会", a.Value, shown, detail: $"異動番号{id}"))], cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return new(row, request, plan, movedOn);
+    }
+
+    /// <summary>
+    /// 転入通知未着者一覧 (j710): people removed by 国内転出 or 職権消除 whose 転入通知 has not
+    /// arrived <paramref name="olderThanDays"/> days after the 転出予定日 (消除日).
+    /// </summary>
+    public async Task<IReadOnlyList<ResidentRecord>> MissingMoveInNoticesAsync(Operator op, LocalDate today, int olderThanDays, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.Open();
+        var cutoff = ValueConversions.Encode(Domain.Dates.RecordedDate.FromLocalDate(today.PlusDays(-olderThanDays))) + 999;
+        var removed = new[] { (int)ResidentStatus.MovedOut, (int)ResidentStatus.RemovedExOfficio };
+        var rows = await (
+            from r in db.Residents
+            where removed.Contains(r.Status)
+            join h in db.ResidentHistory on new { r.AtenaNumber, N = r.LatestHistoryNumber } equals new { h.AtenaNumber, N = h.HistoryNumber }
+            where h.MoveInNoticeDate == null && (h.RemovalReason == ChangeReason.DomesticMoveOut || h.RemovalReason == ChangeReason.ExOfficioRemoval)
+            select h).AsNoTracking().ToListAsync(cancellationToken);
+        var result = rows.Where(h => h.RemovalDate is { } d && ValueConversions.Encode(d) <= cutoff).OrderBy(h => h.RemovalDate!.SortKey).ThenBy(h => h.AtenaNumber).ToList();
+        await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.Search, "転入通知未着者一覧", detail: $"{result.Count}件（転出から{olderThanDays}日経過）")], cancellationToken);
+        return result;
+    }
+
+    private static ChangeContext Context(Operator op, long changeId, Instant now) =>
+        new(now.InZone(Jst).Date, now, op.Place, op.Terminal, op.UserId, changeId);
+
+    /// <summary>Dates at the counter are Japanese dates.</summary>
+    public static readonly DateTimeZone Jst = DateTimeZoneProviders.Tzdb["Asia/Tokyo"];
+
+    private static void RequireRole(Operator op, string role, string what)
+    {
+        if (!op.IsIn(role))
+        {
+            throw new ChangeConflictException($"{what}の権限がありません（{Roles.Japanese(role)}の権限が必要です）。", forbidden: true);
+        }
+    }
+
+    private static ChangeRejectedException? Refusal(ChangePlan plan, IReadOnlyCollection<string> acknowledged)
+    {
+        if (plan.HasErrors)
+        {
+            return new(plan, [.. plan.Errors], false);
+        }
+        var open = plan.Unacknowledged(acknowledged);
+        return open.Count > 0 ? new(plan, open, true) : null;
+    }
+
+    private Task AuditRefusalAsync(Operator op, ChangeRequest request, ChangeRejectedException refusal, CancellationToken cancellationToken) =>
+        audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.ChangeProvisional, $"{request.Kind.JapaneseName()}入力",
+            request.Movers.Count > 0 ? request.Movers[0].Value : null, outcome: AuditOutcome.Refused,
+            detail: $"{request.Kind.JapaneseName()} {(refusal.NeedsAcknowledgement ? "未確認のアラート" : "エラー")}: {string.Join(",", refusal.Findings.Select(f => f.Code).Distinct())}")], cancellationToken);
+
+    private static string AckDetail(ChangePlan plan, IReadOnlyCollection<string> acknowledged)
+    {
+        var codes = plan.Alerts.Select(a => a.Code).Distinct().Where(acknowledged.Contains).ToList();
+        return codes.Count == 0 ? string.Empty : $" アラート確認済: {string.Join(",", codes)}";
+    }
+
+    private static string Summary(ChangePlan plan)
+    {
+        var people = plan.NewRows.Select(r => r.FullName).Distinct().ToList();
+        return people.Count switch
+        {
+            0 => plan.Request.Kind.JapaneseName(),
+            1 => people[0],
+            _ => $"{people[0]} 他{people.Count - 1}名",
+        };
+    }
+
+    private static string ReadSetText(RegisterSnapshot snapshot) => string.Join(',', snapshot.ReadSet.Select(r => $"{r.Atena.Value}:{r.HistoryNumber}"));
+
+    private static string Moved(string before, string now)
+    {
+        var was = Split(before).ToHashSet();
+        var changed = Split(now).Where(x => !was.Contains(x)).Select(x => x.Split(':')[0]).Distinct().ToList();
+        return changed.Count == 0 ? "世帯の構成" : $"宛名番号{string.Join("、", changed)}";
+    }
+
+    private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    private static async Task<ChangeRequest> IssueNumbersAsync(RegistryDbContext db, ChangeRequest request, CancellationToken cancellationToken)
+    {
+        var people = new Dictionary<AtenaNumber, AtenaNumber>();
+        if (request.NewPersons.Count > 0)
+        {
+            var serials = await ResidentWriter.AllocateAsync(db, "atena", request.NewPersons.Count, cancellationToken);
+            for (var i = 0; i < serials.Count; i++)
+            {
+                people[request.NewPersons[i].AtenaNumber] = AtenaNumber.FromSerial(serials[i]);
+            }
+        }
+        HouseholdNumber? household = null;
+        if (request.NewHouseholdNumber is not null)
+        {
+            household = HouseholdNumber.FromSerial((await ResidentWriter.AllocateAsync(db, "household", 1, cancellationToken))[0]);
+        }
+        return request.WithNumbers(people, household);
+    }
+}

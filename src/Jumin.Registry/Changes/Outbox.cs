@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Jumin.Domain.Identifiers;
+using Jumin.Domain.Residents;
+using Jumin.Registry.Persistence;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Jumin.Registry.Changes;
+
+/// <summary>
+/// The downstream systems every 本登録 is announced to (ARCHITECTURE.md; seeds: 住基ネット CS,
+/// 団体内統合宛名, 宛名連携 for 庁内連携). Their consumers arrive with their own nodes; the messages,
+/// numbered per destination in registration order, are written now, in the 本登録's transaction.
+/// </summary>
+public static class OutboxDestinations
+{
+    /// <summary>市町村CS (住基ネット, 本人確認情報).</summary>
+    public const string JukiNetCs = "jukinet-cs";
+
+    /// <summary>団体内統合宛名システム.</summary>
+    public const string IntegratedAtena = "integrated-atena";
+
+    /// <summary>宛名連携 (庁内の他業務システム).</summary>
+    public const string AtenaLink = "atena-link";
+
+    public static IReadOnlyList<string> All { get; } = [JukiNetCs, IntegratedAtena, AtenaLink];
+}
+
+internal static class Outbox
+{
+    /// <summary>Adds one message per destination and row. The caller holds the audit head lock, which serialises 本登録.</summary>
+    public static async Task AddAsync(RegistryDbContext db, long changeId, IReadOnlyList<ResidentRecord> rows, Instant now, CancellationToken cancellationToken)
+    {
+        foreach (var destination in OutboxDestinations.All)
+        {
+            var last = await db.Outbox.Where(m => m.Destination == destination).MaxAsync(m => (long?)m.Sequence, cancellationToken) ?? 0;
+            foreach (var row in rows)
+            {
+                db.Outbox.Add(new OutboxMessageRow
+                {
+                    Destination = destination,
+                    Sequence = ++last,
+                    ChangeId = changeId,
+                    AtenaNumber = row.AtenaNumber,
+                    HistoryNumber = row.HistoryNumber,
+                    ChangeReason = (int)row.ChangeReason,
+                    Payload = Payload(row),
+                    CreatedAt = now.ToDateTimeUtc(),
+                });
+            }
+        }
+    }
+
+    /// <summary>
+    /// What changed, in the terms of 本人確認情報 (5情報 with 振り仮名, 住所, 住民票コード). The
+    /// 個人番号 itself never travels in the outbox: the consumer reads it through its own channel.
+    /// </summary>
+    private static string Payload(ResidentRecord r) => JsonSerializer.Serialize(new
+    {
+        atenaNumber = r.AtenaNumber.Value,
+        historyNumber = r.HistoryNumber,
+        changeReason = (int)r.ChangeReason,
+        changeReasonName = r.ChangeReason.JapaneseName(),
+        changeDate = r.ChangeDate.ToGregorian(),
+        resident = r.IsResident,
+        householdNumber = r.HouseholdNumber.Value,
+        name = r.FullName,
+        nameKana = r.FullNameKana,
+        birthDate = r.BirthDate.ToGregorian(),
+        sex = (int)r.Sex,
+        address = $"{r.Address}{r.Banchi}",
+        katagaki = r.Katagaki,
+        residentCode = r.ResidentCode?.Value,
+        hasIndividualNumber = r.IndividualNumber is not null,
+    });
+}
