@@ -69,4 +69,5 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapRazorPages();
 app.MapRegistryApi();
+app.MapChangeApi();
 app.Run();

@@ -327,6 +327,9 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
     /// <summary>Dates at the counter are Japanese dates.</summary>
     public static readonly DateTimeZone Jst = DateTimeZoneProviders.Tzdb["Asia/Tokyo"];
 
+    /// <summary>The 処理日 (j480): today in Japan.</summary>
+    public LocalDate Today() => audit.Clock.GetCurrentInstant().InZone(Jst).Date;
+
     private static void RequireRole(Operator op, string role, string what)
     {
         if (!op.IsIn(role))

@@ -18,6 +18,7 @@ internal static class RegistryHosting
             DataDirectory = configuration["Jumin:DataDirectory"] ?? "data",
             DemoResidents = configuration.GetValue("Jumin:DemoResidents", 10000),
             DemoSeed = configuration.GetValue("Jumin:DemoSeed", 20261129),
+            BulkRegistrationLimit = configuration.GetValue("Jumin:BulkRegistrationLimit", 100),
             Eras = ReadEras(configuration),
         };
     }
@@ -46,6 +47,8 @@ internal static class RegistryHosting
         services.AddSingleton(node.Accounts);
         services.AddSingleton(node.Audit);
         services.AddSingleton(node.Dates);
+        services.AddSingleton(node.Changes);
+        services.AddSingleton(new ChangeRequestBinding(node.Dates));
         services.AddSingleton(new ResidentPresentation(node.Options.Eras));
         return services;
     }
