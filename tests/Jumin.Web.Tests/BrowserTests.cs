@@ -28,7 +28,7 @@ public sealed class Chromium : IAsyncLifetime
 }
 
 /// <summary>The counter UI in a real browser: Japanese, and usable with the keyboard alone (j400).</summary>
-public sealed class BrowserTests(BrowserWebApp app, Chromium chromium) : IClassFixture<BrowserWebApp>, IClassFixture<Chromium>
+public sealed partial class BrowserTests(BrowserWebApp app, Chromium chromium) : IClassFixture<BrowserWebApp>, IClassFixture<Chromium>
 {
     private async Task<IPage> NewPage()
     {
@@ -41,6 +41,8 @@ public sealed class BrowserTests(BrowserWebApp app, Chromium chromium) : IClassF
         var page = await NewPage();
         await page.GotoAsync("/");
         Assert.EndsWith("/login?ReturnUrl=%2F", page.Url, StringComparison.Ordinal);
+        // The browser puts the focus on the user ID after loading; typing before that would lose keys.
+        await page.WaitForSelectorAsync("#userId:focus");
         await page.Keyboard.TypeAsync(userId);
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(app.Password(userId));

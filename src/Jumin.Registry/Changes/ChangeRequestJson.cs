@@ -42,6 +42,11 @@ internal sealed class ChangeRequestJson
 
     public string Serialize(ChangeRequest request) => JsonSerializer.Serialize(request, options);
 
+    public string Serialize(IReadOnlyList<HouseholdHeadNotice> notices) => JsonSerializer.Serialize(notices, options);
+
+    public IReadOnlyList<HouseholdHeadNotice> DeserializeNotices(string json) =>
+        JsonSerializer.Deserialize<List<HouseholdHeadNotice>>(json, options) ?? [];
+
     public ChangeRequest Deserialize(string json) =>
         JsonSerializer.Deserialize<ChangeRequest>(json, options) ?? throw new InvalidDataException("異動の入力内容を読めません。");
 

@@ -166,6 +166,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
         await ResidentWriter.AppendAsync(db, rows, cancellationToken);
         await Outbox.AddAsync(db, row.Id, rows, now, cancellationToken);
         row.Status = ChangeStatus.Registered;
+        row.HeadNotices = plan.HeadNotices.Count == 0 ? null : json.Serialize(plan.HeadNotices);
         row.DecidedBy = op.UserId;
         row.DecidedAt = now.ToDateTimeUtc();
         if (request.CancelsChange is { } cancelled && await db.Changes.AsTracking().SingleOrDefaultAsync(c => c.Id == cancelled, cancellationToken) is { } original)
@@ -285,7 +286,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
                 var before = await db.ResidentHistory.AsNoTracking().SingleOrDefaultAsync(h => h.AtenaNumber == after.AtenaNumber && h.HistoryNumber == after.HistoryNumber - 1, cancellationToken);
                 befores.Add(new(before, after));
             }
-            plan = new(request, befores, [], []);
+            plan = new(request, befores, [], row.HeadNotices is null ? [] : json.DeserializeNotices(row.HeadNotices));
         }
         else
         {

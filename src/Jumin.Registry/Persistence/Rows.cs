@@ -245,6 +245,9 @@ public sealed class ResidentChangeRow
 
     /// <summary>Set when a 取消 of this 異動 was registered.</summary>
     public long? CancelledBy { get; set; }
+
+    /// <summary>世帯主変更（依頼）通知書 (j500) the 本登録 produced, as JSON; they can be printed again later.</summary>
+    public string? HeadNotices { get; set; }
 }
 
 /// <summary>A person with a 仮登録: one at a time (j530), enforced by the primary key.</summary>

@@ -14,7 +14,7 @@ namespace Jumin.Web.Infrastructure;
 /// item that does not parse is reported with its field name, Japanese label and rule; the request
 /// is built only when all of them parse.
 /// </summary>
-internal sealed class ChangeRequestBinding(JapaneseDateParser dates)
+public sealed class ChangeRequestBinding(JapaneseDateParser dates)
 {
     private const string NewPrefix = "new:";
 

@@ -1,4 +1,5 @@
 // j400: every screen works from the keyboard alone.
+//  Alt+key  the control whose label underlines that letter
 //  "/"      focus the first search field
 //  ↑ / ↓    move through result rows (links), Enter opens
 //  Esc      back to the previous screen (the search with its results)
@@ -8,6 +9,15 @@
   function typing(el) { return el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT"); }
 
   document.addEventListener("keydown", function (e) {
+    // Alt + the underlined letter, the same in every browser (native accesskey modifiers differ).
+    if (e.altKey && !e.ctrlKey && !e.metaKey && e.key && e.key.length === 1) {
+      var target = document.querySelector('[accesskey="' + e.key.toLowerCase() + '"]');
+      if (target) {
+        e.preventDefault();
+        if (typing(target)) { target.focus(); } else { target.click(); }
+      }
+      return;
+    }
     if (e.altKey || e.ctrlKey || e.metaKey) { return; }
     var active = document.activeElement;
     if (e.key === "/" && !typing(active)) {
@@ -43,6 +53,15 @@
       }
     });
   }
+
+  // Long work (一括本登録) shows that it is running and cannot be sent twice.
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-progress]"), function (form) {
+    form.addEventListener("submit", function () {
+      var progress = form.querySelector(".progress");
+      if (progress) { progress.hidden = false; }
+      Array.prototype.forEach.call(form.querySelectorAll("button"), function (b) { setTimeout(function () { b.disabled = true; }, 0); });
+    });
+  });
 
   // After a search, put the focus on the first result so that Enter opens it.
   var firstResult = document.querySelector("#results a.result-link");

@@ -733,6 +733,10 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("entered_terminal");
 
+                    b.Property<string>("HeadNotices")
+                        .HasColumnType("text")
+                        .HasColumnName("head_notices");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer")
                         .HasColumnName("kind");

@@ -723,6 +723,10 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("entered_terminal");
 
+                    b.Property<string>("HeadNotices")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("head_notices");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER")
                         .HasColumnName("kind");

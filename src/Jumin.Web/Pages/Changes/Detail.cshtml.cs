@@ -1,0 +1,76 @@
+using Jumin.Registry.Accounts;
+using Jumin.Registry.Changes;
+using Jumin.Registry.Persistence;
+using Jumin.Registry.Residents;
+using Jumin.Web.Api;
+using Jumin.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jumin.Web.Pages.Changes;
+
+/// <summary>One 異動: 入力確認 (j540) of every item before and after, and 本登録 or 取下げ for the 審査者 (j530).</summary>
+public sealed class DetailModel(ChangeService changes, ResidentPresentation presentation) : PageModel
+{
+    public ChangeDto? Change { get; private set; }
+
+    public bool CanRegister { get; private set; }
+
+    public bool CanWithdraw { get; private set; }
+
+    public string? Refusal { get; private set; }
+
+    public IReadOnlyList<FindingDto> RefusalFindings { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id)
+    {
+        var op = User.ToOperator();
+        var entry = await changes.GetAsync(op, id, HttpContext.RequestAborted);
+        if (entry is null)
+        {
+            return NotFound();
+        }
+        Change = ChangeDtoMapping.Change(presentation, entry, op.CanViewIndividualNumber);
+        var provisional = entry.Row.Status == ChangeStatus.Provisional;
+        CanRegister = provisional && op.IsIn(Roles.Approver) && entry.Row.EnteredBy != op.UserId;
+        CanWithdraw = provisional && (op.IsIn(Roles.Approver) || entry.Row.EnteredBy == op.UserId);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRegisterAsync(long id)
+    {
+        try
+        {
+            await changes.RegisterAsync(User.ToOperator(), id, HttpContext.RequestAborted);
+            return Redirect($"/changes/{id}");
+        }
+        catch (ChangeRejectedException e)
+        {
+            Refusal = e.Message;
+            RefusalFindings = [.. e.Findings.Select(ChangeDtoMapping.Finding)];
+        }
+        catch (ChangeConflictException e)
+        {
+            Refusal = e.Message;
+        }
+        await OnGetAsync(id);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(long id)
+    {
+        try
+        {
+            await changes.WithdrawAsync(User.ToOperator(), id, HttpContext.RequestAborted);
+            return Redirect($"/changes/{id}");
+        }
+        catch (ChangeConflictException e)
+        {
+            Refusal = e.Message;
+            await OnGetAsync(id);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+    }
+}
