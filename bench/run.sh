@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Search latency at 300,000 residents (the size of the city in seed 000) on a throwaway PostgreSQL.
-#   bench/run.sh [residents] [queries per kind]
-# Generating the municipality takes a few minutes; the report goes to bench/results/search.md.
+# Search and 異動 latency at 300,000 residents (the size of the city in seed 000) on a throwaway PostgreSQL.
+#   bench/run.sh [residents] [queries per kind] [changes]
+# Generating the municipality takes about 15 minutes; the reports go to bench/results/search.md and changes.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -11,5 +11,5 @@ data=$(mktemp -d /tmp/jumin-bench.XXXXXX)
 dotnet build -c Release bench/Jumin.Bench >/dev/null
 dotnet bench/Jumin.Bench/bin/Release/net10.0/Jumin.Bench.dll \
   --provider Postgres --connection "$JUMIN_POSTGRES;Database=jumin_bench" \
-  --data "$data" --residents "${1:-300000}" --queries "${2:-200}" --output bench/results/search.md
+  --data "$data" --residents "${1:-300000}" --queries "${2:-200}" --changes "${3:-200}" --output bench/results/search.md
 rm -rf "$data"

@@ -158,14 +158,17 @@ Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
 await File.WriteAllTextAsync(output, report.ToString());
 Console.WriteLine($"→ {output}");
 
-static double Percentile(List<double> values, int p)
+var changeCount = int.Parse(options.Get("changes", "200")!, CultureInfo.InvariantCulture);
+if (changeCount > 0)
 {
-    var sorted = values.Order().ToList();
-    var rank = p / 100.0 * (sorted.Count - 1);
-    var low = (int)Math.Floor(rank);
-    var high = (int)Math.Ceiling(rank);
-    return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+    var changesOutput = options.Get("changes-output", Path.Combine(Path.GetDirectoryName(output)!, "changes.md"))!;
+    var changeReport = await ChangeBench.RunAsync(node, changeCount, total);
+    Console.WriteLine(changeReport);
+    await File.WriteAllTextAsync(changesOutput, changeReport);
+    Console.WriteLine($"→ {changesOutput}");
 }
+
+static double Percentile(List<double> values, int p) => Stats.Percentile(values, p);
 
 internal sealed class Args(Dictionary<string, string> values)
 {
