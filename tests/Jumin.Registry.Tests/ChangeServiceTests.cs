@@ -41,7 +41,7 @@ public abstract class ChangeServiceTests(DatabaseProvider provider) : IAsyncLife
         }
         var hits = await registry.Node.Search.SearchAsync(clerk, new() { NameKana = "ヤマダ" });
         Assert.Empty(hits.Hits);
-        Assert.Contains(await Changes.ListAsync(ChangeStatus.Provisional), c => c.Id == entry.Id && c.Summary == "山田　太郎 他1名");
+        Assert.Contains(await Changes.ListAsync(clerk, ChangeStatus.Provisional), c => c.Id == entry.Id && c.Summary == "山田　太郎 他1名");
 
         var registered = await Changes.RegisterAsync(approver, entry.Id);
 

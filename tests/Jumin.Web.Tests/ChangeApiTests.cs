@@ -250,6 +250,32 @@ public abstract class ChangeApiTests(WebAppFixture app)
         Assert.Equal(3, (await Resident(goro)).GetProperty("history").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Household_change_at_the_same_address_and_nationality_acquisition()
+    {
+        var (_, _, household) = await Couple("試験庚", "１５番地");
+        var (_, otherWife, _) = await Couple("試験辛", "１５番地");
+        var changed = await Register("household-change", new { changeDate = Today, movers = new[] { otherWife }, joinHousehold = household, relationships = new[] { new { person = otherWife, relationship = "同居人" } } });
+        Assert.Equal(household, After(changed).Single(r => r.GetProperty("atenaNumber").GetString() == otherWife).GetProperty("householdNumber").GetString());
+        Assert.Equal("同居人", (await Resident(otherWife)).GetProperty("current").GetProperty("relationship").GetString());
+
+        var arrived = await Register("move-in-from-abroad", new
+        {
+            changeDate = DaysAgo(10),
+            notificationDate = DaysAgo(9),
+            newPersons = new[] { new { kind = "foreign", alphabetName = "KIM MINJI", givenNameKana = "キム　ミンジ", sex = "2", birthDate = "2001-02-03", nationality = "韓国", article3045Category = 1, statusOfResidence = "留学" } },
+            newAddress = new { addressCode = "03299001001", postalCode = "0299901", address = Address, banchi = "１６番地" },
+            previousAddress = new { address = "韓国" },
+            newHead = "new:0",
+        });
+        var kim = After(arrived).Single().GetProperty("atenaNumber").GetString()!;
+        var acquired = await Register("nationality-acquisition", new { changeDate = Today, movers = new[] { kim }, corrections = new[] { new { person = kim, items = new { familyName = "金", givenName = "敏智", familyNameKana = "キン", givenNameKana = "ミンジ", domicile = "岩手県みどり市中央一丁目１６番地", headOfFamilyRegister = "金　敏智" } } } });
+        Assert.Equal(["職権消除（帰化等）", "職権記載（帰化等）"], After(acquired).Select(r => r.GetProperty("changeReason").GetString()));
+        var current = (await Resident(kim)).GetProperty("current");
+        Assert.Equal("日本人住民", current.GetProperty("kind").GetString());
+        Assert.Equal("金　敏智", current.GetProperty("householdHeadName").GetString());
+    }
+
     [Theory]
     [InlineData("move-in", """{"changeDate":"令和0年1月1日"}""", "changeDate", "era-year")]
     [InlineData("relocation", """{"changeDate":"2026-01-01","movers":["0000000018"]}""", "movers[0]", "check-digit")]

@@ -91,7 +91,8 @@ public sealed partial class ChangeDecider
 
     /// <summary>
     /// 世帯主変更 (j730): <see cref="ChangeRequest.NewHead"/> becomes 世帯主, listed first; every
-    /// other member gets the 続柄 entered for them (their 続柄 to the new 世帯主).
+    /// other member gets the 続柄 entered for them, or the one <see cref="RelationshipDerivation"/>
+    /// derives from their 続柄 to the old 世帯主.
     /// </summary>
     private void DecideHeadChange()
     {
@@ -101,6 +102,7 @@ public sealed partial class ChangeDecider
             return;
         }
         var members = register.Members(head.HouseholdNumber);
+        var oldHead = members.FirstOrDefault(m => m.Relationship?.IsHead == true);
         if (head.Relationship?.IsHead == true)
         {
             Error(FindingCatalogue.SubjectState, "newHead", "世帯主", $"{head.FullName}は既に世帯主です。");
@@ -110,7 +112,9 @@ public sealed partial class ChangeDecider
         foreach (var m in members)
         {
             var isHead = m.AtenaNumber == newHead;
-            var relationship = isHead ? Relationship.Head : request.RelationshipOf(m.AtenaNumber);
+            // j730: what the clerk entered, else derived from the 続柄 to the old 世帯主.
+            var relationship = isHead ? Relationship.Head
+                : request.RelationshipOf(m.AtenaNumber) ?? (oldHead is null ? null : RelationshipDerivation.ToNewHead(oldHead, head, m));
             if (relationship is null)
             {
                 Error(FindingCatalogue.RelationshipRule, "relationships", "続柄", $"{m.FullName}の新しい世帯主（{head.FullName}）との続柄を入力してください。", m.AtenaNumber);

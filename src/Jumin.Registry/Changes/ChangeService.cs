@@ -112,7 +112,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
         }
     }
 
-    /// <summary>入力確認 (j540): the plan with its before/after rows and findings, written nowhere (the refusal is not audited: nothing was asked of the register).</summary>
+    /// <summary>入力確認 (j540): the plan with its before/after rows and findings; nothing is written but the audit entries of the people shown.</summary>
     public async Task<ChangePlan> PreviewAsync(Operator op, ChangeRequest request, CancellationToken cancellationToken = default)
     {
         RequireRole(op, Roles.Clerk, "異動入力");
@@ -122,6 +122,9 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
         var snapshot = await RegisterReader.SnapshotAsync(db, request, null, cancellationToken);
         var plan = ChangeDecider.Decide(request, snapshot, Context(op, 0, audit.Clock.GetCurrentInstant()));
         await tx.RollbackAsync(cancellationToken);
+        // The 入力確認 shows the people's 住民票: who saw whom is recorded like any other 照会.
+        await audit.AppendAloneAsync(database, [.. plan.Rows.Select(r => r.Before).OfType<ResidentRecord>().Select(r => r.AtenaNumber).Distinct().Select(a =>
+            audit.Event(op, AuditFunctions.View, $"{request.Kind.JapaneseName()}入力確認", a.Value, op.CanViewIndividualNumber, detail: "異動入力の確認（未登録）"))], cancellationToken);
         return plan;
     }
 
@@ -251,7 +254,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
     }
 
     /// <summary>仮登録一覧 (j530) or recent 本登録, newest first; an entry place narrows it (入力支所等を単位とした一部).</summary>
-    public async Task<IReadOnlyList<ResidentChangeRow>> ListAsync(ChangeStatus status, string? place = null, int limit = 200, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ResidentChangeRow>> ListAsync(Operator op, ChangeStatus status, string? place = null, int limit = 200, CancellationToken cancellationToken = default)
     {
         await using var db = database.Open();
         var query = db.Changes.AsNoTracking().Where(c => c.Status == status);
@@ -259,7 +262,9 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
         {
             query = query.Where(c => c.EnteredPlace == place);
         }
-        return await (status == ChangeStatus.Provisional ? query.OrderBy(c => c.Id) : query.OrderByDescending(c => c.Id)).Take(limit).ToListAsync(cancellationToken);
+        var rows = await (status == ChangeStatus.Provisional ? query.OrderBy(c => c.Id) : query.OrderByDescending(c => c.Id)).Take(limit).ToListAsync(cancellationToken);
+        await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.Search, "異動一覧", detail: $"{status} {rows.Count}件{(string.IsNullOrEmpty(place) ? "" : $"（{place}）")}")], cancellationToken);
+        return rows;
     }
 
     /// <summary>

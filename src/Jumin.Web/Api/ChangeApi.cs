@@ -36,7 +36,7 @@ internal static class ChangeApi
             }).WithSummary($"{kind.JapaneseName()}の入力確認（j540、登録しない）").WithTags("異動");
         }
 
-        api.MapGet("/changes", async (string? status, string? place, ChangeService changes) =>
+        api.MapGet("/changes", async (string? status, string? place, HttpContext context, ChangeService changes) =>
         {
             var wanted = status?.ToLowerInvariant() switch
             {
@@ -49,7 +49,7 @@ internal static class ChangeApi
             {
                 return ApiResults.Invalid("status", "状態", new("value", "状態は provisional（仮登録）・registered（本登録）・withdrawn（取下げ）のいずれかです。"));
             }
-            var rows = await changes.ListAsync(wanted.Value, place);
+            var rows = await changes.ListAsync(context.User.ToOperator(), wanted.Value, place, cancellationToken: context.RequestAborted);
             return Results.Ok(rows.Select(r => new
             {
                 r.Id,

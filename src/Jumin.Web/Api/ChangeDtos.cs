@@ -155,7 +155,10 @@ public sealed record ChangeDto(
     bool RegisterMovedOn,
     IReadOnlyList<FindingDto> Findings,
     IReadOnlyList<PlannedRowDto> Rows,
-    IReadOnlyList<HeadNoticeDto> HeadNotices);
+    IReadOnlyList<HeadNoticeDto> HeadNotices,
+    string? NotificationDate,
+    string? NotifierName,
+    string? Note);
 
 public sealed record PreviewDto(string Kind, IReadOnlyList<FindingDto> Findings, IReadOnlyList<PlannedRowDto> Rows, IReadOnlyList<HeadNoticeDto> HeadNotices);
 
@@ -215,7 +218,10 @@ internal static class ChangeDtoMapping
         e.RegisterMovedOn,
         [.. e.Plan.Findings.Select(Finding)],
         Rows(p, e.Plan, showIndividualNumber),
-        Notices(e.Plan));
+        Notices(e.Plan),
+        e.Request.NotificationDate is { } notified ? p.Date(notified) : null,
+        e.Request.NotifierName,
+        e.Request.Note);
 
     public static string Timestamp(DateTime utc) =>
         NodaTime.Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(ChangeService.Jst).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);

@@ -361,27 +361,44 @@ public class ChangeDeciderTests
     }
 
     [Fact]
-    public void Head_change_sets_every_members_relationship_to_the_new_head_j730()
+    public void Head_change_derives_every_members_relationship_to_the_new_head_j730()
     {
         var register = new PaperRegister();
         var (head, wife, household) = register.CoupleMovesIn();
         var child = register.ChildBorn(household, "次郎", Sex.Male, new LocalDate(2026, 6, 1));
-        var request = new ChangeRequest
+        var (plan, _) = register.Enter(new ChangeRequest
         {
             Kind = ChangeKind.HouseholdHeadChange,
             ChangeDate = RecordedDate.FromLocalDate(Today),
             NotificationDate = Today,
             NewHead = wife,
-            Relationships = [new(head, Relationship.Parse("夫"))],
-        };
-        Assert.Contains(register.Decide(request).Errors, e => e.Code == "E107" && e.AtenaNumber == child);
-        var (plan, _) = register.Enter(request with { Relationships = [new(head, Relationship.Parse("夫")), new(child, Relationship.Parse("子"))] });
+        });
         Assert.False(plan.HasErrors, Codes(plan));
         Assert.Equal(3, plan.NewRows.Count);
         Assert.All(plan.NewRows, r => Assert.Equal(wife, r.HouseholdHeadAtenaNumber));
         Assert.Equal(1, register[wife].MemberOrder);
         Assert.Equal("夫", register[head].Relationship!.Text);
+        Assert.Equal("子", register[child].Relationship!.Text);
         Assert.Single(register.Residents, r => r.HouseholdNumber == household && r.Relationship!.IsHead);
+    }
+
+    [Fact]
+    public void When_a_son_becomes_head_his_parents_and_siblings_relationships_follow_j730()
+    {
+        var register = new PaperRegister();
+        var (father, mother, household) = register.CoupleMovesIn();
+        var elder = register.ChildBorn(household, "一郎", Sex.Male, new LocalDate(2024, 1, 1));
+        var younger = register.ChildBorn(household, "二子", Sex.Female, new LocalDate(2026, 1, 1));
+        var plan = register.Decide(new ChangeRequest
+        {
+            Kind = ChangeKind.HouseholdHeadChange,
+            ChangeDate = RecordedDate.FromLocalDate(Today),
+            NotificationDate = Today,
+            NewHead = elder,
+        });
+        Assert.False(plan.HasErrors, Codes(plan));
+        string Of(AtenaNumber a) => plan.NewRows.Single(r => r.AtenaNumber == a).Relationship!.Text;
+        Assert.Equal(("世帯主", "父", "母", "妹"), (Of(elder), Of(father), Of(mother), Of(younger)));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class IndexModel(ChangeService changes) : PageModel
         };
         Place = place;
         CanRegister = User.ToOperator().IsIn(Roles.Approver);
-        Rows = await changes.ListAsync(Status, place, cancellationToken: HttpContext.RequestAborted);
+        Rows = await changes.ListAsync(User.ToOperator(), Status, place, cancellationToken: HttpContext.RequestAborted);
     }
 
     public async Task<IActionResult> OnPostRegisterAsync(List<long> ids, bool all)
