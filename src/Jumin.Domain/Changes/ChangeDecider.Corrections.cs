@@ -224,19 +224,4 @@ public sealed partial class ChangeDecider
             }
         }
     }
-
-    /// <summary>True when nothing but the 異動履歴 items differ.</summary>
-    private static bool SameItems(ResidentRecord before, ResidentRecord after) => before with
-    {
-        HistoryNumber = after.HistoryNumber,
-        ChangeReason = after.ChangeReason,
-        ChangeDate = after.ChangeDate,
-        ProcessedAt = after.ProcessedAt,
-        NotificationDate = after.NotificationDate,
-        InputPlace = after.InputPlace,
-        InputTerminal = after.InputTerminal,
-        OperatorId = after.OperatorId,
-        ChangeNote = after.ChangeNote,
-        ChangeId = after.ChangeId,
-    } == after;
 }

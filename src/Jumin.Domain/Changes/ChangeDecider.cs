@@ -410,29 +410,34 @@ public sealed partial class ChangeDecider
     }
 
     /// <summary>E103: a 転居 row must equal the previous row except for 住所, 世帯 and the 異動履歴 items.</summary>
-    public static bool ChangesMoreThanAddress(ResidentRecord before, ResidentRecord after)
-    {
-        var expected = WithAddress(before, AddressOf(after)) with
+    public static bool ChangesMoreThanAddress(ResidentRecord before, ResidentRecord after) =>
+        WithAddress(WithChangeItemsOf(before, after), AddressOf(after)) with
         {
-            HistoryNumber = after.HistoryNumber,
-            ChangeReason = after.ChangeReason,
-            ChangeDate = after.ChangeDate,
-            ProcessedAt = after.ProcessedAt,
-            NotificationDate = after.NotificationDate,
-            InputPlace = after.InputPlace,
-            InputTerminal = after.InputTerminal,
-            OperatorId = after.OperatorId,
-            ChangeNote = after.ChangeNote,
-            ChangeId = after.ChangeId,
             AddressEstablishedOn = after.AddressEstablishedOn,
             HouseholdNumber = after.HouseholdNumber,
             HouseholdHeadAtenaNumber = after.HouseholdHeadAtenaNumber,
             HouseholdHeadName = after.HouseholdHeadName,
             Relationship = after.Relationship,
             MemberOrder = after.MemberOrder,
-        };
-        return expected != after;
-    }
+        } != after;
+
+    /// <summary>True when nothing but the 異動履歴 items differ.</summary>
+    private static bool SameItems(ResidentRecord before, ResidentRecord after) => WithChangeItemsOf(before, after) == after;
+
+    /// <summary>The row with the 異動履歴 items (j200: 履歴番号, 異動事由, 異動日, 処理日 …) of another, for comparing the 記載事項 alone.</summary>
+    private static ResidentRecord WithChangeItemsOf(ResidentRecord row, ResidentRecord source) => row with
+    {
+        HistoryNumber = source.HistoryNumber,
+        ChangeReason = source.ChangeReason,
+        ChangeDate = source.ChangeDate,
+        ProcessedAt = source.ProcessedAt,
+        NotificationDate = source.NotificationDate,
+        InputPlace = source.InputPlace,
+        InputTerminal = source.InputTerminal,
+        OperatorId = source.OperatorId,
+        ChangeNote = source.ChangeNote,
+        ChangeId = source.ChangeId,
+    };
 
     private static readonly HashSet<string> MaleTerms = new(StringComparer.Ordinal) { "夫", "夫（未届）", "父", "兄", "弟" };
     private static readonly HashSet<string> FemaleTerms = new(StringComparer.Ordinal) { "妻", "妻（未届）", "母", "姉", "妹" };
