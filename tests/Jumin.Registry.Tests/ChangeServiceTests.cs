@@ -79,6 +79,10 @@ public abstract class ChangeServiceTests(DatabaseProvider provider) : IAsyncLife
         await using var db = registry.Node.Database.Open();
         Assert.Empty(await db.ResidentHistory.ToListAsync());
         Assert.Contains(await db.AuditLog.ToListAsync(), a => a.Outcome == (int)AuditOutcome.Refused && a.Detail!.Contains("入力者本人"));
+
+        var auditor = await Assert.ThrowsAsync<ChangeConflictException>(async () => await Changes.EnterAsync(await registry.OperatorAsync("auditor01"), CoupleMovesIn(Today, family: "監査"), []));
+        Assert.True(auditor.Forbidden);
+        Assert.Contains(await db.AuditLog.ToListAsync(), a => a.OperatorId == "auditor01" && a.Outcome == (int)AuditOutcome.Refused && a.Detail!.Contains("権限なし"));
     }
 
     [Fact]

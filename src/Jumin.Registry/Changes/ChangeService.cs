@@ -55,7 +55,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
     /// </summary>
     public async Task<ChangeEntry> EnterAsync(Operator op, ChangeRequest request, IReadOnlyCollection<string> acknowledgedAlerts, CancellationToken cancellationToken = default)
     {
-        RequireRole(op, Roles.Clerk, "異動入力");
+        await RequireRoleAsync(op, Roles.Clerk, "異動入力", cancellationToken);
         ChangePlan plan;
         await using (var db = database.Open())
         {
@@ -98,6 +98,8 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
                 catch (DbUpdateException)
                 {
                     // Another clerk entered a 異動 for one of these people at the same moment.
+                    await tx.RollbackAsync(cancellationToken);
+                    await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.ChangeProvisional, $"{request.Kind.JapaneseName()}入力", outcome: AuditOutcome.Refused, detail: "同じ住民の仮登録と競合したため拒否")], cancellationToken);
                     throw new ChangeConflictException("同じ住民の異動が同時に仮登録されました。仮登録一覧を確認してください。");
                 }
                 await audit.AppendAsync(db, [.. plan.NewRows.Select(r => r.AtenaNumber).Distinct().Select(a =>
@@ -115,7 +117,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
     /// <summary>入力確認 (j540): the plan with its before/after rows and findings; nothing is written but the audit entries of the people shown.</summary>
     public async Task<ChangePlan> PreviewAsync(Operator op, ChangeRequest request, CancellationToken cancellationToken = default)
     {
-        RequireRole(op, Roles.Clerk, "異動入力");
+        await RequireRoleAsync(op, Roles.Clerk, "異動入力", cancellationToken);
         await using var db = database.Open();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         request = await IssueNumbersAsync(db, request, cancellationToken);
@@ -131,7 +133,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
     /// <summary>本登録 (j530) by a user with the approval right who did not enter the change.</summary>
     public async Task<ChangeEntry> RegisterAsync(Operator op, long id, CancellationToken cancellationToken = default)
     {
-        RequireRole(op, Roles.Approver, "本登録");
+        await RequireRoleAsync(op, Roles.Approver, "本登録", cancellationToken);
         await using var db = database.Open();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         // Serialises 本登録 (and every audited write): the read-set check and the outbox numbering below see no interleaving.
@@ -140,6 +142,8 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
             ?? throw new ChangeConflictException($"異動番号{id}の異動はありません。");
         if (row.Status != ChangeStatus.Provisional)
         {
+            await tx.RollbackAsync(cancellationToken);
+            await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.ChangeRegistration, "本登録", outcome: AuditOutcome.Refused, detail: $"異動番号{id} 決裁済みのため拒否")], cancellationToken);
             throw new ChangeConflictException($"異動番号{id}は既に{(row.Status == ChangeStatus.Registered ? "本登録" : "取下げ")}されています。");
         }
         if (row.EnteredBy == op.UserId)
@@ -188,7 +192,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
     /// <summary>一括本登録 (j530): the given 仮登録 (or every one, oldest first) up to <see cref="BulkRegistrationLimit"/>; each in its own transaction.</summary>
     public async Task<IReadOnlyList<(long Id, string? Refusal)>> RegisterManyAsync(Operator op, IReadOnlyCollection<long>? ids, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        RequireRole(op, Roles.Approver, "本登録");
+        await RequireRoleAsync(op, Roles.Approver, "一括本登録", cancellationToken);
         if (ids is { Count: 0 })
         {
             return [];
@@ -241,6 +245,8 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
         }
         if (row.EnteredBy != op.UserId && !op.IsIn(Roles.Approver))
         {
+            await tx.RollbackAsync(cancellationToken);
+            await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.ChangeProvisional, "仮登録取下げ", outcome: AuditOutcome.Refused, detail: $"異動番号{id} 入力者・審査者以外による取下げを拒否")], cancellationToken);
             throw new ChangeConflictException("仮登録を取り下げられるのは入力者か審査者です。", forbidden: true);
         }
         row.Status = ChangeStatus.Withdrawn;
@@ -336,10 +342,11 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
     /// <summary>The 処理日 (j480): today in Japan.</summary>
     public LocalDate Today() => audit.Clock.GetCurrentInstant().InZone(Jst).Date;
 
-    private static void RequireRole(Operator op, string role, string what)
+    private async Task RequireRoleAsync(Operator op, string role, string what, CancellationToken cancellationToken)
     {
         if (!op.IsIn(role))
         {
+            await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.ChangeRegistration, what, outcome: AuditOutcome.Refused, detail: $"権限なし（{Roles.Japanese(role)}の権限が必要）")], cancellationToken);
             throw new ChangeConflictException($"{what}の権限がありません（{Roles.Japanese(role)}の権限が必要です）。", forbidden: true);
         }
     }
