@@ -53,7 +53,9 @@ public abstract class ChangeServiceTests(DatabaseProvider provider) : IAsyncLife
             Assert.All(rows, r => Assert.Equal("clerk01", r.OperatorId));
             Assert.Equal(rows[0].AtenaNumber, rows[1].HouseholdHeadAtenaNumber);
             var outbox = await db.Outbox.OrderBy(m => m.Destination).ThenBy(m => m.Sequence).ToListAsync();
-            Assert.Equal(OutboxDestinations.All.Count * 2, outbox.Count);
+            // 住基ネット CS, 団体内統合宛名 and 宛名連携 each get both; 出入国在留管理庁 only hears of 外国人住民 (j970).
+            Assert.Equal(3 * 2, outbox.Count);
+            Assert.DoesNotContain(outbox, m => m.Destination == OutboxDestinations.ImmigrationServices);
             Assert.All(outbox.GroupBy(m => m.Destination), g => Assert.Equal([1L, 2L], g.Select(m => m.Sequence)));
             Assert.Empty(await db.ProvisionalSubjects.ToListAsync());
             var change = await db.Changes.SingleAsync(c => c.Id == entry.Id);
@@ -65,6 +67,33 @@ public abstract class ChangeServiceTests(DatabaseProvider provider) : IAsyncLife
         Assert.Equal(2, (await registry.Node.Search.SearchAsync(clerk, new() { NameKana = "ヤマダ" })).Hits.Count);
         Assert.True((await registry.Node.Audit.VerifyAsync(registry.Node.Database)).IsIntact);
         Assert.Equal(2, registered.Plan.NewRows.Count);
+    }
+
+    [Fact]
+    public async Task A_foreign_residents_change_is_also_queued_for_the_immigration_services_agency_j970()
+    {
+        var person = Placeholder(0);
+        var entry = await Changes.EnterAsync(await registry.OperatorAsync("clerk01"), new ChangeRequest
+        {
+            Kind = ChangeKind.MoveInFromAbroad,
+            ChangeDate = RecordedDate.FromLocalDate(Today),
+            NotificationDate = Today,
+            NewPersons = [new(person, new PersonItems
+            {
+                Kind = ResidentKind.Foreign, FamilyName = "", GivenName = "", AlphabetName = "NGUYEN VAN AN", GivenNameKana = "グエン　ヴァン　アン",
+                Sex = Sex.Male, BirthDate = RecordedDate.FromLocalDate(new LocalDate(1999, 9, 9)), Nationality = "ベトナム",
+                Article3045Category = Article3045Category.MidToLongTermResident, StatusOfResidence = "特定技能",
+            })],
+            NewAddress = Address("２０番地"),
+            PreviousAddress = new("ベトナム"),
+            NewHouseholdNumber = NewHousehold,
+            NewHead = person,
+        }, []);
+        await Changes.RegisterAsync(await registry.OperatorAsync("approver01"), entry.Id);
+        await using var db = registry.Node.Database.Open();
+        var message = await db.Outbox.SingleAsync(m => m.Destination == OutboxDestinations.ImmigrationServices);
+        Assert.Equal((1L, (int)ChangeReason.MoveInFromAbroad), (message.Sequence, message.ChangeReason));
+        Assert.Contains("NGUYEN", (await db.ResidentHistory.SingleAsync()).AlphabetName, StringComparison.Ordinal);
     }
 
     [Fact]

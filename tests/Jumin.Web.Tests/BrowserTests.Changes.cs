@@ -118,6 +118,8 @@ public sealed partial class BrowserTests
         await clerk.Keyboard.PressAsync("Alt+4");
         await clerk.WaitForURLAsync("**/changes/new/birth*");
         await clerk.WaitForSelectorAsync("#changeDate:focus");
+        // j510: the 世帯's 本籍 is offered for the 本籍 field.
+        Assert.Equal(1, await clerk.Locator("#domicile-candidates option[value='岩手県盛岡市内丸１０番地']").CountAsync());
         await clerk.Keyboard.TypeAsync(DaysAgo(2));
         await clerk.FillAsync("#p0-family", "画面");
         await clerk.FillAsync("#p0-given", "三太");

@@ -171,7 +171,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
         }
         var rows = plan.NewRows;
         await ResidentWriter.AppendAsync(db, rows, cancellationToken);
-        await Outbox.AddAsync(db, row.Id, rows, now, cancellationToken);
+        await Outbox.AddAsync(db, row.Id, plan.Rows, now, cancellationToken);
         row.Status = ChangeStatus.Registered;
         row.HeadNotices = plan.HeadNotices.Count == 0 ? null : json.Serialize(plan.HeadNotices);
         row.DecidedBy = op.UserId;
