@@ -167,14 +167,10 @@ public sealed record PersonItems
 public sealed record AddressInput(AddressCode AddressCode, PostalCode PostalCode, string Address, string Banchi, string? Katagaki = null, string? DistrictCode = null);
 
 /// <summary>
-/// 転入前住所 (国外の場合は国名等). <see cref="Unregistered"/> marks a 未届転入 (j620, j800): the
-/// most recent unregistered address, printed with （未届）.
+/// 転入前住所 (国外の場合は国名等; 「不明」 when it cannot be established, j800). <see cref="Unregistered"/>
+/// marks a 未届転入 (j620, j800): the most recent unregistered address, printed with （未届）.
 /// </summary>
-public sealed record PreviousAddressInput(string Address, PostalCode? PostalCode = null, AddressCode? AddressCode = null, string? HouseholdHeadName = null, bool Unregistered = false, string? LastRegisteredAddress = null)
-{
-    /// <summary>「不明」 — the previous address cannot be established (j800).</summary>
-    public const string UnknownText = "不明";
-}
+public sealed record PreviousAddressInput(string Address, PostalCode? PostalCode = null, AddressCode? AddressCode = null, string? HouseholdHeadName = null, bool Unregistered = false, string? LastRegisteredAddress = null);
 
 /// <summary>転出先 (予定 j650 or 確定 j680): a municipality alone is enough; 国外 is a country name.</summary>
 public sealed record DestinationInput(string Address, PostalCode? PostalCode = null, AddressCode? AddressCode = null, string? HouseholdHeadName = null, LocalDate? ConfirmedMoveOutDate = null);
