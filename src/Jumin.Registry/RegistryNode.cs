@@ -118,18 +118,19 @@ public sealed class RegistryNode
         }
         var accounts = new[]
         {
-            new DemoAccount("clerk01", "窓口 一郎", NewPassword(), "窓口職員（個人番号は表示しない）"),
-            new DemoAccount("clerk02", "窓口 二葉", NewPassword(), "窓口職員（個人番号の表示権限あり）"),
-            new DemoAccount("approver01", "審査 三郎", NewPassword(), "審査者"),
-            new DemoAccount("auditor01", "監査 四郎", NewPassword(), "監査担当"),
+            new DemoAccount("clerk01", "窓口 一郎", NewPassword(), "窓口職員（個人番号・住民票コードは表示しない）"),
+            new DemoAccount("clerk02", "窓口 二葉", NewPassword(), "窓口職員（全項目の表示権限あり）"),
+            new DemoAccount("approver01", "審査 三郎", NewPassword(), "審査者（本登録）"),
+            new DemoAccount("auditor01", "監査 四郎", NewPassword(), "監査担当（住民情報は見ない）"),
             new DemoAccount("admin01", "管理 五郎", NewPassword(), "システム管理者"),
         };
         var setup = Operator.Batch("init");
-        await Accounts.CreateAsync(setup, "clerk01", accounts[0].DisplayName, accounts[0].Password, [Roles.Clerk], false, "市民課", cancellationToken);
-        await Accounts.CreateAsync(setup, "clerk02", accounts[1].DisplayName, accounts[1].Password, [Roles.Clerk], true, "市民課", cancellationToken);
-        await Accounts.CreateAsync(setup, "approver01", accounts[2].DisplayName, accounts[2].Password, [Roles.Clerk, Roles.Approver], true, "市民課", cancellationToken);
-        await Accounts.CreateAsync(setup, "auditor01", accounts[3].DisplayName, accounts[3].Password, [Roles.Auditor], false, "情報政策課", cancellationToken);
-        await Accounts.CreateAsync(setup, "admin01", accounts[4].DisplayName, accounts[4].Password, [Roles.Administrator], false, "情報政策課", cancellationToken);
+        VisibleItem[] allItems = [VisibleItem.FamilyRegister, VisibleItem.IndividualNumber, VisibleItem.ResidentCode, VisibleItem.ResidenceStatus];
+        await Accounts.CreateAsync(setup, "clerk01", accounts[0].DisplayName, accounts[0].Password, [Roles.Clerk], [VisibleItem.FamilyRegister, VisibleItem.ResidenceStatus], "市民課", cancellationToken);
+        await Accounts.CreateAsync(setup, "clerk02", accounts[1].DisplayName, accounts[1].Password, [Roles.Clerk], allItems, "市民課", cancellationToken);
+        await Accounts.CreateAsync(setup, "approver01", accounts[2].DisplayName, accounts[2].Password, [Roles.Clerk, Roles.Approver], allItems, "市民課", cancellationToken);
+        await Accounts.CreateAsync(setup, "auditor01", accounts[3].DisplayName, accounts[3].Password, [Roles.Auditor], [], "情報政策課", cancellationToken);
+        await Accounts.CreateAsync(setup, "admin01", accounts[4].DisplayName, accounts[4].Password, [Roles.Administrator], [], "情報政策課", cancellationToken);
         Directory.CreateDirectory(Options.DataDirectory);
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Jumin.Registry;
+using Jumin.Registry.Accounts;
 using Jumin.Web.Api;
 using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -26,7 +27,12 @@ builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages(o =>
 {
+    // j1380: every screen names the 操作権限 it needs.
     o.Conventions.AuthorizeFolder("/");
+    o.Conventions.AuthorizePage("/Index", OperatorClaims.Policy(Permission.Inquiry));
+    o.Conventions.AuthorizeFolder("/Residents", OperatorClaims.Policy(Permission.Inquiry));
+    o.Conventions.AuthorizeFolder("/Changes", OperatorClaims.Policy(Permission.Inquiry));
+    o.Conventions.AuthorizePage("/Changes/New", OperatorClaims.Policy(Permission.ChangeEntry));
     o.Conventions.AllowAnonymousToPage("/Login");
     o.Conventions.AllowAnonymousToPage("/Error");
 });
@@ -35,6 +41,7 @@ builder.Services.AddAuthentication(OperatorClaims.Scheme)
     {
         o.LoginPath = "/login";
         o.LogoutPath = "/logout";
+        o.AccessDeniedPath = "/forbidden";
         o.Cookie.Name = "jumin.session";
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Strict;
@@ -48,7 +55,7 @@ builder.Services.AddAuthentication(OperatorClaims.Scheme)
             OnRedirectToAccessDenied = context => ApiResults.RedirectOrStatus(context, StatusCodes.Status403Forbidden),
         };
     });
-builder.Services.AddAuthorization();
+builder.Services.AddAuthorization(o => o.AddPermissionPolicies());
 
 var app = builder.Build();
 await RegistryHosting.PrepareAsync(node);

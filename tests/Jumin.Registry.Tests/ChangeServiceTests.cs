@@ -104,7 +104,7 @@ public abstract class ChangeServiceTests(DatabaseProvider provider) : IAsyncLife
         var own = await Assert.ThrowsAsync<ChangeConflictException>(() => Changes.RegisterAsync(approver, entry.Id));
         Assert.True(own.Forbidden);
         var clerk = await Assert.ThrowsAsync<ChangeConflictException>(async () => await Changes.RegisterAsync(await registry.OperatorAsync("clerk02"), entry.Id));
-        Assert.Contains("審査者", clerk.Message);
+        Assert.Contains("審査・決裁", clerk.Message);
         await using var db = registry.Node.Database.Open();
         Assert.Empty(await db.ResidentHistory.ToListAsync());
         Assert.Contains(await db.AuditLog.ToListAsync(), a => a.Outcome == (int)AuditOutcome.Refused && a.Detail!.Contains("入力者本人"));

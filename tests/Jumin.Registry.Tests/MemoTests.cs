@@ -50,7 +50,7 @@ public abstract class MemoTests(DatabaseProvider provider)
     public async Task A_memo_on_an_unknown_person_is_refused()
     {
         await using var registry = await TestRegistry.CreateAsync(provider);
-        var e = await Assert.ThrowsAsync<FieldValidationException>(() => registry.Node.Memos.AddAsync(Accounts.Operator.Batch("t"), AtenaNumber.FromSerial(5), "x"));
+        var e = await Assert.ThrowsAsync<FieldValidationException>(async () => await registry.Node.Memos.AddAsync(await registry.OperatorAsync("clerk01"), AtenaNumber.FromSerial(5), "x"));
         Assert.Equal("unknown", e.Error.Rule);
     }
 }

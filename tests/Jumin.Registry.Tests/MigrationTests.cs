@@ -32,8 +32,40 @@ public abstract class MigrationTests(DatabaseProvider provider)
         Assert.Equal("0000000019", row.AtenaNumber.Value);
         Assert.False(row.IsAdultWard);
         Assert.Null(row.CardIssuanceStatus);
-        var dossier = await registry.Node.Query.GetAsync(Accounts.Operator.Batch("migration-test"), AtenaNumber.Parse("0000000019"));
+        var reader = Accounts.Operator.Batch("migration-test") with { Permissions = new HashSet<Accounts.Permission> { Accounts.Permission.Inquiry } };
+        var dossier = await registry.Node.Query.GetAsync(reader, AtenaNumber.Parse("0000000019"));
         Assert.Equal("移行　太郎", dossier!.Current.FullName);
+    }
+
+    [Fact]
+    public async Task Upgrading_accounts_turns_roles_into_rights_and_the_number_flag_into_visible_items()
+    {
+        await using var registry = await TestRegistry.CreateAsync(provider);
+        await using (var db = registry.Node.Database.Open())
+        {
+            await db.Database.EnsureDeletedAsync();
+            var beforeRights = db.Database.GetMigrations().Last(m => m.EndsWith("_ChangeNotices", StringComparison.Ordinal));
+            await db.GetService<IMigrator>().MigrateAsync(beforeRights);
+            var created = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            foreach (var (user, roles, number) in new[] { ("old-clerk", "clerk", true), ("old-approver", "clerk,approver", false), ("old-auditor", "auditor", false) })
+            {
+                await db.Database.ExecuteSqlAsync(
+                    $"INSERT INTO users (user_id, display_name, password_hash, roles, can_view_individual_number, department, failed_login_count, created_at) VALUES ({user}, '移行', 'x', {roles}, {number}, '市民課', 0, {created})");
+            }
+        }
+
+        await registry.Node.InitialiseAsync();
+
+        var clerk = await registry.Node.Accounts.FindOperatorAsync("old-clerk", "T", "P");
+        Assert.Equal([Accounts.Permission.Inquiry, Accounts.Permission.ChangeEntry, Accounts.Permission.CertificateIssue], clerk!.Permissions.Order());
+        Assert.Equal(4, clerk.VisibleItems.Count);
+        var approver = await registry.Node.Accounts.FindOperatorAsync("old-approver", "T", "P");
+        Assert.Contains(Accounts.Permission.Approval, approver!.Permissions);
+        Assert.False(approver.CanViewIndividualNumber);
+        Assert.True(approver.Sees(Accounts.VisibleItem.FamilyRegister));
+        var auditor = await registry.Node.Accounts.FindOperatorAsync("old-auditor", "T", "P");
+        Assert.Equal([Accounts.Permission.LogView], auditor!.Permissions);
+        Assert.Empty(auditor.VisibleItems);
     }
 
     private static async Task InsertAsFirstReleaseAsync(RegistryDbContext db)

@@ -137,7 +137,16 @@ public abstract class SearchTests(DemoRegisterFixture fixture) : IAsyncLifetime
     {
         Assert.Equal(watanabe.AtenaNumber, Assert.Single(await Find(new() { AtenaNumber = watanabe.AtenaNumber.Value })).AtenaNumber);
         Assert.Equal(watanabe.AtenaNumber, Assert.Single(await Find(new() { HouseholdNumber = watanabe.HouseholdNumber.Value })).AtenaNumber);
-        Assert.Equal(watanabe.AtenaNumber, Assert.Single(await Find(new() { ResidentCode = "98765432109" })).AtenaNumber);
+        Assert.Equal(watanabe.AtenaNumber, Assert.Single(await Find(new() { ResidentCode = "98765432109" }, "clerk02")).AtenaNumber);
+    }
+
+    [Fact]
+    public async Task Searching_by_an_item_needs_the_right_to_see_it_j1390()
+    {
+        var code = await Assert.ThrowsAsync<SearchCriteriaException>(() => Find(new() { ResidentCode = "98765432109" }, "clerk01"));
+        Assert.Equal(("residentCode", "forbidden"), (Assert.Single(code.Errors).Field, code.Errors[0].Error.Rule));
+        var auditor = await Assert.ThrowsAsync<Accounts.AccessDeniedException>(() => Find(new() { NameKana = "ワタナベ" }, "auditor01"));
+        Assert.Equal(Accounts.Permission.Inquiry, auditor.Permission);
     }
 
     [Fact]

@@ -23,7 +23,8 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit)
 
     private static readonly PasswordHasher<UserAccount> Hasher = new();
 
-    public async Task CreateAsync(Operator by, string userId, string displayName, string password, IEnumerable<string> roles, bool canViewIndividualNumber, string department, CancellationToken cancellationToken = default)
+    /// <summary>Creates an account with the rights of its roles (each can later be changed on its own) and the items it may see.</summary>
+    public async Task CreateAsync(Operator by, string userId, string displayName, string password, IReadOnlyCollection<string> roles, IEnumerable<VisibleItem> visibleItems, string department, CancellationToken cancellationToken = default)
     {
         if (password.Length < 12)
         {
@@ -35,7 +36,8 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit)
             DisplayName = displayName,
             PasswordHash = string.Empty,
             Roles = string.Join(',', roles),
-            CanViewIndividualNumber = canViewIndividualNumber,
+            Permissions = Accounts.Permissions.Format(roles.SelectMany(Accounts.Permissions.OfRole)),
+            VisibleItems = Accounts.Permissions.Format(visibleItems),
             Department = department,
             CreatedAt = audit.Clock.GetCurrentInstant().ToDateTimeUtc(),
         };
@@ -44,7 +46,7 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit)
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Users.Add(account);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(db, [audit.Event(by, AuditFunctions.Setting, "利用者登録", detail: $"利用者{userId}を登録（{account.Roles}）")], cancellationToken);
+        await audit.AppendAsync(db, [audit.Event(by, AuditFunctions.Setting, "利用者登録", detail: $"利用者{userId}を登録（{account.Roles}; 権限 {account.Permissions}; 表示項目 {account.VisibleItems}）")], cancellationToken);
         await tx.CommitAsync(cancellationToken);
     }
 
@@ -55,7 +57,7 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit)
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var account = await db.Users.AsTracking().SingleOrDefaultAsync(u => u.UserId == userId, cancellationToken);
         var now = audit.Clock.GetCurrentInstant().ToDateTimeUtc();
-        var attempt = new Operator(userId, account?.DisplayName ?? userId, terminal, place, new HashSet<string>(), false);
+        var attempt = new Operator(userId, account?.DisplayName ?? userId, terminal, place, new HashSet<string>(), new HashSet<Permission>(), new HashSet<VisibleItem>());
         LoginOutcome outcome;
         if (account is null)
         {
@@ -114,7 +116,8 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit)
     }
 
     private static Operator ToOperator(UserAccount account, string terminal, string place) =>
-        new(account.UserId, account.DisplayName, terminal, place, account.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(), account.CanViewIndividualNumber);
+        new(account.UserId, account.DisplayName, terminal, place, account.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(),
+            Accounts.Permissions.Parse<Permission>(account.Permissions), Accounts.Permissions.Parse<VisibleItem>(account.VisibleItems));
 
     private static readonly UserAccount Nobody = new() { UserId = "", DisplayName = "", PasswordHash = "", Roles = "", Department = "" };
 

@@ -30,18 +30,28 @@ public static class Roles
     };
 }
 
-/// <summary>Who is operating, from which terminal and place (j230, j1370). Every use case takes one.</summary>
+/// <summary>
+/// Who is operating, from which terminal and place (j230, j1370), with their 操作権限 (j1380) and the
+/// items they may see (j1390). Every use case takes one.
+/// </summary>
 public sealed record Operator(
     string UserId,
     string DisplayName,
     string Terminal,
     string Place,
     IReadOnlySet<string> Roles,
-    bool CanViewIndividualNumber)
+    IReadOnlySet<Permission> Permissions,
+    IReadOnlySet<VisibleItem> VisibleItems)
 {
     public bool IsIn(string role) => Roles.Contains(role);
 
+    public bool May(Permission permission) => Permissions.Contains(permission);
+
+    public bool Sees(VisibleItem item) => VisibleItems.Contains(item);
+
+    public bool CanViewIndividualNumber => Sees(VisibleItem.IndividualNumber);
+
     /// <summary>The operator of batch work started from the CLI.</summary>
     public static Operator Batch(string name) =>
-        new($"batch:{name}", "バッチ処理", Environment.MachineName, "バッチ", new HashSet<string>(), false);
+        new($"batch:{name}", "バッチ処理", Environment.MachineName, "バッチ", new HashSet<string>(), new HashSet<Permission> { Permission.Batch }, new HashSet<VisibleItem>());
 }

@@ -20,6 +20,7 @@ public static class AuditFunctions
     public const string AuditVerification = "ログ検証";
     public const string Setting = "設定変更";
     public const string Memo = "メモ入力";
+    public const string AccessDenied = "権限外の操作";
 }
 
 /// <summary>
@@ -64,6 +65,20 @@ public sealed class AuditTrail(AuditChain chain, IClock clock)
         // Callers doing bulk work switch automatic change detection off; the head must be saved regardless.
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses, and records the refusal, when the operator lacks the 操作権限 (j1380). Screens and the
+    /// API check the same right before calling; this is the use case's own guard.
+    /// </summary>
+    public async Task RequireAsync(RegistryDatabase database, Operator op, Permission permission, string screen, CancellationToken cancellationToken = default)
+    {
+        if (op.May(permission))
+        {
+            return;
+        }
+        await AppendAloneAsync(database, [Event(op, AuditFunctions.AccessDenied, screen, outcome: AuditOutcome.Refused, detail: $"操作権限なし（{permission.Japanese()}）")], cancellationToken);
+        throw new AccessDeniedException(permission);
     }
 
     /// <summary>Appends events in a transaction of their own (reads, refused logins).</summary>

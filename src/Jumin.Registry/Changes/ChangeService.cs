@@ -55,7 +55,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
     /// </summary>
     public async Task<ChangeEntry> EnterAsync(Operator op, ChangeRequest request, IReadOnlyCollection<string> acknowledgedAlerts, CancellationToken cancellationToken = default)
     {
-        await RequireRoleAsync(op, Roles.Clerk, "異動入力", cancellationToken);
+        await RequirePermissionAsync(op, Permission.ChangeEntry, "異動入力", cancellationToken);
         ChangePlan plan;
         await using (var db = database.Open())
         {
@@ -117,7 +117,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
     /// <summary>入力確認 (j540): the plan with its before/after rows and findings; nothing is written but the audit entries of the people shown.</summary>
     public async Task<ChangePlan> PreviewAsync(Operator op, ChangeRequest request, CancellationToken cancellationToken = default)
     {
-        await RequireRoleAsync(op, Roles.Clerk, "異動入力", cancellationToken);
+        await RequirePermissionAsync(op, Permission.ChangeEntry, "異動入力", cancellationToken);
         await using var db = database.Open();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         request = await IssueNumbersAsync(db, request, cancellationToken);
@@ -133,7 +133,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
     /// <summary>本登録 (j530) by a user with the approval right who did not enter the change.</summary>
     public async Task<ChangeEntry> RegisterAsync(Operator op, long id, CancellationToken cancellationToken = default)
     {
-        await RequireRoleAsync(op, Roles.Approver, "本登録", cancellationToken);
+        await RequirePermissionAsync(op, Permission.Approval, "本登録", cancellationToken);
         await using var db = database.Open();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         // Serialises 本登録 (and every audited write): the read-set check and the outbox numbering below see no interleaving.
@@ -192,7 +192,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
     /// <summary>一括本登録 (j530): the given 仮登録 (or every one, oldest first) up to <see cref="BulkRegistrationLimit"/>; each in its own transaction.</summary>
     public async Task<IReadOnlyList<(long Id, string? Refusal)>> RegisterManyAsync(Operator op, IReadOnlyCollection<long>? ids, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        await RequireRoleAsync(op, Roles.Approver, "一括本登録", cancellationToken);
+        await RequirePermissionAsync(op, Permission.Approval, "一括本登録", cancellationToken);
         if (ids is { Count: 0 })
         {
             return [];
@@ -243,7 +243,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
         {
             throw new ChangeConflictException($"異動番号{id}は仮登録ではありません。");
         }
-        if (row.EnteredBy != op.UserId && !op.IsIn(Roles.Approver))
+        if (row.EnteredBy != op.UserId && !op.May(Permission.Approval))
         {
             await tx.RollbackAsync(cancellationToken);
             await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.ChangeProvisional, "仮登録取下げ", outcome: AuditOutcome.Refused, detail: $"異動番号{id} 入力者・審査者以外による取下げを拒否")], cancellationToken);
@@ -262,6 +262,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
     /// <summary>仮登録一覧 (j530) or recent 本登録, newest first; an entry place narrows it (入力支所等を単位とした一部).</summary>
     public async Task<IReadOnlyList<ResidentChangeRow>> ListAsync(Operator op, ChangeStatus status, string? place = null, int limit = 200, CancellationToken cancellationToken = default)
     {
+        await audit.RequireAsync(database, op, Permission.Inquiry, "異動一覧", cancellationToken);
         await using var db = database.Open();
         var query = db.Changes.AsNoTracking().Where(c => c.Status == status);
         if (!string.IsNullOrEmpty(place))
@@ -279,6 +280,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
     /// </summary>
     public async Task<ChangeEntry?> GetAsync(Operator op, long id, CancellationToken cancellationToken = default)
     {
+        await audit.RequireAsync(database, op, Permission.Inquiry, "異動内容照会", cancellationToken);
         await using var db = database.Open();
         var row = await db.Changes.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (row is null)
@@ -319,6 +321,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
     /// </summary>
     public async Task<IReadOnlyList<ResidentRecord>> MissingMoveInNoticesAsync(Operator op, LocalDate today, int olderThanDays, CancellationToken cancellationToken = default)
     {
+        await audit.RequireAsync(database, op, Permission.Inquiry, "転入通知未着者一覧", cancellationToken);
         await using var db = database.Open();
         var cutoff = ValueConversions.Encode(Domain.Dates.RecordedDate.FromLocalDate(today.PlusDays(-olderThanDays))) + 999;
         var removed = new[] { (int)ResidentStatus.MovedOut, (int)ResidentStatus.RemovedExOfficio };
@@ -342,12 +345,15 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
     /// <summary>The 処理日 (j480): today in Japan.</summary>
     public LocalDate Today() => audit.Clock.GetCurrentInstant().InZone(Jst).Date;
 
-    private async Task RequireRoleAsync(Operator op, string role, string what, CancellationToken cancellationToken)
+    private async Task RequirePermissionAsync(Operator op, Permission permission, string what, CancellationToken cancellationToken)
     {
-        if (!op.IsIn(role))
+        try
         {
-            await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.ChangeRegistration, what, outcome: AuditOutcome.Refused, detail: $"権限なし（{Roles.Japanese(role)}の権限が必要）")], cancellationToken);
-            throw new ChangeConflictException($"{what}の権限がありません（{Roles.Japanese(role)}の権限が必要です）。", forbidden: true);
+            await audit.RequireAsync(database, op, permission, what, cancellationToken);
+        }
+        catch (AccessDeniedException)
+        {
+            throw new ChangeConflictException($"{what}の権限がありません（{permission.Japanese()}の権限が必要です）。", forbidden: true);
         }
     }
 

@@ -117,8 +117,11 @@ public sealed class UserAccount
     /// <summary>Role names, comma-separated (see Jumin.Registry.Accounts.Roles).</summary>
     public required string Roles { get; set; }
 
-    /// <summary>May see and search by 個人番号 (j1390).</summary>
-    public bool CanViewIndividualNumber { get; set; }
+    /// <summary>操作権限 (j1380), comma-separated <c>Permission</c> names.</summary>
+    public string Permissions { get; set; } = "";
+
+    /// <summary>Items the user may see and search by (j1390), comma-separated <c>VisibleItem</c> names.</summary>
+    public string VisibleItems { get; set; } = "";
 
     public required string Department { get; set; }
 

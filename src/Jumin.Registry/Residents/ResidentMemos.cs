@@ -40,6 +40,7 @@ public sealed class ResidentMemos(RegistryDatabase database, AuditTrail audit)
 
     private async Task<ResidentMemoRow> WriteAsync(Operator op, AtenaNumber atena, long? memoId, string? text, bool deleted, CancellationToken cancellationToken)
     {
+        await audit.RequireAsync(database, op, Permission.ChangeEntry, "メモ入力", cancellationToken);
         await using var db = database.Open();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await db.Residents.AnyAsync(r => r.AtenaNumber == atena, cancellationToken))

@@ -21,6 +21,7 @@ public sealed class ResidentQuery(RegistryDatabase database, AuditTrail audit)
     /// <summary>The dossier, or null when no such 宛名番号 exists (the miss is audited too).</summary>
     public async Task<ResidentDossier?> GetAsync(Operator op, AtenaNumber atena, string screen = "住民票照会", CancellationToken cancellationToken = default)
     {
+        await audit.RequireAsync(database, op, Permission.Inquiry, screen, cancellationToken);
         await using var db = database.Open();
         var history = await db.ResidentHistory.AsNoTracking().Where(h => h.AtenaNumber == atena).OrderBy(h => h.HistoryNumber).ToListAsync(cancellationToken);
         if (history.Count == 0)

@@ -124,6 +124,7 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
     /// <summary>Searches; invalid criteria raise <see cref="SearchCriteriaException"/> and are audited as refused.</summary>
     public async Task<ResidentSearchResult> SearchAsync(Operator op, ResidentSearchCriteria criteria, int limit = DefaultLimit, string screen = "住民検索", CancellationToken cancellationToken = default)
     {
+        await audit.RequireAsync(database, op, Permission.Inquiry, screen, cancellationToken);
         await using var db = database.Open();
         var errors = new List<FieldValidationException>();
         var query = Filter(db, op, criteria, errors);
@@ -199,7 +200,12 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
         }
         if (!string.IsNullOrWhiteSpace(c.ResidentCode))
         {
-            if (Domain.Identifiers.ResidentCode.TryParse(c.ResidentCode, out var code, out var e))
+            // j1390: searching by an item is seeing it.
+            if (!op.Sees(VisibleItem.ResidentCode))
+            {
+                errors.Add(new("residentCode", "住民票コード", new("forbidden", "住民票コードで検索する権限がありません。")));
+            }
+            else if (Domain.Identifiers.ResidentCode.TryParse(c.ResidentCode, out var code, out var e))
             {
                 q = WithTerm(db, q, SearchTermKind.ResidentCode, code.Value, NameMatch.Exact);
             }
@@ -225,7 +231,11 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
         }
         if (!string.IsNullOrWhiteSpace(c.ResidenceCardNumber))
         {
-            if (Domain.Identifiers.ResidenceCardNumber.TryParse(c.ResidenceCardNumber, out var card, out var e))
+            if (!op.Sees(VisibleItem.ResidenceStatus))
+            {
+                errors.Add(new("residenceCardNumber", "在留カード等番号", new("forbidden", "在留カード等番号で検索する権限がありません。")));
+            }
+            else if (Domain.Identifiers.ResidenceCardNumber.TryParse(c.ResidenceCardNumber, out var card, out var e))
             {
                 q = WithTerm(db, q, SearchTermKind.ResidenceCardNumber, card.Value, NameMatch.Exact);
             }

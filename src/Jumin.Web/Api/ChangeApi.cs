@@ -1,5 +1,6 @@
 using Jumin.Domain;
 using Jumin.Domain.Changes;
+using Jumin.Registry.Accounts;
 using Jumin.Registry.Changes;
 using Jumin.Registry.Persistence;
 using Jumin.Registry.Residents;
@@ -21,7 +22,7 @@ internal static class ChangeApi
         {
             api.MapPost($"/changes/{kind.Slug()}", (ChangeRequestDto dto, HttpContext context, ChangeService changes, ChangeRequestBinding binding, ResidentPresentation presentation) =>
                 EnterAsync(kind, dto, context, changes, binding, presentation))
-                .WithSummary($"{kind.JapaneseName()}の仮登録（{kind.Functions()}）").WithTags("異動");
+                .WithSummary($"{kind.JapaneseName()}の仮登録（{kind.Functions()}）").WithTags("異動").RequireAuthorization(OperatorClaims.Policy(Permission.ChangeEntry));
             api.MapPost($"/changes/{kind.Slug()}/preview", async (ChangeRequestDto dto, HttpContext context, ChangeService changes, ChangeRequestBinding binding, ResidentPresentation presentation) =>
             {
                 var errors = new List<FieldValidationException>();
@@ -32,8 +33,8 @@ internal static class ChangeApi
                 }
                 var op = context.User.ToOperator();
                 var plan = await changes.PreviewAsync(op, request, context.RequestAborted);
-                return Results.Ok(new PreviewDto(kind.Slug(), [.. plan.Findings.Select(ChangeDtoMapping.Finding)], ChangeDtoMapping.Rows(presentation, plan, op.CanViewIndividualNumber), ChangeDtoMapping.Notices(plan)));
-            }).WithSummary($"{kind.JapaneseName()}の入力確認（j540、登録しない）").WithTags("異動");
+                return Results.Ok(new PreviewDto(kind.Slug(), [.. plan.Findings.Select(ChangeDtoMapping.Finding)], ChangeDtoMapping.Rows(presentation, plan, op.VisibleItems), ChangeDtoMapping.Notices(plan)));
+            }).WithSummary($"{kind.JapaneseName()}の入力確認（j540、登録しない）").WithTags("異動").RequireAuthorization(OperatorClaims.Policy(Permission.ChangeEntry));
         }
 
         api.MapGet("/changes", async (string? status, string? place, HttpContext context, ChangeService changes) =>
@@ -62,7 +63,7 @@ internal static class ChangeApi
                 r.EnteredPlace,
                 r.DecidedBy,
             }));
-        }).WithSummary("仮登録一覧・本登録一覧（j530）").WithTags("審査・決裁");
+        }).WithSummary("仮登録一覧・本登録一覧（j530）").WithTags("審査・決裁").RequireAuthorization(OperatorClaims.Policy(Permission.Inquiry));
 
         api.MapGet("/changes/{id:long}", async (long id, HttpContext context, ChangeService changes, ResidentPresentation presentation) =>
         {
@@ -70,29 +71,29 @@ internal static class ChangeApi
             var entry = await changes.GetAsync(op, id, context.RequestAborted);
             return entry is null
                 ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"異動番号{id}の異動はありません。")
-                : Results.Ok(ChangeDtoMapping.Change(presentation, entry, op.CanViewIndividualNumber));
-        }).WithSummary("異動の内容（入力確認 j540: 変更前・変更後）").WithTags("審査・決裁");
+                : Results.Ok(ChangeDtoMapping.Change(presentation, entry, op.VisibleItems));
+        }).WithSummary("異動の内容（入力確認 j540: 変更前・変更後）").WithTags("審査・決裁").RequireAuthorization(OperatorClaims.Policy(Permission.Inquiry));
 
         api.MapPost("/changes/{id:long}/registration", async (long id, HttpContext context, ChangeService changes, ResidentPresentation presentation) =>
             await Decide(async () =>
             {
                 var op = context.User.ToOperator();
-                return Results.Ok(ChangeDtoMapping.Change(presentation, await changes.RegisterAsync(op, id, context.RequestAborted), op.CanViewIndividualNumber));
-            })).WithSummary("本登録（審査・決裁 j530）").WithTags("審査・決裁");
+                return Results.Ok(ChangeDtoMapping.Change(presentation, await changes.RegisterAsync(op, id, context.RequestAborted), op.VisibleItems));
+            })).WithSummary("本登録（審査・決裁 j530）").WithTags("審査・決裁").RequireAuthorization(OperatorClaims.Policy(Permission.Approval));
 
         api.MapPost("/changes/registrations", async (BulkRegistrationRequest request, HttpContext context, ChangeService changes) =>
             await Decide(async () =>
             {
                 var results = await changes.RegisterManyAsync(context.User.ToOperator(), request.Ids, cancellationToken: context.RequestAborted);
                 return Results.Ok(results.Select(r => new BulkRegistrationResultDto(r.Id, r.Refusal is null, r.Refusal)));
-            })).WithSummary("一括本登録（上限あり、j530）").WithTags("審査・決裁");
+            })).WithSummary("一括本登録（上限あり、j530）").WithTags("審査・決裁").RequireAuthorization(OperatorClaims.Policy(Permission.Approval));
 
         api.MapPost("/changes/{id:long}/withdrawal", async (long id, HttpContext context, ChangeService changes) =>
             await Decide(async () =>
             {
                 await changes.WithdrawAsync(context.User.ToOperator(), id, context.RequestAborted);
                 return Results.NoContent();
-            })).WithSummary("仮登録の取下げ").WithTags("審査・決裁");
+            })).WithSummary("仮登録の取下げ").WithTags("審査・決裁").RequireAuthorization(OperatorClaims.WithdrawPolicy);
 
         api.MapGet("/move-in-notices/missing", async (int? days, HttpContext context, ChangeService changes, ResidentPresentation presentation) =>
         {
@@ -103,7 +104,7 @@ internal static class ChangeApi
                 PlannedMoveOutDate = presentation.Date(r.PlannedMoveOutDate),
                 r.PlannedDestination,
             }));
-        }).WithSummary("転入通知未着者一覧（j710）").WithTags("異動");
+        }).WithSummary("転入通知未着者一覧（j710）").WithTags("異動").RequireAuthorization(OperatorClaims.Policy(Permission.Inquiry));
 
         api.MapGet("/change-findings", () => Results.Ok(FindingCatalogue.All.Select(r => new { r.Code, Severity = r.Severity == FindingSeverity.Error ? "error" : "alert", r.Title, r.Function })))
             .WithSummary("エラー・アラート項目一覧（j1440）").WithTags("異動");
@@ -121,7 +122,7 @@ internal static class ChangeApi
         {
             var op = context.User.ToOperator();
             var entry = await changes.EnterAsync(op, request, dto.AcknowledgedAlerts ?? [], context.RequestAborted);
-            return Results.Created($"/api/v1/changes/{entry.Id}", ChangeDtoMapping.Change(presentation, entry, op.CanViewIndividualNumber));
+            return Results.Created($"/api/v1/changes/{entry.Id}", ChangeDtoMapping.Change(presentation, entry, op.VisibleItems));
         });
     }
 

@@ -1,3 +1,4 @@
+using Jumin.Registry.Accounts;
 using Jumin.Domain.Changes;
 using Jumin.Registry.Changes;
 using Jumin.Registry.Persistence;
@@ -178,11 +179,11 @@ internal static class ChangeDtoMapping
     public static FindingDto Finding(ChangeFinding f) =>
         new(f.Code, f.IsError ? "error" : "alert", f.Rule.Title, f.Field, f.FieldLabel, f.Message, f.AtenaNumber?.Value);
 
-    public static IReadOnlyList<PlannedRowDto> Rows(ResidentPresentation p, ChangePlan plan, bool showIndividualNumber) =>
+    public static IReadOnlyList<PlannedRowDto> Rows(ResidentPresentation p, ChangePlan plan, IReadOnlySet<VisibleItem> visible) =>
         [.. plan.Rows.Select(r =>
         {
-            var before = r.Before is null ? null : p.Record(r.Before, showIndividualNumber);
-            var after = p.Record(r.After, showIndividualNumber);
+            var before = r.Before is null ? null : p.Record(r.Before, visible);
+            var after = p.Record(r.After, visible);
             return new PlannedRowDto(before, after, ChangedItems(before, after));
         })];
 
@@ -193,14 +194,14 @@ internal static class ChangeDtoMapping
         {
             return [];
         }
-        var skip = new HashSet<string> { nameof(ResidentRecordDto.HistoryNumber), nameof(ResidentRecordDto.ChangeReason), nameof(ResidentRecordDto.ChangeReasonCode), nameof(ResidentRecordDto.ChangeDate), nameof(ResidentRecordDto.NotificationDate), nameof(ResidentRecordDto.ProcessedAt), nameof(ResidentRecordDto.InputPlace), nameof(ResidentRecordDto.InputTerminal), nameof(ResidentRecordDto.OperatorId) };
+        var skip = new HashSet<string> { nameof(ResidentRecordDto.HistoryNumber), nameof(ResidentRecordDto.ChangeReason), nameof(ResidentRecordDto.ChangeReasonCode), nameof(ResidentRecordDto.ChangeDate), nameof(ResidentRecordDto.NotificationDate), nameof(ResidentRecordDto.ProcessedAt), nameof(ResidentRecordDto.InputPlace), nameof(ResidentRecordDto.InputTerminal), nameof(ResidentRecordDto.OperatorId), nameof(ResidentRecordDto.HiddenItems) };
         return [.. typeof(ResidentRecordDto).GetProperties().Where(pr => !skip.Contains(pr.Name) && !Equals(pr.GetValue(before), pr.GetValue(after))).Select(pr => pr.Name)];
     }
 
     public static IReadOnlyList<HeadNoticeDto> Notices(ChangePlan plan) =>
         [.. plan.HeadNotices.Select(n => new HeadNoticeDto(n.HeadSetExOfficio ? "世帯主変更通知書" : "世帯主変更依頼通知書", n.Household.Value, n.Addressee.Value, n.AddresseeName, n.Address, n.RemainingMembers))];
 
-    public static ChangeDto Change(ResidentPresentation p, ChangeEntry e, bool showIndividualNumber) => new(
+    public static ChangeDto Change(ResidentPresentation p, ChangeEntry e, IReadOnlySet<VisibleItem> visible) => new(
         e.Row.Id,
         e.Request.Kind.Slug(),
         e.Request.Kind.JapaneseName(),
@@ -217,7 +218,7 @@ internal static class ChangeDtoMapping
         [.. e.Row.AcknowledgedAlerts.Split(',', StringSplitOptions.RemoveEmptyEntries)],
         e.RegisterMovedOn,
         [.. e.Plan.Findings.Select(Finding)],
-        Rows(p, e.Plan, showIndividualNumber),
+        Rows(p, e.Plan, visible),
         Notices(e.Plan),
         e.Request.NotificationDate is { } notified ? p.Date(notified) : null,
         e.Request.NotifierName,

@@ -24,7 +24,7 @@ internal static class RegistryApi
                     title: outcome == LoginOutcome.LockedOut ? "アカウントはロックされています。" : "利用者IDまたはパスワードが違います。");
             }
             await context.SignInAsync(OperatorClaims.Scheme, OperatorClaims.ToPrincipal(op));
-            return Results.Ok(new SessionDto(op.UserId, op.DisplayName, [.. op.Roles], op.CanViewIndividualNumber));
+            return Results.Ok(new SessionDto(op.UserId, op.DisplayName, [.. op.Roles], op.CanViewIndividualNumber, [.. op.Permissions.Select(p => p.ToString())], [.. op.VisibleItems.Select(i => i.ToString())]));
         }).WithSummary("ログイン（セッション開始）").AllowAnonymous();
 
         api.MapDelete("/session", async (HttpContext context) =>
@@ -50,7 +50,7 @@ internal static class RegistryApi
             {
                 return ApiResults.Invalid(e.Errors);
             }
-        }).WithSummary("住民検索（j320–j340）").RequireAuthorization();
+        }).WithSummary("住民検索（j320–j340）").RequireAuthorization(OperatorClaims.Policy(Permission.Inquiry));
 
         api.MapGet("/residents/{atenaNumber}", async (string atenaNumber, HttpContext context, ResidentQuery query, ResidentPresentation presentation) =>
         {
@@ -65,13 +65,13 @@ internal static class RegistryApi
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"宛名番号{atena}の住民は登録されていません。");
             }
             return Results.Ok(new ResidentDossierDto(
-                presentation.Record(dossier.Current, dossier.IndividualNumberShown),
+                presentation.Record(dossier.Current, op.VisibleItems),
                 [.. dossier.Household.Select(presentation.Summary)],
-                [.. dossier.History.Select(h => presentation.Record(h, dossier.IndividualNumberShown))]));
-        }).WithSummary("住民票照会（世帯・異動履歴 j350 を含む）").RequireAuthorization();
+                [.. dossier.History.Select(h => presentation.Record(h, op.VisibleItems))]));
+        }).WithSummary("住民票照会（世帯・異動履歴 j350 を含む）").RequireAuthorization(OperatorClaims.Policy(Permission.Inquiry));
 
         api.MapGet("/search-history", async (HttpContext context, ResidentSearch search) =>
             Results.Ok((await search.HistoryAsync(context.User.ToOperator(), cancellationToken: context.RequestAborted)).Select(ResidentDtoMapping.History)))
-            .WithSummary("検索履歴（j320）").RequireAuthorization();
+            .WithSummary("検索履歴（j320）").RequireAuthorization(OperatorClaims.Policy(Permission.Inquiry));
     }
 }

@@ -1,3 +1,4 @@
+using Jumin.Registry.Accounts;
 using Jumin.Domain.Residents;
 using Jumin.Registry.Persistence;
 using Jumin.Registry.Residents;
@@ -67,13 +68,14 @@ public sealed record ResidentRecordDto(
     string? ResidenceCardNumber,
     string? RemovalReason,
     string? RemovalDate,
-    string? Remarks);
+    string? Remarks,
+    IReadOnlyList<string> HiddenItems);
 
 public sealed record ResidentDossierDto(ResidentRecordDto Current, IReadOnlyList<ResidentSummaryDto> Household, IReadOnlyList<ResidentRecordDto> History);
 
 public sealed record LoginRequest(string UserId, string Password);
 
-public sealed record SessionDto(string UserId, string DisplayName, IReadOnlyList<string> Roles, bool CanViewIndividualNumber);
+public sealed record SessionDto(string UserId, string DisplayName, IReadOnlyList<string> Roles, bool CanViewIndividualNumber, IReadOnlyList<string> Permissions, IReadOnlyList<string> VisibleItems);
 
 public sealed record SearchHistoryDto(string At, string Summary, string Query);
 
@@ -93,7 +95,8 @@ internal static class ResidentDtoMapping
         r.Relationship?.Text,
         r.Kind.Japanese());
 
-    public static ResidentRecordDto Record(this ResidentPresentation p, ResidentRecord r, bool showIndividualNumber) => new(
+    /// <summary>The row as an operator may see it: items without the right (j1390) are null and listed in <c>HiddenItems</c>.</summary>
+    public static ResidentRecordDto Record(this ResidentPresentation p, ResidentRecord r, IReadOnlySet<VisibleItem> visible) => new(
         r.AtenaNumber.Value,
         r.HistoryNumber,
         r.ChangeReason.JapaneseName(),
@@ -126,19 +129,20 @@ internal static class ResidentDtoMapping
         p.Date(r.AddressEstablishedOn),
         r.BecameResidentOn is null ? (r.BecameForeignResidentOn is null ? null : p.Date(r.BecameForeignResidentOn)) : p.Date(r.BecameResidentOn),
         r.PreviousAddress,
-        ResidentPresentation.Domicile(r),
-        ResidentPresentation.HeadOfFamilyRegister(r),
-        r.ResidentCode?.Value,
-        showIndividualNumber ? r.IndividualNumber?.Digits : null,
+        visible.Contains(VisibleItem.FamilyRegister) ? ResidentPresentation.Domicile(r) : null,
+        visible.Contains(VisibleItem.FamilyRegister) ? ResidentPresentation.HeadOfFamilyRegister(r) : null,
+        visible.Contains(VisibleItem.ResidentCode) ? r.ResidentCode?.Value : null,
+        visible.Contains(VisibleItem.IndividualNumber) ? r.IndividualNumber?.Digits : null,
         r.Nationality,
-        r.Article3045Category?.Japanese(),
-        r.StatusOfResidence,
-        r.PeriodOfStay,
-        ResidentPresentation.ExpiryDate(r) is { Length: > 0 } expiry ? expiry : null,
-        r.ResidenceCardNumber?.Value,
+        visible.Contains(VisibleItem.ResidenceStatus) ? r.Article3045Category?.Japanese() : null,
+        visible.Contains(VisibleItem.ResidenceStatus) ? r.StatusOfResidence : null,
+        visible.Contains(VisibleItem.ResidenceStatus) ? r.PeriodOfStay : null,
+        visible.Contains(VisibleItem.ResidenceStatus) && ResidentPresentation.ExpiryDate(r) is { Length: > 0 } expiry ? expiry : null,
+        visible.Contains(VisibleItem.ResidenceStatus) ? r.ResidenceCardNumber?.Value : null,
         r.RemovalReason?.JapaneseName(),
         r.RemovalDate is null ? null : p.Date(r.RemovalDate),
-        r.Remarks);
+        r.Remarks,
+        [.. Enum.GetValues<VisibleItem>().Where(i => !visible.Contains(i)).Select(i => i.Japanese())]);
 
     public static SearchHistoryDto History(SearchHistoryRow row) =>
         new(NodaTime.Text.InstantPattern.ExtendedIso.Format(NodaTime.Instant.FromDateTimeUtc(DateTime.SpecifyKind(row.At, DateTimeKind.Utc))), row.Summary, row.Query);

@@ -7,7 +7,8 @@ namespace Jumin.Web.Infrastructure;
 internal static class OperatorClaims
 {
     public const string Scheme = "Jumin";
-    private const string IndividualNumberClaim = "jumin:individual-number";
+    public const string PermissionClaim = "jumin:permission";
+    private const string VisibleItemClaim = "jumin:visible-item";
     private const string TerminalClaim = "jumin:terminal";
     private const string PlaceClaim = "jumin:place";
 
@@ -19,9 +20,10 @@ internal static class OperatorClaims
             new(ClaimTypes.Name, op.DisplayName),
             new(TerminalClaim, op.Terminal),
             new(PlaceClaim, op.Place),
-            new(IndividualNumberClaim, op.CanViewIndividualNumber ? "1" : "0"),
         };
         claims.AddRange(op.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        claims.AddRange(op.Permissions.Select(p => new Claim(PermissionClaim, p.ToString())));
+        claims.AddRange(op.VisibleItems.Select(i => new Claim(VisibleItemClaim, i.ToString())));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
     }
 
@@ -32,7 +34,23 @@ internal static class OperatorClaims
             user.FindFirstValue(TerminalClaim) ?? "",
             user.FindFirstValue(PlaceClaim) ?? "",
             user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(),
-            user.FindFirstValue(IndividualNumberClaim) == "1");
+            Permissions.Parse<Permission>(string.Join(',', user.FindAll(PermissionClaim).Select(c => c.Value))),
+            Permissions.Parse<VisibleItem>(string.Join(',', user.FindAll(VisibleItemClaim).Select(c => c.Value))));
+
+    /// <summary>The authorization policy of a 操作権限 (j1380): pages and endpoints name the right they need.</summary>
+    public static string Policy(Permission permission) => $"permission:{permission}";
+
+    public static void AddPermissionPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
+    {
+        foreach (var permission in Enum.GetValues<Permission>())
+        {
+            options.AddPolicy(Policy(permission), p => p.RequireAuthenticatedUser().RequireClaim(PermissionClaim, permission.ToString()));
+        }
+        // 取下げ: the clerk who entered it or an approver (the service checks which).
+        options.AddPolicy(WithdrawPolicy, p => p.RequireAuthenticatedUser().RequireClaim(PermissionClaim, nameof(Permission.ChangeEntry), nameof(Permission.Approval)));
+    }
+
+    public const string WithdrawPolicy = "permission:withdraw";
 }
 
 /// <summary>入力端末 (j230): the configured terminal name and the client address.</summary>

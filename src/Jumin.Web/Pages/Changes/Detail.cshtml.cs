@@ -30,10 +30,10 @@ public sealed class DetailModel(ChangeService changes, ResidentPresentation pres
         {
             return NotFound();
         }
-        Change = ChangeDtoMapping.Change(presentation, entry, op.CanViewIndividualNumber);
+        Change = ChangeDtoMapping.Change(presentation, entry, op.VisibleItems);
         var provisional = entry.Row.Status == ChangeStatus.Provisional;
-        CanRegister = provisional && op.IsIn(Roles.Approver) && entry.Row.EnteredBy != op.UserId;
-        CanWithdraw = provisional && (op.IsIn(Roles.Approver) || entry.Row.EnteredBy == op.UserId);
+        CanRegister = provisional && op.May(Permission.Approval) && entry.Row.EnteredBy != op.UserId;
+        CanWithdraw = provisional && (op.May(Permission.Approval) || entry.Row.EnteredBy == op.UserId);
         return Page();
     }
 

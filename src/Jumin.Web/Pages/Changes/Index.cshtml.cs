@@ -33,7 +33,7 @@ public sealed class IndexModel(ChangeService changes) : PageModel
             _ => ChangeStatus.Provisional,
         };
         Place = place;
-        CanRegister = User.ToOperator().IsIn(Roles.Approver);
+        CanRegister = User.ToOperator().May(Permission.Approval);
         Rows = await changes.ListAsync(User.ToOperator(), Status, place, cancellationToken: HttpContext.RequestAborted);
     }
 

@@ -2,6 +2,7 @@ using Jumin.Domain;
 using Jumin.Domain.Changes;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Residents;
+using Jumin.Registry.Accounts;
 using Jumin.Registry.Changes;
 using Jumin.Registry.Residents;
 using Jumin.Web.Api;
@@ -106,7 +107,7 @@ public sealed class NewModel(ChangeService changes, ChangeRequestBinding binding
         }
         var op = User.ToOperator();
         var plan = await changes.PreviewAsync(op, request, HttpContext.RequestAborted);
-        Preview = new PreviewDto(Kind.Slug(), [.. plan.Findings.Select(ChangeDtoMapping.Finding)], ChangeDtoMapping.Rows(Presentation, plan, op.CanViewIndividualNumber), ChangeDtoMapping.Notices(plan));
+        Preview = new PreviewDto(Kind.Slug(), [.. plan.Findings.Select(ChangeDtoMapping.Finding)], ChangeDtoMapping.Rows(Presentation, plan, op.VisibleItems), ChangeDtoMapping.Notices(plan));
         return Page();
     }
 
@@ -131,7 +132,7 @@ public sealed class NewModel(ChangeService changes, ChangeRequestBinding binding
         catch (ChangeRejectedException e)
         {
             Refusal = e.Message;
-            Preview = new PreviewDto(Kind.Slug(), [.. e.Plan.Findings.Select(ChangeDtoMapping.Finding)], ChangeDtoMapping.Rows(Presentation, e.Plan, op.CanViewIndividualNumber), ChangeDtoMapping.Notices(e.Plan));
+            Preview = new PreviewDto(Kind.Slug(), [.. e.Plan.Findings.Select(ChangeDtoMapping.Finding)], ChangeDtoMapping.Rows(Presentation, e.Plan, op.VisibleItems), ChangeDtoMapping.Notices(e.Plan));
         }
         catch (ChangeConflictException e)
         {
@@ -217,7 +218,23 @@ public sealed class NewModel(ChangeService changes, ChangeRequestBinding binding
 
     /// <summary>The value of an item in a row, for the before/after table.</summary>
     public static string? ItemValue(ResidentRecordDto? row, string item) =>
-        row is null ? null : typeof(ResidentRecordDto).GetProperty(item)?.GetValue(row) is { } v ? v is bool b ? (b ? "有" : "無") : v.ToString() : null;
+        row is null ? null
+        : ItemRights.TryGetValue(item, out var right) && row.HiddenItems.Contains(right.Japanese()) ? "（表示権限なし）"
+        : typeof(ResidentRecordDto).GetProperty(item)?.GetValue(row) is { } v ? v is bool b ? (b ? "有" : "無") : v.ToString() : null;
+
+    /// <summary>Items shown only with their right (j1390).</summary>
+    private static readonly Dictionary<string, VisibleItem> ItemRights = new()
+    {
+        [nameof(ResidentRecordDto.Domicile)] = VisibleItem.FamilyRegister,
+        [nameof(ResidentRecordDto.HeadOfFamilyRegister)] = VisibleItem.FamilyRegister,
+        [nameof(ResidentRecordDto.ResidentCode)] = VisibleItem.ResidentCode,
+        [nameof(ResidentRecordDto.IndividualNumber)] = VisibleItem.IndividualNumber,
+        [nameof(ResidentRecordDto.Article3045Category)] = VisibleItem.ResidenceStatus,
+        [nameof(ResidentRecordDto.StatusOfResidence)] = VisibleItem.ResidenceStatus,
+        [nameof(ResidentRecordDto.PeriodOfStay)] = VisibleItem.ResidenceStatus,
+        [nameof(ResidentRecordDto.PeriodOfStayExpiresOn)] = VisibleItem.ResidenceStatus,
+        [nameof(ResidentRecordDto.ResidenceCardNumber)] = VisibleItem.ResidenceStatus,
+    };
 
     public static IReadOnlyList<ChangeReason> ReasonsFor(ChangeKind kind) => kind switch
     {

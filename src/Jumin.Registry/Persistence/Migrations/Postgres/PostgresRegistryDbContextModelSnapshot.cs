@@ -988,10 +988,6 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("user_id");
 
-                    b.Property<bool>("CanViewIndividualNumber")
-                        .HasColumnType("boolean")
-                        .HasColumnName("can_view_individual_number");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1019,10 +1015,20 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("password_hash");
 
+                    b.Property<string>("Permissions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("permissions");
+
                     b.Property<string>("Roles")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("roles");
+
+                    b.Property<string>("VisibleItems")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("visible_items");
 
                     b.HasKey("UserId")
                         .HasName("pk_users");

@@ -964,10 +964,6 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
-                    b.Property<bool>("CanViewIndividualNumber")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("can_view_individual_number");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -995,10 +991,20 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
 
+                    b.Property<string>("Permissions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permissions");
+
                     b.Property<string>("Roles")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("roles");
+
+                    b.Property<string>("VisibleItems")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visible_items");
 
                     b.HasKey("UserId")
                         .HasName("pk_users");

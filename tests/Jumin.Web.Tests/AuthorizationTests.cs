@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jumin.Web.Tests;
+
+/// <summary>
+/// 操作権限 (j1380) and 表示項目 (j1390): every endpoint and screen with every demo account — allowed or
+/// refused as the account's rights say — and the four items hidden from those without the right.
+/// </summary>
+public abstract class AuthorizationTests(WebAppFixture app)
+{
+    private static readonly string[] Users = ["clerk01", "clerk02", "approver01", "auditor01", "admin01"];
+
+    private async Task<HttpClient> LoggedIn(string userId)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        (await client.PostAsJsonAsync("/api/v1/session", new { userId, password = app.Password(userId) })).EnsureSuccessStatusCode();
+        return client;
+    }
+
+    /// <summary>Who may: 照会 = clerks and approver; 異動入力 = clerks and approver (a clerk too); 審査・決裁 = approver.</summary>
+    public static TheoryData<string, string, string> Matrix()
+    {
+        var data = new TheoryData<string, string, string>();
+        var inquiry = "clerk01 clerk02 approver01";
+        foreach (var (method, path, allowed) in new[]
+        {
+            ("GET", "/api/v1/residents?kana=サ", inquiry),
+            ("GET", "/api/v1/residents/{atena}", inquiry),
+            ("GET", "/api/v1/search-history", inquiry),
+            ("GET", "/api/v1/changes", inquiry),
+            ("GET", "/api/v1/move-in-notices/missing", inquiry),
+            ("POST", "/api/v1/changes/relocation/preview", inquiry),
+            ("POST", "/api/v1/changes/registrations", "approver01"),
+            ("GET", "/", inquiry),
+            ("GET", "/residents/{atena}", inquiry),
+            ("GET", "/changes", inquiry),
+            ("GET", "/changes/new/move-in", inquiry),
+            ("GET", "/changes/missing-notices", inquiry),
+        })
+        {
+            foreach (var user in Users)
+            {
+                data.Add($"{method} {path}", user, allowed.Split(' ').Contains(user) ? "allow" : "deny");
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Every_endpoint_and_screen_allows_exactly_the_users_with_the_right(string call, string user, string expected)
+    {
+        var atena = await AnyResidentAsync();
+        var (method, path) = (call.Split(' ')[0], call.Split(' ')[1].Replace("{atena}", atena, StringComparison.Ordinal));
+        var client = await LoggedIn(user);
+        var response = method == "GET"
+            ? await client.GetAsync(path)
+            : await client.PostAsJsonAsync(path, path.EndsWith("registrations", StringComparison.Ordinal) ? new { ids = Array.Empty<long>() } : (object)new { changeDate = "2020-01-01", movers = new[] { atena }, newAddress = new { addressCode = "03299001001", postalCode = "0299901", address = "岩手県みどり市中央一丁目", banchi = "１番" } });
+        if (expected == "allow")
+        {
+            Assert.True(response.IsSuccessStatusCode, $"{user} {call}: {(int)response.StatusCode}");
+        }
+        else
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/forbidden", StringComparison.Ordinal)),
+                $"{user} {call}: {(int)response.StatusCode} {response.Headers.Location}");
+        }
+    }
+
+    [Fact]
+    public async Task The_four_items_are_hidden_from_users_without_the_right_j1390()
+    {
+        await using var db = app.Node.Database.Open();
+        var foreign = (await db.ResidentHistory.Where(r => r.Kind == Domain.Residents.ResidentKind.Foreign && r.StatusOfResidence != null).OrderBy(r => r.AtenaNumber).FirstAsync()).AtenaNumber.Value;
+        var japanese = (await db.ResidentHistory.Where(r => r.Kind == Domain.Residents.ResidentKind.Japanese && r.Domicile != null && r.ResidentCode != null).OrderBy(r => r.AtenaNumber).FirstAsync()).AtenaNumber.Value;
+
+        // clerk01 sees 戸籍の表示 and 在留資格等, not the 個人番号 nor the 住民票コード.
+        var clerk = await LoggedIn("clerk01");
+        var j = (await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/residents/{japanese}")).GetProperty("current");
+        Assert.NotEqual(JsonValueKind.Null, j.GetProperty("domicile").ValueKind);
+        Assert.Equal(JsonValueKind.Null, j.GetProperty("residentCode").ValueKind);
+        Assert.Equal(JsonValueKind.Null, j.GetProperty("individualNumber").ValueKind);
+        Assert.Equal(["個人番号", "住民票コード"], j.GetProperty("hiddenItems").EnumerateArray().Select(e => e.GetString()));
+        var page = await clerk.GetStringAsync($"/residents/{japanese}");
+        Assert.Contains("data-testid=\"resident-code\">（表示権限なし）", page, StringComparison.Ordinal);
+
+        // A user who may see nothing of the four (an approver made so for the test would do; the auditor may not even open a 住民票).
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await LoggedIn("auditor01")).GetAsync($"/api/v1/residents/{foreign}")).StatusCode);
+
+        var all = await LoggedIn("clerk02");
+        var f = (await all.GetFromJsonAsync<JsonElement>($"/api/v1/residents/{foreign}")).GetProperty("current");
+        Assert.NotEqual(JsonValueKind.Null, f.GetProperty("statusOfResidence").ValueKind);
+        Assert.Empty(f.GetProperty("hiddenItems").EnumerateArray());
+        var r = (await all.GetFromJsonAsync<JsonElement>($"/api/v1/residents/{japanese}")).GetProperty("current");
+        Assert.Matches("^[0-9]{11}$", r.GetProperty("residentCode").GetString());
+    }
+
+    [Fact]
+    public async Task A_refused_call_is_in_the_audit_log()
+    {
+        var auditor = await LoggedIn("auditor01");
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/api/v1/changes/registrations", new { ids = new[] { 1L } })).StatusCode);
+        await using var db = app.Node.Database.Open();
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync("/api/v1/residents?kana=サ")).StatusCode);
+        var node = app.Node;
+        var op = await node.Accounts.FindOperatorAsync("auditor01", "TEST", "本庁");
+        await Assert.ThrowsAsync<Registry.Accounts.AccessDeniedException>(() => node.Search.SearchAsync(op!, new() { NameKana = "サ" }));
+        Assert.Contains(await db.AuditLog.Where(a => a.OperatorId == "auditor01").ToListAsync(), a => a.Outcome == (int)Domain.Audit.AuditOutcome.Refused && a.Detail!.Contains("照会"));
+    }
+
+    private async Task<string> AnyResidentAsync()
+    {
+        await using var db = app.Node.Database.Open();
+        return (await db.Residents.OrderBy(r => r.AtenaNumber).FirstAsync(r => r.Status == 1)).AtenaNumber.Value;
+    }
+}
+
+public sealed class SqliteAuthorizationTests(SqliteWebApp app) : AuthorizationTests(app), IClassFixture<SqliteWebApp>;
+
+public sealed class PostgresAuthorizationTests(PostgresWebApp app) : AuthorizationTests(app), IClassFixture<PostgresWebApp>;
