@@ -36,6 +36,9 @@ public sealed record RegistryOptions
     /// <summary>The most 仮登録 one 一括本登録 may register (j530).</summary>
     public int BulkRegistrationLimit { get; init; } = 100;
 
+    /// <summary>How long an editing lock on a person lasts without being renewed (排他制御, j1380).</summary>
+    public int LockMinutes { get; init; } = 15;
+
     public string ResolvedConnectionString => ConnectionString ?? $"Data Source={Path.Combine(DataDirectory, "registry.db")}";
 
     public string ResolvedKeysDirectory => KeysDirectory ?? Path.Combine(DataDirectory, "keys");
@@ -67,6 +70,7 @@ public sealed class RegistryNode
         Accounts = new AccountService(Database, Audit);
         Demo = new DemoLoader(Database, Audit);
         Changes = new ChangeService(Database, Audit, options.BulkRegistrationLimit);
+        Locks = new ResidentLocks(Database, Audit, NodaTime.Duration.FromMinutes(options.LockMinutes));
     }
 
     public RegistryOptions Options { get; }
@@ -92,6 +96,8 @@ public sealed class RegistryNode
     public DemoLoader Demo { get; }
 
     public ChangeService Changes { get; }
+
+    public ResidentLocks Locks { get; }
 
     /// <summary>Migrates the database and registers the demo terminal.</summary>
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)

@@ -162,6 +162,35 @@ public abstract class ChangeServiceTests(DatabaseProvider provider) : IAsyncLife
     }
 
     [Fact]
+    public async Task While_one_clerk_edits_a_person_another_cannot_enter_a_change_for_them_j1380()
+    {
+        var (head, wife) = await RegisteredCoupleAsync();
+        var clerk01 = await registry.OperatorAsync("clerk01");
+        var clerk02 = await registry.OperatorAsync("clerk02");
+        Assert.Empty(await registry.Node.Locks.AcquireAsync(clerk01, [wife]));
+        var held = Assert.Single(await registry.Node.Locks.AcquireAsync(clerk02, [wife]));
+        Assert.Equal("clerk01", held.HolderUserId);
+
+        var correction = new ChangeRequest { Kind = ChangeKind.Correction, Basis = ChangeBasis.ExOfficio, ChangeDate = RecordedDate.FromLocalDate(Today), Movers = [wife], Corrections = [new(wife, new PersonItems { Remarks = "確認" })] };
+        var refused = await Assert.ThrowsAsync<ChangeRejectedException>(() => Changes.EnterAsync(clerk02, correction, []));
+        var finding = Assert.Single(refused.Findings);
+        Assert.Equal("E118", finding.Code);
+        Assert.Contains("窓口 一郎", finding.Message);
+
+        // The holder enters it; the 仮登録 takes over from the lock.
+        await Changes.EnterAsync(clerk01, correction, []);
+        await using var db = registry.Node.Database.Open();
+        Assert.Empty(await db.ResidentLocks.ToListAsync());
+
+        // An abandoned lock expires and is taken over.
+        var brief = new Residents.ResidentLocks(registry.Node.Database, registry.Node.Audit, Duration.FromMilliseconds(1));
+        Assert.Empty(await brief.AcquireAsync(clerk01, [head]));
+        await Task.Delay(20);
+        Assert.Empty(await brief.AcquireAsync(clerk02, [head]));
+        Assert.Equal("clerk02", (await db.ResidentLocks.SingleAsync(l => l.AtenaNumber == head)).HolderUserId);
+    }
+
+    [Fact]
     public async Task Registering_after_the_household_changed_meanwhile_is_refused_not_lost()
     {
         var (head, wife) = await RegisteredCoupleAsync();

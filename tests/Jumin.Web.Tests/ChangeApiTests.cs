@@ -321,6 +321,17 @@ public abstract class ChangeApiTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task A_second_clerk_opening_the_same_person_is_told_who_is_editing_j1380()
+    {
+        var (head, _, _) = await Couple("試験壬", "１７番地");
+        var first = await (await LoggedIn("clerk01")).GetStringAsync($"/changes/new/relocation?atena={head}");
+        Assert.DoesNotContain("data-testid=\"locked\"", first, StringComparison.Ordinal);
+        var second = await (await LoggedIn("clerk02")).GetStringAsync($"/changes/new/relocation?atena={head}");
+        Assert.Contains("窓口 一郎（clerk01", second, StringComparison.Ordinal);
+        Assert.Contains("閲覧はできますが、異動は入力できません", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_openapi_document_has_a_path_per_change_kind()
     {
         var doc = await (await LoggedIn("clerk01")).GetFromJsonAsync<JsonElement>("/openapi/v1.json");

@@ -395,6 +395,10 @@ public sealed partial class ChangeDecider
             {
                 Error(FindingCatalogue.RecordRule, e.Field, e.FieldLabel, $"{after.FullName}：{e.Error.Message}", after.AtenaNumber);
             }
+            if (register.LockedByOthers.TryGetValue(after.AtenaNumber, out var holder))
+            {
+                Error(FindingCatalogue.LockedByOther, "movers", "異動者", $"{after.FullName}（{after.AtenaNumber}）は{holder}。閲覧はできますが、異動は入力できません。", after.AtenaNumber);
+            }
             if (register.Pending.Contains(after.AtenaNumber))
             {
                 Error(FindingCatalogue.PendingChange, "movers", "異動者", $"{after.FullName}（{after.AtenaNumber}）には仮登録中の異動があります。先にその異動を本登録するか取り下げてください。", after.AtenaNumber);

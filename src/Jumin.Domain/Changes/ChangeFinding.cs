@@ -51,6 +51,7 @@ public static class FindingCatalogue
     public static readonly FindingRule HouseholdAddress = new("E115", FindingSeverity.Error, "住所の異なる世帯への世帯変更", "j720");
     public static readonly FindingRule CannotCancel = new("E116", FindingSeverity.Error, "取り消せない異動", "j980");
     public static readonly FindingRule RecordRule = new("E117", FindingSeverity.Error, "住民票の記載の誤り", "j10 j20");
+    public static readonly FindingRule LockedByOther = new("E118", FindingSeverity.Error, "他の職員が編集中の住民", "j1380");
 
     public static readonly FindingRule PossibleSamePerson = new("A201", FindingSeverity.Alert, "3情報（氏名・性別・生年月日）が一致する者がいる", "j600");
     public static readonly FindingRule HeadLeavesHousehold = new("A202", FindingSeverity.Alert, "世帯主不在となる世帯（残る世帯員2人以上）", "j490 j500");
@@ -64,7 +65,7 @@ public static class FindingCatalogue
     [
         AlreadyResident, ReturningResidentNotChosen, RelocationChangesOtherItems, FutureChangeDate, ChangeBeforeResidence,
         HouseholdWithoutMembers, RelationshipRule, DuplicateIdentifier, NotificationDate, SubjectState, MissingItem, PendingChange,
-        TwoHeads, LateMoveOutNotification, HouseholdAddress, CannotCancel, RecordRule,
+        TwoHeads, LateMoveOutNotification, HouseholdAddress, CannotCancel, RecordRule, LockedByOther,
         PossibleSamePerson, HeadLeavesHousehold, RemainingMemberBecomesHead, LateNotification, SameAddress, RelationshipSex, UnregisteredMoveIn,
     ];
 }

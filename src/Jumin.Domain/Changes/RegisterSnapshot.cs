@@ -14,8 +14,9 @@ public sealed class RegisterSnapshot
     private readonly Dictionary<AtenaNumber, ResidentRecord> latest = [];
     private readonly Dictionary<AtenaNumber, ResidentRecord> beforeCancelled = [];
 
-    public RegisterSnapshot(IEnumerable<ResidentRecord> latestRows, IEnumerable<AtenaNumber>? pending = null, IEnumerable<ResidentRecord>? cancelledChangeRows = null, IEnumerable<ResidentRecord>? rowsBeforeCancelledChange = null)
+    public RegisterSnapshot(IEnumerable<ResidentRecord> latestRows, IEnumerable<AtenaNumber>? pending = null, IEnumerable<ResidentRecord>? cancelledChangeRows = null, IEnumerable<ResidentRecord>? rowsBeforeCancelledChange = null, IReadOnlyDictionary<AtenaNumber, string>? lockedByOthers = null)
     {
+        LockedByOthers = lockedByOthers ?? new Dictionary<AtenaNumber, string>();
         CancelledChangeRows = [.. cancelledChangeRows ?? []];
         foreach (var row in latestRows)
         {
@@ -27,6 +28,9 @@ public sealed class RegisterSnapshot
         }
         Pending = new HashSet<AtenaNumber>(pending ?? []);
     }
+
+    /// <summary>People another clerk is editing (排他制御 j1380), with who and until when.</summary>
+    public IReadOnlyDictionary<AtenaNumber, string> LockedByOthers { get; }
 
     /// <summary>People with a 仮登録 of another 異動 (j530: no second change until it is decided).</summary>
     public IReadOnlySet<AtenaNumber> Pending { get; }

@@ -79,7 +79,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
             };
             db.Changes.Add(row);
             await db.SaveChangesAsync(cancellationToken);
-            var snapshot = await RegisterReader.SnapshotAsync(db, request, row.Id, cancellationToken);
+            var snapshot = await RegisterReader.SnapshotAsync(db, request, row.Id, cancellationToken, op, now);
             plan = ChangeDecider.Decide(request, snapshot, Context(op, row.Id, now));
             var refusal = Refusal(plan, acknowledgedAlerts);
             if (refusal is null)
@@ -91,6 +91,8 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
                 {
                     db.ProvisionalSubjects.Add(new ProvisionalSubject { AtenaNumber = atena, ChangeId = row.Id });
                 }
+                // The 仮登録 itself now keeps others from changing these people; the editing locks are done.
+                await ResidentLocks.ReleaseAsync(db, op, [.. plan.NewRows.Select(r => r.AtenaNumber).Distinct()], cancellationToken);
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
@@ -121,8 +123,9 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
         await using var db = database.Open();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         request = await IssueNumbersAsync(db, request, cancellationToken);
-        var snapshot = await RegisterReader.SnapshotAsync(db, request, null, cancellationToken);
-        var plan = ChangeDecider.Decide(request, snapshot, Context(op, 0, audit.Clock.GetCurrentInstant()));
+        var now = audit.Clock.GetCurrentInstant();
+        var snapshot = await RegisterReader.SnapshotAsync(db, request, null, cancellationToken, op, now);
+        var plan = ChangeDecider.Decide(request, snapshot, Context(op, 0, now));
         await tx.RollbackAsync(cancellationToken);
         // The 入力確認 shows the people's 住民票: who saw whom is recorded like any other 照会.
         await audit.AppendAloneAsync(database, [.. plan.Rows.Select(r => r.Before).OfType<ResidentRecord>().Select(r => r.AtenaNumber).Distinct().Select(a =>

@@ -1,7 +1,10 @@
 using Jumin.Domain.Changes;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Residents;
+using Jumin.Registry.Accounts;
 using Jumin.Registry.Persistence;
+using Jumin.Registry.Residents;
+using NodaTime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jumin.Registry.Changes;
@@ -13,7 +16,7 @@ namespace Jumin.Registry.Changes;
 /// </summary>
 internal static class RegisterReader
 {
-    public static async Task<RegisterSnapshot> SnapshotAsync(RegistryDbContext db, ChangeRequest request, long? changeId, CancellationToken cancellationToken)
+    public static async Task<RegisterSnapshot> SnapshotAsync(RegistryDbContext db, ChangeRequest request, long? changeId, CancellationToken cancellationToken, Operator? editor = null, Instant? now = null)
     {
         var atenas = new HashSet<AtenaNumber>(request.Movers);
         if (request.NewHead is not null)
@@ -58,7 +61,18 @@ internal static class RegisterReader
             join h in db.ResidentHistory on new { r.AtenaNumber, N = r.LatestHistoryNumber } equals new { h.AtenaNumber, N = h.HistoryNumber }
             select h).AsNoTracking().ToListAsync(cancellationToken);
         var pending = await db.ProvisionalSubjects.Where(p => atenaList.Contains(p.AtenaNumber) && p.ChangeId != changeId).Select(p => p.AtenaNumber).ToListAsync(cancellationToken);
-        return new RegisterSnapshot(latest, pending, cancelled, before);
+        // 排他制御 (j1380) binds whoever enters a change, not the approver who registers it later.
+        var locks = new Dictionary<AtenaNumber, string>();
+        if (editor is not null && now is { } at)
+        {
+            var until = at.ToDateTimeUtc();
+            foreach (var l in await db.ResidentLocks.Where(l => atenaList.Contains(l.AtenaNumber) && l.HolderUserId != editor.UserId && l.ExpiresAt > until).ToListAsync(cancellationToken))
+            {
+                locks[l.AtenaNumber] = new ResidentLock(l.AtenaNumber, l.HolderUserId, l.HolderName, l.Terminal,
+                    Instant.FromDateTimeUtc(DateTime.SpecifyKind(l.AcquiredAt, DateTimeKind.Utc)), Instant.FromDateTimeUtc(DateTime.SpecifyKind(l.ExpiresAt, DateTimeKind.Utc))).Describe();
+            }
+        }
+        return new RegisterSnapshot(latest, pending, cancelled, before, locks);
     }
 
     /// <summary>People who hold an identifier entered for someone (j600, E108), or share their 生年月日 and 性別 (3情報, the decider compares the names).</summary>

@@ -42,6 +42,8 @@ public abstract class RegistryDbContext(DbContextOptions options, IndividualNumb
 
     public DbSet<OutboxMessageRow> Outbox => Set<OutboxMessageRow>();
 
+    public DbSet<ResidentLockRow> ResidentLocks => Set<ResidentLockRow>();
+
     /// <summary>Tables that only ever receive INSERTs; the database itself refuses UPDATE and DELETE on them (<see cref="AppendOnlyTriggers"/>).</summary>
     public static IReadOnlyList<string> AppendOnlyTables { get; } = ["resident_history", "audit_log", "resident_memos"];
 
@@ -143,6 +145,13 @@ public abstract class RegistryDbContext(DbContextOptions options, IndividualNumb
             e.ToTable("provisional_subjects");
             e.HasKey(p => p.AtenaNumber);
             e.HasIndex(p => p.ChangeId);
+        });
+
+        modelBuilder.Entity<ResidentLockRow>(e =>
+        {
+            e.ToTable("resident_locks");
+            e.HasKey(l => l.AtenaNumber);
+            e.Property(l => l.HolderUserId).HasMaxLength(64);
         });
 
         modelBuilder.Entity<OutboxMessageRow>(e =>

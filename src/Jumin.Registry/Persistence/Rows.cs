@@ -290,3 +290,22 @@ public sealed class OutboxMessageRow
 
     public DateTime? DeliveredAt { get; set; }
 }
+
+/// <summary>
+/// 排他制御 (j1380): a person whose 住民票 someone is editing. Others may look, not change, until the
+/// holder enters the 仮登録 or the lock expires.
+/// </summary>
+public sealed class ResidentLockRow
+{
+    public required AtenaNumber AtenaNumber { get; set; }
+
+    public required string HolderUserId { get; set; }
+
+    public required string HolderName { get; set; }
+
+    public required string Terminal { get; set; }
+
+    public DateTime AcquiredAt { get; set; }
+
+    public DateTime ExpiresAt { get; set; }
+}

@@ -19,6 +19,7 @@ internal static class RegistryHosting
             DemoResidents = configuration.GetValue("Jumin:DemoResidents", 10000),
             DemoSeed = configuration.GetValue("Jumin:DemoSeed", 20261129),
             BulkRegistrationLimit = configuration.GetValue("Jumin:BulkRegistrationLimit", 100),
+            LockMinutes = configuration.GetValue("Jumin:LockMinutes", 15),
             Eras = ReadEras(configuration),
         };
     }
@@ -48,6 +49,7 @@ internal static class RegistryHosting
         services.AddSingleton(node.Audit);
         services.AddSingleton(node.Dates);
         services.AddSingleton(node.Changes);
+        services.AddSingleton(node.Locks);
         services.AddSingleton(new ChangeRequestBinding(node.Dates));
         services.AddSingleton(new ResidentPresentation(node.Options.Eras));
         return services;

@@ -16,7 +16,7 @@ namespace Jumin.Web.Pages.Changes;
 /// 異動入力: one screen for every kind (j560–j990). 「確認」 shows the 入力確認 (j540) — every item
 /// before and after, the errors and the alerts — and 「仮登録」 enters the change for 審査 (j530).
 /// </summary>
-public sealed class NewModel(ChangeService changes, ChangeRequestBinding binding, ResidentQuery query, ResidentPresentation presentation) : PageModel
+public sealed class NewModel(ChangeService changes, ChangeRequestBinding binding, ResidentQuery query, ResidentLocks locks, ResidentPresentation presentation) : PageModel
 {
     public ResidentPresentation Presentation { get; } = presentation;
 
@@ -34,6 +34,9 @@ public sealed class NewModel(ChangeService changes, ChangeRequestBinding binding
 
     public string? Refusal { get; private set; }
 
+    /// <summary>排他制御 (j1380): who else is editing the person, if anyone.</summary>
+    public IReadOnlyList<ResidentLock> HeldByOthers { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string kind, string? atena, long? cancels)
     {
         if (!Resolve(kind))
@@ -48,6 +51,7 @@ public sealed class NewModel(ChangeService changes, ChangeRequestBinding binding
             Subject = await query.GetAsync(User.ToOperator(), subject, "異動入力", HttpContext.RequestAborted);
             if (Subject is not null)
             {
+                HeldByOthers = await locks.AcquireAsync(User.ToOperator(), [subject], HttpContext.RequestAborted);
                 Form.Movers = [subject.Value];
                 Form.JoinHousehold = Kind == ChangeKind.Birth ? Subject.Current.HouseholdNumber.Value : null;
                 if (Kind == ChangeKind.HouseholdHeadChange)

@@ -828,6 +828,43 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                     b.ToTable("residents", (string)null);
                 });
 
+            modelBuilder.Entity("Jumin.Registry.Persistence.ResidentLockRow", b =>
+                {
+                    b.Property<string>("AtenaNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("atena_number");
+
+                    b.Property<DateTime>("AcquiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acquired_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("holder_name");
+
+                    b.Property<string>("HolderUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("holder_user_id");
+
+                    b.Property<string>("Terminal")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("terminal");
+
+                    b.HasKey("AtenaNumber")
+                        .HasName("pk_resident_locks");
+
+                    b.ToTable("resident_locks", (string)null);
+                });
+
             modelBuilder.Entity("Jumin.Registry.Persistence.ResidentMemoRow", b =>
                 {
                     b.Property<long>("Id")

@@ -817,6 +817,43 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                     b.ToTable("residents", (string)null);
                 });
 
+            modelBuilder.Entity("Jumin.Registry.Persistence.ResidentLockRow", b =>
+                {
+                    b.Property<string>("AtenaNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("atena_number");
+
+                    b.Property<DateTime>("AcquiredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acquired_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_name");
+
+                    b.Property<string>("HolderUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_user_id");
+
+                    b.Property<string>("Terminal")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("terminal");
+
+                    b.HasKey("AtenaNumber")
+                        .HasName("pk_resident_locks");
+
+                    b.ToTable("resident_locks", (string)null);
+                });
+
             modelBuilder.Entity("Jumin.Registry.Persistence.ResidentMemoRow", b =>
                 {
                     b.Property<long>("Id")
