@@ -68,8 +68,7 @@ internal static class RegisterReader
             var until = at.ToDateTimeUtc();
             foreach (var l in await db.ResidentLocks.Where(l => atenaList.Contains(l.AtenaNumber) && l.HolderUserId != editor.UserId && l.ExpiresAt > until).ToListAsync(cancellationToken))
             {
-                locks[l.AtenaNumber] = new ResidentLock(l.AtenaNumber, l.HolderUserId, l.HolderName, l.Terminal,
-                    Instant.FromDateTimeUtc(DateTime.SpecifyKind(l.AcquiredAt, DateTimeKind.Utc)), Instant.FromDateTimeUtc(DateTime.SpecifyKind(l.ExpiresAt, DateTimeKind.Utc))).Describe();
+                locks[l.AtenaNumber] = ResidentLocks.ToLock(l).Describe();
             }
         }
         return new RegisterSnapshot(latest, pending, cancelled, before, locks);

@@ -74,7 +74,7 @@ public sealed class ResidentLocks(RegistryDatabase database, AuditTrail audit, D
     public static async Task ReleaseAsync(RegistryDbContext db, Operator op, IReadOnlyCollection<AtenaNumber> atenas, CancellationToken cancellationToken = default) =>
         await db.ResidentLocks.Where(l => atenas.Contains(l.AtenaNumber) && l.HolderUserId == op.UserId).ExecuteDeleteAsync(cancellationToken);
 
-    private static ResidentLock ToLock(ResidentLockRow row) => new(
+    internal static ResidentLock ToLock(ResidentLockRow row) => new(
         row.AtenaNumber, row.HolderUserId, row.HolderName, row.Terminal,
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(row.AcquiredAt, DateTimeKind.Utc)),
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(row.ExpiresAt, DateTimeKind.Utc)));
