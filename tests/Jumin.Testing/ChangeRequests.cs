@@ -9,9 +9,9 @@ namespace Jumin.Testing;
 /// <summary>Ready-made 異動 for tests. New people carry placeholder numbers; the registry issues the real ones.</summary>
 public static class ChangeRequests
 {
-    public static AtenaNumber Placeholder(int index) => AtenaNumber.FromSerial(AtenaNumber.NextIssuableSerial(900_000_000 + index * 2));
+    public static AtenaNumber Placeholder(int index) => ChangeRequest.NewPersonPlaceholder(index);
 
-    public static HouseholdNumber NewHousehold { get; } = HouseholdNumber.FromSerial(HouseholdNumber.NextIssuableSerial(1));
+    public static HouseholdNumber NewHousehold => ChangeRequest.NewHouseholdPlaceholder;
 
     public static AddressInput Address(string banchi, string? katagaki = null) =>
         new(AddressCode.Parse("03299001001"), PostalCode.Parse("0299901"), "岩手県みどり市中央一丁目", banchi, katagaki);

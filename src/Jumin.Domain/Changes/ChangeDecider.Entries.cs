@@ -212,7 +212,7 @@ public sealed partial class ChangeDecider
             GivenNameKana = string.Empty,
             BirthDate = RecordedDate.Unknown,
             Sex = Sex.Female,
-            HouseholdNumber = request.NewHouseholdNumber ?? request.JoinHousehold ?? HouseholdNumber.FromSerial(HouseholdNumber.NextIssuableSerial(1)),
+            HouseholdNumber = request.NewHouseholdNumber ?? request.JoinHousehold ?? ChangeRequest.NewHouseholdPlaceholder,
             MemberOrder = 1,
             AddressCode = address.AddressCode,
             PostalCode = address.PostalCode,

@@ -71,6 +71,15 @@ public sealed record ChangeRequest
     public string? NotifierName { get; init; }
 
     /// <summary>
+    /// The number that stands for the <paramref name="index"/>-th new person until 仮登録 issues the
+    /// real 宛名番号 (see <see cref="WithNumbers"/>).
+    /// </summary>
+    public static AtenaNumber NewPersonPlaceholder(int index) => AtenaNumber.FromSerial(AtenaNumber.NextIssuableSerial(900_000_000 + index * 2));
+
+    /// <summary>The number that says "a new 世帯" until 仮登録 issues the real 世帯番号.</summary>
+    public static HouseholdNumber NewHouseholdPlaceholder { get; } = HouseholdNumber.FromSerial(HouseholdNumber.NextIssuableSerial(1));
+
+    /// <summary>
     /// The same request with the 宛名番号 of new people and the new 世帯番号 replaced (numbers are
     /// issued inside the transaction that enters the change, so a refused change issues none).
     /// </summary>

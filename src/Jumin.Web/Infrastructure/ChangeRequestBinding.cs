@@ -40,7 +40,7 @@ public sealed class ChangeRequestBinding(JapaneseDateParser dates)
         foreach (var (p, i) in (dto.NewPersons ?? []).Select((p, i) => (p, i)))
         {
             var items = Items(p, $"newPersons[{i}]", errors);
-            var placeholder = AtenaNumber.FromSerial(AtenaNumber.NextIssuableSerial(900_000_000 + i * 2));
+            var placeholder = ChangeRequest.NewPersonPlaceholder(i);
             placeholders.Add(placeholder);
             if (items is not null)
             {
@@ -143,7 +143,7 @@ public sealed class ChangeRequestBinding(JapaneseDateParser dates)
             Destination = destination,
             JoinHousehold = joinHousehold,
             // A new 世帯 gets its 世帯番号 on 仮登録; this one only says "new".
-            NewHouseholdNumber = joinHousehold is null && newHead is not null && kind != ChangeKind.HouseholdHeadChange ? HouseholdNumber.FromSerial(HouseholdNumber.NextIssuableSerial(1)) : null,
+            NewHouseholdNumber = joinHousehold is null && newHead is not null && kind != ChangeKind.HouseholdHeadChange ? ChangeRequest.NewHouseholdPlaceholder : null,
             NewHead = newHead,
             Relationships = relationships,
             Corrections = corrections,
