@@ -19,7 +19,7 @@ public abstract class ChangeServiceTests(DatabaseProvider provider) : IAsyncLife
 
     private ChangeService Changes => registry.Node.Changes;
 
-    private static LocalDate Today => SystemClock.Instance.GetCurrentInstant().InZone(ChangeService.Jst).Date;
+    private static LocalDate Today => SystemClock.Instance.GetCurrentInstant().InZone(Domain.Dates.JapanTime.Zone).Date;
 
     public async Task InitializeAsync() => registry = await TestRegistry.CreateAsync(provider);
 

@@ -21,7 +21,7 @@ public abstract partial class ClearTextTests(DatabaseProvider provider)
     public async Task No_table_holds_an_individual_number_in_clear_text()
     {
         await using var registry = await TestRegistry.CreateAsync(provider, demoResidents: 200);
-        var today = SystemClock.Instance.GetCurrentInstant().InZone(Changes.ChangeService.Jst).Date;
+        var today = SystemClock.Instance.GetCurrentInstant().InZone(Domain.Dates.JapanTime.Zone).Date;
         var clerk = await registry.OperatorAsync("clerk02");
         var approver = await registry.OperatorAsync("approver01");
         // One number travels through a registered 異動, one stays in a 仮登録's stored request.

@@ -8,7 +8,7 @@ namespace Jumin.Web.Tests;
 public sealed partial class BrowserTests
 {
     private static string DaysAgo(int days) =>
-        NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(ChangeService.Jst).Date.PlusDays(-days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(Domain.Dates.JapanTime.Zone).Date.PlusDays(-days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>確認 (Alt+C) shows the 入力確認; the alerts are acknowledged; 仮登録 (Alt+S) opens the entered change.</summary>
     private static async Task<long> PreviewAndEnterAsync(IPage page, params string[] alerts)

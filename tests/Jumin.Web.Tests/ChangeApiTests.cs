@@ -11,9 +11,9 @@ public abstract class ChangeApiTests(WebAppFixture app)
 {
     private const string Address = "岩手県みどり市中央一丁目";
 
-    private static string Today => NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(Registry.Changes.ChangeService.Jst).Date.ToString("yyyy-MM-dd", null);
+    private static string Today => NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(Domain.Dates.JapanTime.Zone).Date.ToString("yyyy-MM-dd", null);
 
-    private static string DaysAgo(int days) => NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(Registry.Changes.ChangeService.Jst).Date.PlusDays(-days).ToString("yyyy-MM-dd", null);
+    private static string DaysAgo(int days) => NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(Domain.Dates.JapanTime.Zone).Date.PlusDays(-days).ToString("yyyy-MM-dd", null);
 
     private async Task<HttpClient> LoggedIn(string userId)
     {

@@ -1,5 +1,6 @@
 using Jumin.Domain.Audit;
 using Jumin.Domain.Changes;
+using Jumin.Domain.Dates;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Residents;
 using Jumin.Registry.Accounts;
@@ -340,13 +341,10 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
     }
 
     private static ChangeContext Context(Operator op, long changeId, Instant now) =>
-        new(now.InZone(Jst).Date, now, op.Place, op.Terminal, op.UserId, changeId);
-
-    /// <summary>Dates at the counter are Japanese dates.</summary>
-    public static readonly DateTimeZone Jst = DateTimeZoneProviders.Tzdb["Asia/Tokyo"];
+        new(now.InZone(JapanTime.Zone).Date, now, op.Place, op.Terminal, op.UserId, changeId);
 
     /// <summary>The 処理日 (j480): today in Japan.</summary>
-    public LocalDate Today() => audit.Clock.GetCurrentInstant().InZone(Jst).Date;
+    public LocalDate Today() => JapanTime.Today(audit.Clock);
 
     private async Task RequirePermissionAsync(Operator op, Permission permission, string what, CancellationToken cancellationToken)
     {

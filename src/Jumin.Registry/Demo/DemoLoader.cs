@@ -21,7 +21,7 @@ public sealed class DemoLoader(RegistryDatabase database, AuditTrail audit)
     public async Task<int> LoadAsync(int residents, int seed, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var now = audit.Clock.GetCurrentInstant();
-        var today = now.InZone(DateTimeZoneProviders.Tzdb["Asia/Tokyo"]).Date;
+        var today = now.InZone(Domain.Dates.JapanTime.Zone).Date;
         long nextAtena, nextHousehold;
         await using (var db = database.Open())
         {

@@ -1,3 +1,4 @@
+using Jumin.Domain.Dates;
 using Jumin.Domain.Identifiers;
 using Jumin.Registry.Accounts;
 using Jumin.Registry.Audit;
@@ -12,9 +13,7 @@ public sealed record ResidentLock(AtenaNumber AtenaNumber, string HolderUserId, 
 {
     /// <summary>For the screen and the refusal: who edits, from where, since and until when (Japan time).</summary>
     public string Describe() =>
-        $"{HolderName}（{HolderUserId}、{Terminal}）が{AcquiredAt.InZone(Jst).TimeOfDay:HH:mm}から編集中です（{ExpiresAt.InZone(Jst).TimeOfDay:HH:mm}まで）";
-
-    private static readonly DateTimeZone Jst = DateTimeZoneProviders.Tzdb["Asia/Tokyo"];
+        $"{HolderName}（{HolderUserId}、{Terminal}）が{AcquiredAt.InZone(JapanTime.Zone).TimeOfDay:HH:mm}から編集中です（{ExpiresAt.InZone(JapanTime.Zone).TimeOfDay:HH:mm}まで）";
 }
 
 /// <summary>

@@ -13,8 +13,6 @@ namespace Jumin.Web.Pages.Residents;
 /// <summary>住民票照会 with the 世帯 and the 異動履歴 (j350).</summary>
 public sealed class DetailModel(ResidentQuery query, ResidentMemos memos, ResidentPresentation presentation) : PageModel
 {
-    private static readonly DateTimeZone Japan = DateTimeZoneProviders.Tzdb["Asia/Tokyo"];
-
     public ResidentPresentation Presentation { get; } = presentation;
 
     public ResidentDossier? Dossier { get; private set; }
@@ -59,7 +57,7 @@ public sealed class DetailModel(ResidentQuery query, ResidentMemos memos, Reside
     /// <summary>日時 in Japan time, the date in 和暦 (j90).</summary>
     private string Timestamp(Instant at)
     {
-        var local = at.InZone(Japan);
+        var local = at.InZone(Jumin.Domain.Dates.JapanTime.Zone);
         return $"{Presentation.Date(local.Date)} {local.TimeOfDay:HH:mm}";
     }
 
