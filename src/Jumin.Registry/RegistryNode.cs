@@ -3,7 +3,11 @@ using Jumin.Domain.Audit;
 using Jumin.Domain.Dates;
 using Jumin.Registry.Accounts;
 using Jumin.Registry.Audit;
+using Jumin.Domain.Certificates;
+using Jumin.Registry.Certificates;
 using Jumin.Registry.Changes;
+using Jumin.Registry.Konbini;
+using Jumin.Registry.Protection;
 using Jumin.Registry.Demo;
 using Jumin.Registry.Persistence;
 using Jumin.Registry.Residents;
@@ -39,6 +43,21 @@ public sealed record RegistryOptions
     /// <summary>How long an editing lock on a person lasts without being renewed (排他制御, j1380).</summary>
     public int LockMinutes { get; init; } = 15;
 
+    /// <summary>The name certificates are issued in and how they are printed (j1040, j1050, j1070).</summary>
+    public CertificateSettings Certificates { get; init; } = new()
+    {
+        Authority = new IssuingAuthority
+        {
+            Prefecture = DemoMunicipality.Prefecture,
+            Municipality = DemoMunicipality.Name,
+            MayorName = "緑川　一郎",
+            DeputyName = "森　二郎",
+        },
+    };
+
+    /// <summary>How long a 一時解除 of a 抑止 lasts before the 抑止 applies again by itself (j410).</summary>
+    public int RestrictionReleaseMinutes { get; init; } = 30;
+
     public string ResolvedConnectionString => ConnectionString ?? $"Data Source={Path.Combine(DataDirectory, "registry.db")}";
 
     public string ResolvedKeysDirectory => KeysDirectory ?? Path.Combine(DataDirectory, "keys");
@@ -71,6 +90,10 @@ public sealed class RegistryNode
         Demo = new DemoLoader(Database, Audit);
         Changes = new ChangeService(Database, Audit, options.BulkRegistrationLimit);
         Locks = new ResidentLocks(Database, Audit, NodaTime.Duration.FromMinutes(options.LockMinutes));
+        Certificates = new CertificateService(Database, Audit, options.Eras, options.Certificates, Keys.CertificateVerificationKey);
+        Restrictions = new RestrictionService(Database, Audit, NodaTime.Duration.FromMinutes(options.RestrictionReleaseMinutes));
+        SupportMeasures = new SupportMeasureService(Database, Audit);
+        Konbini = new KonbiniService(Database, Audit, Certificates);
     }
 
     public RegistryOptions Options { get; }
@@ -98,6 +121,14 @@ public sealed class RegistryNode
     public ChangeService Changes { get; }
 
     public ResidentLocks Locks { get; }
+
+    public CertificateService Certificates { get; }
+
+    public RestrictionService Restrictions { get; }
+
+    public SupportMeasureService SupportMeasures { get; }
+
+    public KonbiniService Konbini { get; }
 
     /// <summary>Migrates the database and registers the demo terminal.</summary>
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)

@@ -2,7 +2,7 @@ namespace Jumin.Registry.Accounts;
 
 /// <summary>
 /// 操作権限 (j1380): the functions whose rights are granted one by one, each independently of the
-/// others (照会, 異動入力, 審査・決裁, 証明発行, EUC, ログ閲覧, 権限管理, 支援対象者, バッチ, 住民票コード付番).
+/// others (照会, 異動入力, 審査・決裁, 証明発行, EUC, ログ閲覧, 権限管理, 支援対象者, バッチ, 住民票コード付番, 抑止・解除, 抑止の一時解除).
 /// </summary>
 public enum Permission
 {
@@ -35,6 +35,12 @@ public enum Permission
 
     /// <summary>住民票コード付番.</summary>
     ResidentCodeAssignment,
+
+    /// <summary>抑止・解除 (j410: granted apart from the 一時解除).</summary>
+    Restriction,
+
+    /// <summary>抑止の一時解除 (j410).</summary>
+    RestrictionTemporaryRelease,
 }
 
 /// <summary>表示項目の権限 (j1390): items shown only to users granted them, on every screen, response, export and certificate.</summary>
@@ -67,6 +73,8 @@ public static class Permissions
         Permission.ProtectedPersons => "支援対象者",
         Permission.Batch => "バッチ",
         Permission.ResidentCodeAssignment => "住民票コード付番",
+        Permission.Restriction => "抑止・解除",
+        Permission.RestrictionTemporaryRelease => "抑止の一時解除",
         _ => p.ToString(),
     };
 
@@ -83,7 +91,7 @@ public static class Permissions
     public static IReadOnlySet<Permission> OfRole(string role) => role switch
     {
         Roles.Clerk => new HashSet<Permission> { Permission.Inquiry, Permission.ChangeEntry, Permission.CertificateIssue },
-        Roles.Approver => new HashSet<Permission> { Permission.Inquiry, Permission.Approval },
+        Roles.Approver => new HashSet<Permission> { Permission.Inquiry, Permission.Approval, Permission.ProtectedPersons, Permission.Restriction, Permission.RestrictionTemporaryRelease },
         Roles.Auditor => new HashSet<Permission> { Permission.LogView },
         Roles.Administrator => new HashSet<Permission> { Permission.RightsAdministration, Permission.Batch },
         _ => new HashSet<Permission>(),

@@ -21,6 +21,13 @@ public static class AuditFunctions
     public const string Setting = "設定変更";
     public const string Memo = "メモ入力";
     public const string AccessDenied = "権限外の操作";
+    public const string CertificateIssue = "証明書発行";
+    public const string CertificatePreview = "証明書発行（プレビュー）";
+    public const string CertificateHistory = "交付履歴照会";
+    public const string CertificateDisposal = "証明書の処分";
+    public const string Restriction = "抑止";
+    public const string SupportMeasure = "支援措置";
+    public const string SupportApproval = "支援措置（交付の審査・承認）";
 }
 
 /// <summary>

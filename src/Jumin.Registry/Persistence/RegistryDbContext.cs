@@ -44,8 +44,24 @@ public abstract class RegistryDbContext(DbContextOptions options, IndividualNumb
 
     public DbSet<ResidentLockRow> ResidentLocks => Set<ResidentLockRow>();
 
+    public DbSet<CertificateIssueRow> CertificateIssues => Set<CertificateIssueRow>();
+
+    public DbSet<CertificateIssueSubjectRow> CertificateIssueSubjects => Set<CertificateIssueSubjectRow>();
+
+    public DbSet<CertificatePageRow> CertificatePages => Set<CertificatePageRow>();
+
+    public DbSet<CertificateDisposalRow> CertificateDisposals => Set<CertificateDisposalRow>();
+
+    public DbSet<RestrictionRow> Restrictions => Set<RestrictionRow>();
+
+    public DbSet<SupportMeasureRow> SupportMeasures => Set<SupportMeasureRow>();
+
+    public DbSet<SupportApprovalRow> SupportApprovals => Set<SupportApprovalRow>();
+
+    public DbSet<KonbiniCardRow> KonbiniCards => Set<KonbiniCardRow>();
+
     /// <summary>Tables that only ever receive INSERTs; the database itself refuses UPDATE and DELETE on them (<see cref="AppendOnlyTriggers"/>).</summary>
-    public static IReadOnlyList<string> AppendOnlyTables { get; } = ["resident_history", "audit_log", "resident_memos"];
+    public static IReadOnlyList<string> AppendOnlyTables { get; } = ["resident_history", "audit_log", "resident_memos", "certificate_issues", "certificate_issue_subjects", "certificate_pages", "certificate_disposals"];
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ValueConversions.Register(configurationBuilder);
@@ -166,6 +182,63 @@ public abstract class RegistryDbContext(DbContextOptions options, IndividualNumb
         {
             e.ToTable("resident_memos");
             e.HasIndex(m => new { m.AtenaNumber, m.MemoId, m.Version }).IsUnique();
+        });
+
+        modelBuilder.Entity<CertificateIssueRow>(e =>
+        {
+            e.ToTable("certificate_issues");
+            e.HasIndex(i => i.IssuedAt);
+            e.HasIndex(i => i.IssueNumber).IsUnique();
+            e.HasIndex(i => new { i.OperatorId, i.IssuedAt });
+            e.Property(i => i.IssueNumber).HasMaxLength(120);
+            e.Property(i => i.OperatorId).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<CertificateIssueSubjectRow>(e =>
+        {
+            e.ToTable("certificate_issue_subjects");
+            e.HasKey(s => new { s.IssueId, s.AtenaNumber });
+            e.HasIndex(s => new { s.AtenaNumber, s.IssueId });
+        });
+
+        modelBuilder.Entity<CertificatePageRow>(e =>
+        {
+            e.ToTable("certificate_pages");
+            e.HasKey(p => p.VerificationCode);
+            e.Property(p => p.VerificationCode).HasMaxLength(16);
+            e.HasIndex(p => p.IssueId);
+        });
+
+        modelBuilder.Entity<CertificateDisposalRow>(e =>
+        {
+            e.ToTable("certificate_disposals");
+            e.HasKey(d => d.IssueId);
+        });
+
+        modelBuilder.Entity<RestrictionRow>(e =>
+        {
+            e.ToTable("restrictions");
+            e.HasIndex(r => new { r.Target, r.Scope });
+        });
+
+        modelBuilder.Entity<SupportMeasureRow>(e =>
+        {
+            e.ToTable("support_measures");
+            e.HasIndex(m => m.AtenaNumber);
+        });
+
+        modelBuilder.Entity<SupportApprovalRow>(e =>
+        {
+            e.ToTable("support_approvals");
+            e.HasIndex(a => a.AtenaNumber);
+        });
+
+        modelBuilder.Entity<KonbiniCardRow>(e =>
+        {
+            e.ToTable("konbini_cards");
+            e.HasKey(c => c.Serial);
+            e.Property(c => c.Serial).HasMaxLength(32);
+            e.HasIndex(c => c.AtenaNumber);
         });
     }
 }

@@ -67,13 +67,7 @@ public static class ResidentWriter
     /// <summary>Issues the next serials of a numbering, skipping the ones that cannot be issued (ADR 0002).</summary>
     public static async Task<IReadOnlyList<long>> AllocateAsync(RegistryDbContext db, string sequenceName, int count, CancellationToken cancellationToken = default)
     {
-        await db.Database.ExecuteSqlRawAsync("UPDATE number_sequences SET next_value = next_value WHERE name = {0}", [sequenceName], cancellationToken);
-        var sequence = await db.NumberSequences.AsTracking().SingleOrDefaultAsync(s => s.Name == sequenceName, cancellationToken);
-        if (sequence is null)
-        {
-            sequence = new NumberSequence { Name = sequenceName, NextValue = 1 };
-            db.NumberSequences.Add(sequence);
-        }
+        var sequence = await NumberSequences.LockAsync(db, sequenceName, cancellationToken);
         var serials = new List<long>(count);
         var next = sequence.NextValue;
         for (var i = 0; i < count; i++)

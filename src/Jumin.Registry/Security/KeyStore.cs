@@ -14,6 +14,9 @@ public sealed class KeyStore(string directory)
     /// <summary>Key of the audit log's hash chain.</summary>
     public byte[] AuditChainKey => GetOrCreate("audit-chain.key");
 
+    /// <summary>Keys the verification codes printed on certificates (a forged paper cannot carry a valid one).</summary>
+    public byte[] CertificateVerificationKey => GetOrCreate("certificate-verification.key");
+
     public IndividualNumberProtector IndividualNumberProtector =>
         new(GetOrCreate("individual-number-encryption.key"), GetOrCreate("individual-number-lookup.key"));
 

@@ -579,6 +579,249 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Jumin.Registry.Persistence.CertificateDisposalRow", b =>
+                {
+                    b.Property<long>("IssueId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("issue_id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("IssueId"));
+
+                    b.Property<DateTime>("DisposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disposed_at");
+
+                    b.Property<string>("OperatorId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("operator_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.HasKey("IssueId")
+                        .HasName("pk_certificate_disposals");
+
+                    b.ToTable("certificate_disposals", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.Registry.Persistence.CertificateIssueRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer")
+                        .HasColumnName("channel");
+
+                    b.Property<int>("CopyCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("copy_count");
+
+                    b.Property<int>("CopyNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("copy_number");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("form");
+
+                    b.Property<int>("Identification")
+                        .HasColumnType("integer")
+                        .HasColumnName("identification");
+
+                    b.Property<bool>("IndividualNumberPrinted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("individual_number_printed");
+
+                    b.Property<string>("IssueNumber")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("issue_number");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("items");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("OfficialUse")
+                        .HasColumnType("boolean")
+                        .HasColumnName("official_use");
+
+                    b.Property<string>("OperatorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("operator_id");
+
+                    b.Property<string>("Overflows")
+                        .HasColumnType("text")
+                        .HasColumnName("overflows");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("page_count");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("place");
+
+                    b.Property<string>("Purpose")
+                        .HasColumnType("text")
+                        .HasColumnName("purpose");
+
+                    b.Property<bool>("Reissue")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reissue");
+
+                    b.Property<string>("RequesterAddress")
+                        .HasColumnType("text")
+                        .HasColumnName("requester_address");
+
+                    b.Property<int>("RequesterKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("requester_kind");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("requester_name");
+
+                    b.Property<bool>("SealPrinted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("seal_printed");
+
+                    b.Property<long?>("SupportApprovalId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("support_approval_id");
+
+                    b.Property<string>("Terminal")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("terminal");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certificate_issues");
+
+                    b.HasIndex("IssueNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_certificate_issues_issue_number");
+
+                    b.HasIndex("IssuedAt")
+                        .HasDatabaseName("ix_certificate_issues_issued_at");
+
+                    b.HasIndex("OperatorId", "IssuedAt")
+                        .HasDatabaseName("ix_certificate_issues_operator_id_issued_at");
+
+                    b.ToTable("certificate_issues", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.Registry.Persistence.CertificateIssueSubjectRow", b =>
+                {
+                    b.Property<long>("IssueId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("issue_id");
+
+                    b.Property<string>("AtenaNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("atena_number");
+
+                    b.Property<int>("HistoryNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("history_number");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.HasKey("IssueId", "AtenaNumber")
+                        .HasName("pk_certificate_issue_subjects");
+
+                    b.HasIndex("AtenaNumber", "IssueId")
+                        .HasDatabaseName("ix_certificate_issue_subjects_atena_number_issue_id");
+
+                    b.ToTable("certificate_issue_subjects", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.Registry.Persistence.CertificatePageRow", b =>
+                {
+                    b.Property<string>("VerificationCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("verification_code");
+
+                    b.Property<long>("IssueId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("issue_id");
+
+                    b.Property<int>("Page")
+                        .HasColumnType("integer")
+                        .HasColumnName("page");
+
+                    b.HasKey("VerificationCode")
+                        .HasName("pk_certificate_pages");
+
+                    b.HasIndex("IssueId")
+                        .HasDatabaseName("ix_certificate_pages_issue_id");
+
+                    b.ToTable("certificate_pages", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.Registry.Persistence.KonbiniCardRow", b =>
+                {
+                    b.Property<string>("Serial")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("serial");
+
+                    b.Property<string>("AtenaNumber")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("atena_number");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<DateTime?>("LockedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_at");
+
+                    b.Property<string>("PinHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("pin_hash");
+
+                    b.HasKey("Serial")
+                        .HasName("pk_konbini_cards");
+
+                    b.HasIndex("AtenaNumber")
+                        .HasDatabaseName("ix_konbini_cards_atena_number");
+
+                    b.ToTable("konbini_cards", (string)null);
+                });
+
             modelBuilder.Entity("Jumin.Registry.Persistence.NumberSequence", b =>
                 {
                     b.Property<string>("Name")
@@ -914,6 +1157,79 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                     b.ToTable("resident_memos", (string)null);
                 });
 
+            modelBuilder.Entity("Jumin.Registry.Persistence.RestrictionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<int?>("EndsOn")
+                        .HasColumnType("integer")
+                        .HasColumnName("ends_on");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<DateTime?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lifted_at");
+
+                    b.Property<string>("LiftedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("lifted_by");
+
+                    b.Property<int>("Processes")
+                        .HasColumnType("integer")
+                        .HasColumnName("processes");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("released_by");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer")
+                        .HasColumnName("scope");
+
+                    b.Property<int>("StartsOn")
+                        .HasColumnType("integer")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("target");
+
+                    b.Property<DateTime?>("TemporarilyReleasedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("temporarily_released_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_restrictions");
+
+                    b.HasIndex("Target", "Scope")
+                        .HasDatabaseName("ix_restrictions_target_scope");
+
+                    b.ToTable("restrictions", (string)null);
+                });
+
             modelBuilder.Entity("Jumin.Registry.Persistence.SearchHistoryRow", b =>
                 {
                     b.Property<long>("Id")
@@ -994,6 +1310,128 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Key" }, "ix_resident_search_terms_key_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("resident_search_terms", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.Registry.Persistence.SupportApprovalRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("AtenaNumber")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("atena_number");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("requester_name");
+
+                    b.Property<long?>("UsedByIssueId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("used_by_issue_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_approvals");
+
+                    b.HasIndex("AtenaNumber")
+                        .HasDatabaseName("ix_support_approvals_atena_number");
+
+                    b.ToTable("support_approvals", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.Registry.Persistence.SupportMeasureRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ApplicantAtenaNumber")
+                        .HasColumnType("text")
+                        .HasColumnName("applicant_atena_number");
+
+                    b.Property<string>("AtenaNumber")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("atena_number");
+
+                    b.Property<string>("Contact")
+                        .HasColumnType("text")
+                        .HasColumnName("contact");
+
+                    b.Property<string>("EndReason")
+                        .HasColumnType("text")
+                        .HasColumnName("end_reason");
+
+                    b.Property<int?>("EndedOn")
+                        .HasColumnType("integer")
+                        .HasColumnName("ended_on");
+
+                    b.Property<int>("EndsOn")
+                        .HasColumnType("integer")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Offender")
+                        .HasColumnType("text")
+                        .HasColumnName("offender");
+
+                    b.Property<bool>("Provisional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("provisional");
+
+                    b.Property<string>("RelationToApplicant")
+                        .HasColumnType("text")
+                        .HasColumnName("relation_to_applicant");
+
+                    b.Property<string>("Services")
+                        .HasColumnType("text")
+                        .HasColumnName("services");
+
+                    b.Property<int>("StartsOn")
+                        .HasColumnType("integer")
+                        .HasColumnName("starts_on");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_measures");
+
+                    b.HasIndex("AtenaNumber")
+                        .HasDatabaseName("ix_support_measures_atena_number");
+
+                    b.ToTable("support_measures", (string)null);
                 });
 
             modelBuilder.Entity("Jumin.Registry.Persistence.TerminalRow", b =>

@@ -573,6 +573,245 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Jumin.Registry.Persistence.CertificateDisposalRow", b =>
+                {
+                    b.Property<long>("IssueId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issue_id");
+
+                    b.Property<DateTime>("DisposedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disposed_at");
+
+                    b.Property<string>("OperatorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("IssueId")
+                        .HasName("pk_certificate_disposals");
+
+                    b.ToTable("certificate_disposals", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.Registry.Persistence.CertificateIssueRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<int>("CopyCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("copy_count");
+
+                    b.Property<int>("CopyNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("copy_number");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form");
+
+                    b.Property<int>("Identification")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("identification");
+
+                    b.Property<bool>("IndividualNumberPrinted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("individual_number_printed");
+
+                    b.Property<string>("IssueNumber")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issue_number");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("items");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("OfficialUse")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("official_use");
+
+                    b.Property<string>("OperatorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator_id");
+
+                    b.Property<string>("Overflows")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("overflows");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("page_count");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
+                    b.Property<string>("Purpose")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<bool>("Reissue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reissue");
+
+                    b.Property<string>("RequesterAddress")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requester_address");
+
+                    b.Property<int>("RequesterKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requester_kind");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requester_name");
+
+                    b.Property<bool>("SealPrinted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seal_printed");
+
+                    b.Property<long?>("SupportApprovalId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("support_approval_id");
+
+                    b.Property<string>("Terminal")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("terminal");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certificate_issues");
+
+                    b.HasIndex("IssueNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_certificate_issues_issue_number");
+
+                    b.HasIndex("IssuedAt")
+                        .HasDatabaseName("ix_certificate_issues_issued_at");
+
+                    b.HasIndex("OperatorId", "IssuedAt")
+                        .HasDatabaseName("ix_certificate_issues_operator_id_issued_at");
+
+                    b.ToTable("certificate_issues", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.Registry.Persistence.CertificateIssueSubjectRow", b =>
+                {
+                    b.Property<long>("IssueId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issue_id");
+
+                    b.Property<string>("AtenaNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("atena_number");
+
+                    b.Property<int>("HistoryNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("history_number");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("IssueId", "AtenaNumber")
+                        .HasName("pk_certificate_issue_subjects");
+
+                    b.HasIndex("AtenaNumber", "IssueId")
+                        .HasDatabaseName("ix_certificate_issue_subjects_atena_number_issue_id");
+
+                    b.ToTable("certificate_issue_subjects", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.Registry.Persistence.CertificatePageRow", b =>
+                {
+                    b.Property<string>("VerificationCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verification_code");
+
+                    b.Property<long>("IssueId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issue_id");
+
+                    b.Property<int>("Page")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("page");
+
+                    b.HasKey("VerificationCode")
+                        .HasName("pk_certificate_pages");
+
+                    b.HasIndex("IssueId")
+                        .HasDatabaseName("ix_certificate_pages_issue_id");
+
+                    b.ToTable("certificate_pages", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.Registry.Persistence.KonbiniCardRow", b =>
+                {
+                    b.Property<string>("Serial")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("serial");
+
+                    b.Property<string>("AtenaNumber")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("atena_number");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<DateTime?>("LockedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_at");
+
+                    b.Property<string>("PinHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pin_hash");
+
+                    b.HasKey("Serial")
+                        .HasName("pk_konbini_cards");
+
+                    b.HasIndex("AtenaNumber")
+                        .HasDatabaseName("ix_konbini_cards_atena_number");
+
+                    b.ToTable("konbini_cards", (string)null);
+                });
+
             modelBuilder.Entity("Jumin.Registry.Persistence.NumberSequence", b =>
                 {
                     b.Property<string>("Name")
@@ -901,6 +1140,77 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                     b.ToTable("resident_memos", (string)null);
                 });
 
+            modelBuilder.Entity("Jumin.Registry.Persistence.RestrictionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<int?>("EndsOn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ends_on");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<DateTime?>("LiftedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lifted_at");
+
+                    b.Property<string>("LiftedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lifted_by");
+
+                    b.Property<int>("Processes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("processes");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("released_by");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scope");
+
+                    b.Property<int>("StartsOn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<DateTime?>("TemporarilyReleasedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("temporarily_released_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_restrictions");
+
+                    b.HasIndex("Target", "Scope")
+                        .HasDatabaseName("ix_restrictions_target_scope");
+
+                    b.ToTable("restrictions", (string)null);
+                });
+
             modelBuilder.Entity("Jumin.Registry.Persistence.SearchHistoryRow", b =>
                 {
                     b.Property<long>("Id")
@@ -970,6 +1280,124 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_resident_search_terms_kind_key_atena_number");
 
                     b.ToTable("resident_search_terms", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.Registry.Persistence.SupportApprovalRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ApprovedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("AtenaNumber")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("atena_number");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requester_name");
+
+                    b.Property<long?>("UsedByIssueId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_by_issue_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_approvals");
+
+                    b.HasIndex("AtenaNumber")
+                        .HasDatabaseName("ix_support_approvals_atena_number");
+
+                    b.ToTable("support_approvals", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.Registry.Persistence.SupportMeasureRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApplicantAtenaNumber")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_atena_number");
+
+                    b.Property<string>("AtenaNumber")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("atena_number");
+
+                    b.Property<string>("Contact")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact");
+
+                    b.Property<string>("EndReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
+                    b.Property<int?>("EndedOn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_on");
+
+                    b.Property<int>("EndsOn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Offender")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offender");
+
+                    b.Property<bool>("Provisional")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("provisional");
+
+                    b.Property<string>("RelationToApplicant")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relation_to_applicant");
+
+                    b.Property<string>("Services")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("services");
+
+                    b.Property<int>("StartsOn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_on");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_measures");
+
+                    b.HasIndex("AtenaNumber")
+                        .HasDatabaseName("ix_support_measures_atena_number");
+
+                    b.ToTable("support_measures", (string)null);
                 });
 
             modelBuilder.Entity("Jumin.Registry.Persistence.TerminalRow", b =>

@@ -1,0 +1,211 @@
+using Jumin.Domain.Identifiers;
+using Jumin.Domain.Protection;
+using Jumin.Domain.Residents;
+using NodaTime;
+
+namespace Jumin.Domain.Certificates;
+
+/// <summary>
+/// Why a certificate may not be issued as asked (code C…, an error) or what the clerk must know
+/// before issuing it (code A…, an alert). <see cref="Field"/> names the request field at fault.
+/// </summary>
+public sealed record CertificateFinding(string Code, string Field, string Message)
+{
+    public bool IsError => Code.StartsWith('C');
+}
+
+/// <summary>The items of j1390 the operator may see, and therefore print.</summary>
+public sealed record CertificateAllowances(bool FamilyRegister, bool IndividualNumber, bool ResidentCode, bool ResidenceStatus)
+{
+    public static CertificateAllowances All { get; } = new(true, true, true, true);
+}
+
+/// <summary>What the rules read about the people a request covers.</summary>
+public sealed record CertificateSubjects
+{
+    /// <summary>The latest row of the person named in the request; null when no such person exists.</summary>
+    public required ResidentRecord? Subject { get; init; }
+
+    /// <summary>The latest rows of the people the certificate would cover, in j1010 order.</summary>
+    public required IReadOnlyList<ResidentRecord> Included { get; init; }
+
+    /// <summary>Members asked for that are not in the subject's 世帯.</summary>
+    public IReadOnlyList<AtenaNumber> NotInHousehold { get; init; } = [];
+
+    /// <summary>抑止 that apply to any included person or their 世帯.</summary>
+    public IReadOnlyList<Restriction> Restrictions { get; init; } = [];
+
+    /// <summary>支援措置 of included people that are not ended.</summary>
+    public IReadOnlyList<SupportMeasure> SupportMeasures { get; init; } = [];
+
+    /// <summary>People whose 支援措置 an approver has let through for this request (j440).</summary>
+    public IReadOnlySet<string> ApprovedProtectedPeople { get; init; } = new HashSet<string>();
+}
+
+/// <summary>
+/// The checks before issuance (j1000, j1390, j410, j440, 住基法第12条～第12条の3). Errors stop the
+/// issuance; nothing is printed and the refusal is audited by the caller.
+/// </summary>
+public static class CertificateRules
+{
+    public static IReadOnlyList<CertificateFinding> Check(CertificateRequest request, CertificateSubjects subjects, CertificateAllowances allowances, LocalDate today, Instant now)
+    {
+        var findings = new List<CertificateFinding>();
+        void Error(string code, string field, string message) => findings.Add(new(code, field, message));
+
+        if (subjects.Subject is not { } subject)
+        {
+            Error("C300", "subject", "該当する住民がいません。宛名番号を確かめてください。");
+            return findings;
+        }
+        if (request.Copies is < 1 or > CertificateRequest.MaxCopies)
+        {
+            Error("C310", "copies", $"部数は1～{CertificateRequest.MaxCopies}部で指定してください。");
+        }
+        foreach (var missing in subjects.NotInHousehold)
+        {
+            Error("C308", "members", $"宛名番号{missing}の方は、この世帯の世帯員ではありません。");
+        }
+
+        CheckKind(request, subjects, Error);
+        CheckRequester(request, Error);
+        CheckAllowances(request, subjects, allowances, Error);
+
+        foreach (var restriction in subjects.Restrictions.Where(r => r.Holds(RestrictedProcess.Issuance, today, now)))
+        {
+            var text = $"証明書発行の抑止が設定されています（{restriction.Reason}、{restriction.StartsOn:uuuu-MM-dd}～）。";
+            findings.Add(restriction.Level == RestrictionLevel.Error
+                ? new("C307", "subject", text + "抑止を解除するか一時解除しないと発行できません。")
+                : new("A311", "subject", text));
+        }
+
+        foreach (var measure in subjects.SupportMeasures.Where(m => m.IsProtecting))
+        {
+            var person = subjects.Included.FirstOrDefault(p => p.AtenaNumber.Value == measure.AtenaNumber);
+            var name = person?.FullName ?? measure.AtenaNumber;
+            var isSelf = request.Requester.Kind == RequesterKind.Self && subject.AtenaNumber.Value == measure.AtenaNumber;
+            if (isSelf)
+            {
+                findings.Add(new("A312", "requester.kind", $"{name}さんは支援措置の対象者です。本人確認を厳格に行ってください。"));
+            }
+            else if (!subjects.ApprovedProtectedPeople.Contains(measure.AtenaNumber))
+            {
+                Error("C306", "supportApprovalId", $"{name}さんは支援措置の対象者です。本人以外への交付は、支援対象者の権限を持つ職員が審査して承認しない限りできません（j440）。");
+            }
+            if (measure.StateOn(today) is SupportMeasureState.Expired)
+            {
+                findings.Add(new("A313", "subject", $"{name}さんの支援措置の期間が終了しています（延長または終了の処理が必要です）。"));
+            }
+        }
+        return findings;
+    }
+
+    private static void CheckKind(CertificateRequest request, CertificateSubjects subjects, Action<string, string, string> error)
+    {
+        var kind = request.Kind;
+        foreach (var person in subjects.Included)
+        {
+            if (kind.CertifiesCurrentRecord() && !person.IsResident)
+            {
+                error("C301", "kind", $"{person.FullName}さんの住民票は消除されています（{person.Status.Japanese()}）。{kind.Japanese()}ではなく除票の写し・除票記載事項証明書を選んでください。");
+            }
+            if (kind.CertifiesRemovedRecord() && person.IsResident)
+            {
+                error("C302", "kind", $"{person.FullName}さんは住民です。{kind.Japanese()}は消除された方だけに発行できます。");
+            }
+        }
+        if (kind == CertificateKind.MoveOutCertificate && subjects.Subject is { } s && s.PlannedMoveOutDate is null && s.RemovalReason is not (ChangeReason.DomesticMoveOut or ChangeReason.MoveOutAbroad))
+        {
+            error("C309", "kind", $"{s.FullName}さんには転出届の記録がないため、転出証明書は発行できません。");
+        }
+        if (kind == CertificateKind.ResidentCodeNotice && subjects.Subject is { ResidentCode: null } noCode)
+        {
+            error("C311", "kind", $"{noCode.FullName}さんには住民票コードが記載されていません。");
+        }
+        if (kind is CertificateKind.MoveOutCertificate or CertificateKind.ResidentCodeNotice && subjects.Included.Count > 1)
+        {
+            error("C314", "members", $"{kind.Japanese()}は1人ずつ発行します。");
+        }
+        if (kind == CertificateKind.ResidentCodeNotice && request.Requester.Kind != RequesterKind.Self)
+        {
+            error("C303", "requester.kind", "住民票コード通知票は本人にだけ交付します。");
+        }
+    }
+
+    private static void CheckRequester(CertificateRequest request, Action<string, string, string> error)
+    {
+        var requester = request.Requester;
+        var items = request.Items;
+        if (string.IsNullOrWhiteSpace(requester.Name))
+        {
+            error("C320", "requester.name", "請求者の氏名を入力してください。");
+        }
+        if (requester.Kind is RequesterKind.ThirdParty or RequesterKind.Official && string.IsNullOrWhiteSpace(requester.Purpose))
+        {
+            error("C305", "requester.purpose", requester.Kind == RequesterKind.Official
+                ? "公用請求には法令上の根拠と利用目的が必要です（住基法第12条の2）。"
+                : "第三者からの請求には請求事由（利用目的）が必要です（住基法第12条の3）。");
+        }
+        if (requester.Kind is RequesterKind.Agent or RequesterKind.ThirdParty && string.IsNullOrWhiteSpace(requester.Address))
+        {
+            error("C321", "requester.address", $"{requester.Kind.Japanese()}の住所を入力してください。");
+        }
+        var selfOrHousehold = requester.Kind is RequesterKind.Self or RequesterKind.SameHousehold;
+        if (!selfOrHousehold && request.Kind != CertificateKind.MoveOutCertificate)
+        {
+            if (items.IndividualNumber)
+            {
+                error("C303", "items.individualNumber", $"{requester.Kind.Japanese()}からの請求には個人番号を記載できません（本人又は同一世帯の者の請求に限ります）。");
+            }
+            if (items.ResidentCode)
+            {
+                error("C303", "items.residentCode", $"{requester.Kind.Japanese()}からの請求には住民票コードを記載できません（本人又は同一世帯の者の請求に限ります）。");
+            }
+        }
+        if (requester.Kind == RequesterKind.ThirdParty && items.Domicile)
+        {
+            error("C303", "items.domicile", "第三者からの請求には本籍・筆頭者を記載できません（住基法第12条の3第7項）。");
+        }
+        if (requester.Channel == RequestChannel.Konbini)
+        {
+            if (requester.Kind != RequesterKind.Self)
+            {
+                error("C303", "requester.kind", "コンビニ交付は本人の個人番号カードによる請求に限ります。");
+            }
+            if (items.IndividualNumber || items.ResidentCode)
+            {
+                error("C303", items.IndividualNumber ? "items.individualNumber" : "items.residentCode", "コンビニ交付の証明書には個人番号・住民票コードを記載できません。");
+            }
+            if (request.Kind is not (CertificateKind.ResidentRecordCopy or CertificateKind.EntryCertificate))
+            {
+                error("C303", "kind", $"{request.Kind.Japanese()}はコンビニでは交付できません。");
+            }
+        }
+        if (items.OmitKatagaki && request.Kind is not (CertificateKind.EntryCertificate or CertificateKind.RemovedEntryCertificate))
+        {
+            error("C315", "items.omitKatagaki", "方書を省略できるのは記載事項証明書だけです（j1030）。");
+        }
+    }
+
+    private static void CheckAllowances(CertificateRequest request, CertificateSubjects subjects, CertificateAllowances allowances, Action<string, string, string> error)
+    {
+        var items = request.Items;
+        var moveOut = request.Kind == CertificateKind.MoveOutCertificate;
+        if ((items.Domicile || moveOut) && !allowances.FamilyRegister && subjects.Included.Any(p => p.Kind == ResidentKind.Japanese))
+        {
+            error("C304", "items.domicile", "本籍・筆頭者を記載する権限がありません（表示項目の権限: 戸籍の表示）。");
+        }
+        if ((items.IndividualNumber || moveOut) && !allowances.IndividualNumber && subjects.Included.Any(p => p.IndividualNumber is not null))
+        {
+            error("C304", "items.individualNumber", "個人番号を記載する権限がありません（表示項目の権限: 個人番号）。");
+        }
+        if ((items.ResidentCode || moveOut || request.Kind == CertificateKind.ResidentCodeNotice) && !allowances.ResidentCode && subjects.Included.Any(p => p.ResidentCode is not null))
+        {
+            error("C304", "items.residentCode", "住民票コードを記載する権限がありません（表示項目の権限: 住民票コード）。");
+        }
+        if ((items.ForeignResidentItems || moveOut) && !allowances.ResidenceStatus && subjects.Included.Any(p => p.Kind == ResidentKind.Foreign))
+        {
+            error("C304", "items.foreignResidentItems", "在留資格等を記載する権限がありません（表示項目の権限: 在留資格等）。在留資格等を省略して請求してください。");
+        }
+    }
+}
