@@ -20,6 +20,7 @@ builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new T
 var node = new RegistryNode(RegistryHosting.ReadOptions(builder.Configuration));
 builder.Services.AddRegistryNode(node);
 builder.Services.AddSingleton<TerminalIdentity>();
+builder.Services.AddSingleton(new PrintQueue(TimeProvider.System));
 builder.Services.AddDataProtection()
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(node.Options.ResolvedKeysDirectory, "data-protection")))
     .SetApplicationName("jumin-registry");
@@ -33,6 +34,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Residents", OperatorClaims.Policy(Permission.Inquiry));
     o.Conventions.AuthorizeFolder("/Changes", OperatorClaims.Policy(Permission.Inquiry));
     o.Conventions.AuthorizePage("/Changes/New", OperatorClaims.Policy(Permission.ChangeEntry));
+    o.Conventions.AuthorizeFolder("/Certificates", OperatorClaims.Policy(Permission.Inquiry));
+    o.Conventions.AuthorizePage("/Certificates/New", OperatorClaims.Policy(Permission.CertificateIssue));
     o.Conventions.AllowAnonymousToPage("/Login");
     o.Conventions.AllowAnonymousToPage("/Error");
 });
@@ -77,4 +80,5 @@ app.MapOpenApi();
 app.MapRazorPages();
 app.MapRegistryApi();
 app.MapChangeApi();
+app.MapCertificateApi();
 app.Run();

@@ -40,6 +40,14 @@ public abstract class AuthorizationTests(WebAppFixture app)
             ("GET", "/changes", inquiry),
             ("GET", "/changes/new/move-in", inquiry),
             ("GET", "/changes/missing-notices", inquiry),
+            ("POST", "/api/v1/certificates/resident-record/preview", inquiry),
+            ("GET", "/api/v1/certificates?subject={atena}", inquiry),
+            ("GET", "/api/v1/residents/{atena}/restrictions", inquiry),
+            ("GET", "/api/v1/residents/{atena}/support-measures", "approver01"),
+            ("GET", "/api/v1/support-measures/ending-soon", "approver01"),
+            ("GET", "/certificates/new?subject={atena}", inquiry),
+            ("GET", "/certificates/history?subject={atena}", inquiry),
+            ("GET", "/residents/{atena}/protection", inquiry),
         })
         {
             foreach (var user in Users)
@@ -59,7 +67,9 @@ public abstract class AuthorizationTests(WebAppFixture app)
         var client = await LoggedIn(user);
         var response = method == "GET"
             ? await client.GetAsync(path)
-            : await client.PostAsJsonAsync(path, path.EndsWith("registrations", StringComparison.Ordinal) ? new { ids = Array.Empty<long>() } : (object)new { changeDate = "2020-01-01", movers = new[] { atena }, newAddress = new { addressCode = "03299001001", postalCode = "0299901", address = "岩手県みどり市中央一丁目", banchi = "１番" } });
+            : await client.PostAsJsonAsync(path, path.EndsWith("registrations", StringComparison.Ordinal) ? new { ids = Array.Empty<long>() }
+                : path.Contains("/certificates/", StringComparison.Ordinal) ? new { subject = atena, requester = new { kind = "self", name = "本人", identification = "passport" } }
+                : (object)new { changeDate = "2020-01-01", movers = new[] { atena }, newAddress = new { addressCode = "03299001001", postalCode = "0299901", address = "岩手県みどり市中央一丁目", banchi = "１番" } });
         if (expected == "allow")
         {
             Assert.True(response.IsSuccessStatusCode, $"{user} {call}: {(int)response.StatusCode}");

@@ -6,6 +6,8 @@ using Jumin.Domain.Residents;
 using Jumin.Registry.Accounts;
 using Jumin.Registry.Audit;
 using Jumin.Registry.Persistence;
+using Jumin.Registry.Protection;
+using Jumin.Domain.Protection;
 using Jumin.Registry.Residents;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -82,6 +84,14 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
             await db.SaveChangesAsync(cancellationToken);
             var snapshot = await RegisterReader.SnapshotAsync(db, request, row.Id, cancellationToken, op, now);
             plan = ChangeDecider.Decide(request, snapshot, Context(op, row.Id, now));
+            // j410 異動抑止: an error-level hold on any person or 世帯 of the change stops it.
+            var protection = await ProtectionReader.ForAsync(db, [.. plan.NewRows.Select(r => r.AtenaNumber).Distinct()], [.. plan.NewRows.Select(r => r.HouseholdNumber).Distinct()], cancellationToken);
+            if (RestrictionCheck.Blocking(protection, RestrictedProcess.Change, now.InZone(JapanTime.Zone).Date, now) is { } blocked)
+            {
+                await tx.RollbackAsync(cancellationToken);
+                await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.ChangeProvisional, $"{request.Kind.JapaneseName()}入力", outcome: AuditOutcome.Refused, detail: "異動抑止により拒否")], cancellationToken);
+                throw new ChangeConflictException(blocked);
+            }
             var refusal = Refusal(plan, acknowledgedAlerts);
             if (refusal is null)
             {

@@ -20,7 +20,7 @@ public sealed record ProtectionState(IReadOnlyList<Restriction> Restrictions, IR
 }
 
 /// <summary>Reads 抑止 and 支援措置 for the people a use case touches, inside its transaction.</summary>
-internal static class ProtectionReader
+public static class ProtectionReader
 {
     public static async Task<ProtectionState> ForAsync(RegistryDbContext db, IReadOnlyCollection<AtenaNumber> people, IReadOnlyCollection<HouseholdNumber> households, CancellationToken cancellationToken)
     {

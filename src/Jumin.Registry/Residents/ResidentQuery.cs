@@ -2,18 +2,30 @@ using Jumin.Domain.Identifiers;
 using Jumin.Domain.Residents;
 using Jumin.Registry.Accounts;
 using Jumin.Registry.Audit;
+using Jumin.Domain.Protection;
 using Jumin.Registry.Persistence;
+using Jumin.Registry.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jumin.Registry.Residents;
 
-/// <summary>A person's 住民票 as shown: the current row, the 世帯 it belongs to and the full 異動履歴 (j350).</summary>
+/// <summary>
+/// A person's 住民票 as shown: the current row, the 世帯 it belongs to and the full 異動履歴 (j350),
+/// with the 支援措置 of the person and each member (j380: unmistakable wherever they are shown) and
+/// the 照会 alerts of any 抑止 (j410).
+/// </summary>
 public sealed record ResidentDossier(
     ResidentRecord Current,
     IReadOnlyList<ResidentRecord> Household,
     IReadOnlyList<ResidentRecord> History,
     IReadOnlyList<ResidentMemoRow> Memos,
-    bool IndividualNumberShown);
+    bool IndividualNumberShown,
+    IReadOnlyDictionary<AtenaNumber, SupportMeasureState> Protected,
+    IReadOnlyList<string> RestrictionAlerts)
+{
+    /// <summary>The person's own 支援措置 state, if they are a 支援対象者.</summary>
+    public SupportMeasureState? ProtectedState => Protected.TryGetValue(Current.AtenaNumber, out var s) ? s : null;
+}
 
 /// <summary>照会 (j340 ※「照会」): reading a known person. Every person shown is in the audit log.</summary>
 public sealed class ResidentQuery(RegistryDatabase database, AuditTrail audit)
@@ -36,6 +48,24 @@ public sealed class ResidentQuery(RegistryDatabase database, AuditTrail audit)
             join h in db.ResidentHistory on new { r.AtenaNumber, N = r.LatestHistoryNumber } equals new { h.AtenaNumber, N = h.HistoryNumber }
             orderby r.MemberOrder, r.AtenaNumber
             select h).AsNoTracking().ToListAsync(cancellationToken);
+        var now = audit.Clock.GetCurrentInstant();
+        var today = now.InZone(Domain.Dates.JapanTime.Zone).Date;
+        var protection = await ProtectionReader.ForAsync(db, [atena, .. household.Select(m => m.AtenaNumber)], [current.HouseholdNumber], cancellationToken);
+        if (RestrictionCheck.Blocking(protection with { Restrictions = [.. protection.On(atena, current.HouseholdNumber)] }, RestrictedProcess.Inquiry, today, now) is { } blocked)
+        {
+            await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.View, screen, atena.Value, outcome: Domain.Audit.AuditOutcome.Refused, detail: "照会抑止により拒否")], cancellationToken);
+            throw new RestrictedException(blocked);
+        }
+        var protectedPeople = new Dictionary<AtenaNumber, SupportMeasureState>();
+        foreach (var person in household.Select(m => m.AtenaNumber).Append(atena).Distinct())
+        {
+            if (protection.MeasureOf(person) is { } measure)
+            {
+                var row = person == atena ? current : household.First(m => m.AtenaNumber == person);
+                protectedPeople[person] = measure.StateOn(today, movedOut: row.Status == ResidentStatus.MovedOut);
+            }
+        }
+        var alerts = RestrictionCheck.Alerts(protection with { Restrictions = [.. protection.On(atena, current.HouseholdNumber)] }, RestrictedProcess.Inquiry, today, now);
         var memos = await db.ResidentMemos.AsNoTracking().Where(m => m.AtenaNumber == atena.Value).OrderBy(m => m.MemoId).ThenBy(m => m.Version).ToListAsync(cancellationToken);
 
         var shown = op.CanViewIndividualNumber;
@@ -48,6 +78,6 @@ public sealed class ResidentQuery(RegistryDatabase database, AuditTrail audit)
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         await audit.AppendAsync(db, events, cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        return new(current, household, history, memos, shown);
+        return new(current, household, history, memos, shown, protectedPeople, alerts);
     }
 }

@@ -8,6 +8,7 @@ using Jumin.Domain.Search;
 using Jumin.Registry.Accounts;
 using Jumin.Registry.Audit;
 using Jumin.Registry.Persistence;
+using Jumin.Registry.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jumin.Registry.Residents;
@@ -101,8 +102,11 @@ public sealed record ResidentSearchCriteria
     }
 }
 
-/// <summary>One person found: their current 住民票 (or 除票).</summary>
-public sealed record ResidentSearchHit(ResidentRecord Current);
+/// <summary>
+/// One person found: their current 住民票 (or 除票), whether they are a 支援対象者 (j380) and whether a
+/// 抑止 is set on them or their 世帯 (j410: 検索結果の表示の際、抑止対象であることが明らかとなること).
+/// </summary>
+public sealed record ResidentSearchHit(ResidentRecord Current, bool Protected = false, bool Restricted = false);
 
 public sealed record ResidentSearchResult(IReadOnlyList<ResidentSearchHit> Hits, bool Truncated);
 
@@ -157,8 +161,9 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
         {
             await db.SearchHistory.Where(s => s.UserId == op.UserId && s.Id < cutoff).ExecuteDeleteAsync(cancellationToken);
         }
+        var protection = await ProtectionReader.ForAsync(db, [.. rows.Select(r => r.AtenaNumber)], [.. rows.Select(r => r.HouseholdNumber).Distinct()], cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        return new(rows.Select(r => new ResidentSearchHit(r)).ToList(), truncated);
+        return new(rows.Select(r => new ResidentSearchHit(r, protection.MeasureOf(r.AtenaNumber) is not null, protection.On(r.AtenaNumber, r.HouseholdNumber).Any())).ToList(), truncated);
     }
 
     /// <summary>The user's last searches, newest first (j320).</summary>

@@ -2,6 +2,8 @@ using Jumin.Domain;
 using Jumin.Domain.Identifiers;
 using Jumin.Registry.Accounts;
 using Jumin.Registry.Residents;
+using Jumin.Registry.Protection;
+using Jumin.Domain.Protection;
 using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 
@@ -59,7 +61,15 @@ internal static class RegistryApi
                 return ApiResults.Invalid("atenaNumber", "宛名番号", error);
             }
             var op = context.User.ToOperator();
-            var dossier = await query.GetAsync(op, atena, "API 住民票照会", context.RequestAborted);
+            ResidentDossier? dossier;
+            try
+            {
+                dossier = await query.GetAsync(op, atena, "API 住民票照会", context.RequestAborted);
+            }
+            catch (RestrictedException e)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: e.Message);
+            }
             if (dossier is null)
             {
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"宛名番号{atena}の住民は登録されていません。");
@@ -67,7 +77,10 @@ internal static class RegistryApi
             return Results.Ok(new ResidentDossierDto(
                 presentation.Record(dossier.Current, op.VisibleItems),
                 [.. dossier.Household.Select(presentation.Summary)],
-                [.. dossier.History.Select(h => presentation.Record(h, op.VisibleItems))]));
+                [.. dossier.History.Select(h => presentation.Record(h, op.VisibleItems))],
+                dossier.ProtectedState is { } state ? SupportMeasure.Japanese(state) : null,
+                [.. dossier.Protected.Keys.Select(a => a.Value)],
+                dossier.RestrictionAlerts));
         }).WithSummary("住民票照会（世帯・異動履歴 j350 を含む）").RequireAuthorization(OperatorClaims.Policy(Permission.Inquiry));
 
         api.MapGet("/search-history", async (HttpContext context, ResidentSearch search) =>

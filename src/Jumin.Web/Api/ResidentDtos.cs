@@ -71,7 +71,13 @@ public sealed record ResidentRecordDto(
     string? Remarks,
     IReadOnlyList<string> HiddenItems);
 
-public sealed record ResidentDossierDto(ResidentRecordDto Current, IReadOnlyList<ResidentSummaryDto> Household, IReadOnlyList<ResidentRecordDto> History);
+/// <param name="Current">The latest row.</param>
+/// <param name="Household">The current members of the 世帯.</param>
+/// <param name="History">Every row, oldest first (j350).</param>
+/// <param name="SupportMeasure">支援措置の状態 (j380) when the person is a 支援対象者.</param>
+/// <param name="ProtectedMembers">宛名番号 of the 世帯員 who are 支援対象者.</param>
+/// <param name="RestrictionAlerts">照会 alerts of 抑止 (j410).</param>
+public sealed record ResidentDossierDto(ResidentRecordDto Current, IReadOnlyList<ResidentSummaryDto> Household, IReadOnlyList<ResidentRecordDto> History, string? SupportMeasure, IReadOnlyList<string> ProtectedMembers, IReadOnlyList<string> RestrictionAlerts);
 
 public sealed record LoginRequest(string UserId, string Password);
 

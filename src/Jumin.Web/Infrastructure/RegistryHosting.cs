@@ -50,6 +50,10 @@ internal static class RegistryHosting
         services.AddSingleton(node.Dates);
         services.AddSingleton(node.Changes);
         services.AddSingleton(node.Locks);
+        services.AddSingleton(node.Certificates);
+        services.AddSingleton(node.Restrictions);
+        services.AddSingleton(node.SupportMeasures);
+        services.AddSingleton(node.Konbini);
         services.AddSingleton(new ChangeRequestBinding(node.Dates));
         services.AddSingleton(new ResidentPresentation(node.Options.Eras));
         return services;

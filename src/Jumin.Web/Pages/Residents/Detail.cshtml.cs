@@ -69,7 +69,16 @@ public sealed class DetailModel(ResidentQuery query, ResidentMemos memos, Reside
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
-        Dossier = await query.GetAsync(User.ToOperator(), atena, cancellationToken: HttpContext.RequestAborted);
+        try
+        {
+            Dossier = await query.GetAsync(User.ToOperator(), atena, cancellationToken: HttpContext.RequestAborted);
+        }
+        catch (Jumin.Registry.Protection.RestrictedException e)
+        {
+            Error = e.Message;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
         if (Dossier is null)
         {
             Error = $"宛名番号{atena}の住民は登録されていません。";

@@ -1,0 +1,439 @@
+using Jumin.Domain;
+using Jumin.Domain.Certificates;
+using Jumin.Domain.Dates;
+using Jumin.Domain.Identifiers;
+using Jumin.Domain.Protection;
+using Jumin.Registry.Accounts;
+using Jumin.Registry.Certificates;
+using Jumin.Registry.Konbini;
+using Jumin.Registry.Persistence;
+using Jumin.Registry.Protection;
+using Jumin.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jumin.Web.Api;
+
+/// <summary>The result of an issuance as JSON (the PDF itself with <c>Accept: application/pdf</c>).</summary>
+public sealed record CertificateIssuedDto(IReadOnlyList<IssuedCopyDto> Copies, IReadOnlyList<CertificateFindingDto> Findings, IReadOnlyList<string> Overflows, string Pdf);
+
+public sealed record IssuedCopyDto(long IssueId, string IssueNumber, int Pages, IReadOnlyList<string> VerificationCodes, IReadOnlyList<string> Subjects);
+
+public sealed record CertificateFindingDto(string Code, string Field, string Severity, string Message);
+
+public sealed record DisposalRequest(string? Reason);
+
+public sealed record RestrictionRequest(string? Scope, string? Target, IReadOnlyList<string>? Processes, string? Level, string? StartsOn, string? EndsOn, string? Reason);
+
+public sealed record SupportMeasureRequest(string? StartsOn, string? EndsOn, bool? Provisional, string? Applicant, string? RelationToApplicant, string? Offender, string? Services, string? Contact);
+
+public sealed record SupportApprovalRequest(string? RequesterName, string? Reason);
+
+public sealed record ReasonRequest(string? Reason);
+
+public sealed record KonbiniCertificateRequest(string? Serial, string? Pin, string? Kind, bool? WholeHousehold, bool? HouseholdHeadAndRelationship, bool? Domicile, int? Copies);
+
+public sealed record KonbiniCardRequest(string? Pin);
+
+/// <summary>
+/// 証明書発行 (j1000–j1070), 交付履歴 (j300, j360), 抑止 (j410), 支援措置 (j440) and コンビニ交付 (j1210)
+/// under <c>/api/v1</c>.
+/// </summary>
+internal static class CertificateApi
+{
+    public static void MapCertificateApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+
+        foreach (var kind in CertificateKinds.All)
+        {
+            api.MapPost($"/certificates/{kind.Slug()}", (CertificateRequestDto dto, HttpContext context, CertificateService certificates) =>
+                Run(kind, dto, context, preview: false, certificates))
+                .WithSummary($"{kind.Japanese()}の交付（PDF、交付履歴に記録）").WithTags("証明書").RequireAuthorization(OperatorClaims.Policy(Permission.CertificateIssue));
+            api.MapPost($"/certificates/{kind.Slug()}/preview", (CertificateRequestDto dto, HttpContext context, CertificateService certificates) =>
+                Run(kind, dto, context, preview: true, certificates))
+                .WithSummary($"{kind.Japanese()}の見本（PDF、交付しない）").WithTags("証明書").RequireAuthorization(OperatorClaims.Policy(Permission.CertificateIssue));
+        }
+
+        api.MapGet("/certificates", async (string? subject, string? from, string? to, string? issueNumber, string? @operator, string? kind, HttpContext context, CertificateService certificates, [FromServices] JapaneseDateParser dates) =>
+        {
+            var errors = new List<FieldValidationException>();
+            var query = new IssueHistoryQuery
+            {
+                Subject = OptionalAtena(subject, "subject", "宛名番号", errors),
+                From = Day(from, "from", "交付日（から）", dates, errors),
+                To = Day(to, "to", "交付日（まで）", dates, errors),
+                IssueNumber = issueNumber,
+                OperatorId = @operator,
+                Kind = string.IsNullOrWhiteSpace(kind) ? null : CertificateKinds.FromSlug(kind),
+            };
+            if (!string.IsNullOrWhiteSpace(kind) && query.Kind is null)
+            {
+                errors.Add(new("kind", "証明書の種別", new("value", $"証明書の種別「{kind}」はありません（{string.Join(", ", CertificateKinds.All.Select(k => k.Slug()))}）。")));
+            }
+            if (errors.Count > 0)
+            {
+                return ApiResults.Invalid(errors);
+            }
+            var records = await certificates.HistoryAsync(context.User.ToOperator(), query, context.RequestAborted);
+            return Results.Ok(records.Select(IssueRecordDto));
+        }).WithSummary("交付履歴照会（j360）").WithTags("証明書").RequireAuthorization(OperatorClaims.Policy(Permission.Inquiry));
+
+        api.MapGet("/certificates/verification/{code}", async (string code, HttpContext context, CertificateService certificates) =>
+        {
+            var record = await certificates.VerifyAsync(context.User.ToOperator(), code, context.RequestAborted);
+            return record is null
+                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "この照合番号の証明書は交付されていません。")
+                : Results.Ok(IssueRecordDto(record));
+        }).WithSummary("照合番号による証明書の照合").WithTags("証明書").RequireAuthorization(OperatorClaims.Policy(Permission.CertificateIssue));
+
+        api.MapPost("/certificates/{id:long}/disposal", async (long id, DisposalRequest request, HttpContext context, CertificateService certificates) =>
+            await Guard(async () =>
+            {
+                await certificates.RecordDisposalAsync(context.User.ToOperator(), id, request.Reason ?? "", context.RequestAborted);
+                return Results.NoContent();
+            })).WithSummary("誤って発行した証明書の処分の記録（j300 処分情報）").WithTags("証明書").RequireAuthorization(OperatorClaims.Policy(Permission.CertificateIssue));
+
+        api.MapPost("/restrictions", async (RestrictionRequest request, HttpContext context, RestrictionService restrictions, [FromServices] JapaneseDateParser dates) =>
+        {
+            var errors = new List<FieldValidationException>();
+            var input = BindRestriction(request, dates, errors);
+            return input is null ? ApiResults.Invalid(errors) : await Guard(async () =>
+            {
+                var id = await restrictions.SetAsync(context.User.ToOperator(), input, context.RequestAborted);
+                return Results.Created($"/api/v1/restrictions/{id}", new { Id = id });
+            });
+        }).WithSummary("抑止の設定（j410: 異動・発行・照会、個人・世帯、エラー・アラート）").WithTags("抑止・支援措置").RequireAuthorization(OperatorClaims.Policy(Permission.Restriction));
+
+        api.MapGet("/residents/{atenaNumber}/restrictions", async (string atenaNumber, HttpContext context, RestrictionService restrictions) =>
+        {
+            if (!AtenaNumber.TryParse(atenaNumber, out var atena, out var error))
+            {
+                return ApiResults.Invalid("atenaNumber", "宛名番号", error);
+            }
+            var rows = await restrictions.ForPersonAsync(context.User.ToOperator(), atena, context.RequestAborted);
+            return Results.Ok(rows.Select(RestrictionDto));
+        }).WithSummary("抑止の一覧（本人と世帯）").WithTags("抑止・支援措置").RequireAuthorization(OperatorClaims.Policy(Permission.Inquiry));
+
+        api.MapPost("/restrictions/{id:long}/lift", async (long id, HttpContext context, RestrictionService restrictions) =>
+            await Guard(async () =>
+            {
+                await restrictions.LiftAsync(context.User.ToOperator(), id, context.RequestAborted);
+                return Results.NoContent();
+            })).WithSummary("抑止の本解除").WithTags("抑止・支援措置").RequireAuthorization(OperatorClaims.Policy(Permission.Restriction));
+
+        api.MapPost("/restrictions/{id:long}/temporary-release", async (long id, HttpContext context, RestrictionService restrictions) =>
+            await Guard(async () =>
+            {
+                var until = await restrictions.ReleaseTemporarilyAsync(context.User.ToOperator(), id, context.RequestAborted);
+                return Results.Ok(new { Until = until.InZone(JapanTime.Zone).ToString("uuuu-MM-dd'T'HH:mm:sso<G>", null) });
+            })).WithSummary("抑止の一時解除（設定時間の経過で自動的に戻る）").WithTags("抑止・支援措置").RequireAuthorization(OperatorClaims.Policy(Permission.RestrictionTemporaryRelease));
+
+        api.MapPost("/residents/{atenaNumber}/support-measures", async (string atenaNumber, SupportMeasureRequest request, HttpContext context, SupportMeasureService measures, [FromServices] JapaneseDateParser dates) =>
+        {
+            var errors = new List<FieldValidationException>();
+            var atena = OptionalAtena(atenaNumber, "atenaNumber", "宛名番号", errors);
+            var applicant = OptionalAtena(request.Applicant, "applicant", "申出者の宛名番号", errors);
+            var start = Day(request.StartsOn, "startsOn", "支援措置の開始年月日", dates, errors, required: true);
+            var end = Day(request.EndsOn, "endsOn", "支援措置の終了年月日", dates, errors);
+            if (errors.Count > 0 || atena is null || start is null)
+            {
+                return ApiResults.Invalid(errors);
+            }
+            return await Guard(async () =>
+            {
+                var id = await measures.RegisterAsync(context.User.ToOperator(), new SupportMeasureInput
+                {
+                    AtenaNumber = atena,
+                    StartsOn = start.Value,
+                    EndsOn = end,
+                    Provisional = request.Provisional ?? false,
+                    Applicant = applicant,
+                    RelationToApplicant = request.RelationToApplicant,
+                    Offender = request.Offender,
+                    Services = request.Services,
+                    Contact = request.Contact,
+                }, context.RequestAborted);
+                return Results.Created($"/api/v1/residents/{atena}/support-measures", new { Id = id });
+            });
+        }).WithSummary("支援措置の登録（j440: 期間は1年、仮支援措置）").WithTags("抑止・支援措置").RequireAuthorization(OperatorClaims.Policy(Permission.ProtectedPersons));
+
+        api.MapGet("/residents/{atenaNumber}/support-measures", async (string atenaNumber, HttpContext context, SupportMeasureService measures) =>
+        {
+            if (!AtenaNumber.TryParse(atenaNumber, out var atena, out var error))
+            {
+                return ApiResults.Invalid("atenaNumber", "宛名番号", error);
+            }
+            var rows = await measures.DetailsAsync(context.User.ToOperator(), atena, context.RequestAborted);
+            return Results.Ok(rows.Select(SupportMeasureDto));
+        }).WithSummary("支援対象者の詳細（j380、支援対象者の権限が必要）").WithTags("抑止・支援措置").RequireAuthorization(OperatorClaims.Policy(Permission.ProtectedPersons));
+
+        api.MapPost("/support-measures/{id:long}/extension", async (long id, HttpContext context, SupportMeasureService measures) =>
+            await Guard(async () => Results.Ok(new { EndsOn = (await measures.ExtendAsync(context.User.ToOperator(), id, context.RequestAborted)).ToString("uuuu-MM-dd", null) })))
+            .WithSummary("支援措置の延長（期間終了日の1か月前から、1年）").WithTags("抑止・支援措置").RequireAuthorization(OperatorClaims.Policy(Permission.ProtectedPersons));
+
+        api.MapPost("/support-measures/{id:long}/end", async (long id, ReasonRequest request, HttpContext context, SupportMeasureService measures) =>
+            await Guard(async () =>
+            {
+                await measures.EndAsync(context.User.ToOperator(), id, request.Reason ?? "", context.RequestAborted);
+                return Results.NoContent();
+            })).WithSummary("支援措置の終了").WithTags("抑止・支援措置").RequireAuthorization(OperatorClaims.Policy(Permission.ProtectedPersons));
+
+        api.MapGet("/support-measures/ending-soon", async (HttpContext context, SupportMeasureService measures) =>
+            Results.Ok((await measures.EndingSoonAsync(context.User.ToOperator(), context.RequestAborted)).Select(SupportMeasureDto)))
+            .WithSummary("支援措置期間終了予定者（1か月以内、j440）").WithTags("抑止・支援措置").RequireAuthorization(OperatorClaims.Policy(Permission.ProtectedPersons));
+
+        api.MapPost("/residents/{atenaNumber}/support-approvals", async (string atenaNumber, SupportApprovalRequest request, HttpContext context, SupportMeasureService measures) =>
+        {
+            if (!AtenaNumber.TryParse(atenaNumber, out var atena, out var error))
+            {
+                return ApiResults.Invalid("atenaNumber", "宛名番号", error);
+            }
+            return await Guard(async () =>
+            {
+                var id = await measures.ApproveIssuanceAsync(context.User.ToOperator(), atena, request.RequesterName ?? "", request.Reason ?? "", context.RequestAborted);
+                return Results.Created($"/api/v1/residents/{atena}/support-approvals/{id}", new { Id = id });
+            });
+        }).WithSummary("支援対象者の証明書交付の審査・承認（当日1回限り、j440）").WithTags("抑止・支援措置").RequireAuthorization(OperatorClaims.Policy(Permission.ProtectedPersons));
+
+        api.MapPost("/residents/{atenaNumber}/konbini-cards", async (string atenaNumber, KonbiniCardRequest request, HttpContext context, KonbiniService konbini) =>
+        {
+            if (!AtenaNumber.TryParse(atenaNumber, out var atena, out var error))
+            {
+                return ApiResults.Invalid("atenaNumber", "宛名番号", error);
+            }
+            return await Guard(async () => Results.Ok(new { Serial = await konbini.RegisterCardAsync(context.User.ToOperator(), atena, request.Pin ?? "", context.RequestAborted) }));
+        }).WithSummary("コンビニ交付用カード（模擬）の登録").WithTags("コンビニ交付").RequireAuthorization(OperatorClaims.Policy(Permission.CertificateIssue));
+
+        app.MapGet("/certificates/pdf/{token}", (string token, HttpContext context, PrintQueue queue) =>
+            queue.Get(context.User.ToOperator().UserId, token) is { } document
+                ? Results.File(document.Pdf, "application/pdf", document.FileName)
+                : Results.NotFound())
+            .ExcludeFromDescription().RequireAuthorization(OperatorClaims.Policy(Permission.CertificateIssue));
+
+        // The kiosk authenticates with the card and its PIN, not with a staff session.
+        app.MapPost("/api/v1/konbini/certificates", async (KonbiniCertificateRequest request, HttpContext context, KonbiniService konbini) =>
+        {
+            var kind = string.IsNullOrWhiteSpace(request.Kind) ? CertificateKind.ResidentRecordCopy : CertificateKinds.FromSlug(request.Kind);
+            if (kind is null)
+            {
+                return ApiResults.Invalid("kind", "証明書の種別", new("value", "コンビニ交付は resident-record（住民票の写し）と entry-certificate（記載事項証明書）です。"));
+            }
+            try
+            {
+                var result = await konbini.IssueAsync(request.Serial ?? "", request.Pin ?? "", new KonbiniRequest
+                {
+                    Kind = kind.Value,
+                    WholeHousehold = request.WholeHousehold ?? false,
+                    HouseholdHeadAndRelationship = request.HouseholdHeadAndRelationship ?? true,
+                    Domicile = request.Domicile ?? false,
+                    Copies = request.Copies ?? 1,
+                }, context.RequestAborted);
+                context.Response.Headers["X-Issue-Numbers"] = Uri.EscapeDataString(string.Join(",", result.IssueNumbers));
+                return Results.File(result.ImagePdf, "application/pdf", "certificate.pdf");
+            }
+            catch (KonbiniRefusedException e)
+            {
+                return Results.Problem(statusCode: e.AttemptsLeft == 0 ? StatusCodes.Status423Locked : StatusCodes.Status403Forbidden, title: e.Message,
+                    extensions: e.AttemptsLeft is { } left ? new Dictionary<string, object?> { ["attemptsLeft"] = left } : null);
+            }
+        }).WithSummary("コンビニ交付（カード＋暗証番号、画像PDF、j1210）").WithTags("コンビニ交付").AllowAnonymous();
+    }
+
+    private static async Task<IResult> Run(CertificateKind kind, CertificateRequestDto dto, HttpContext context, bool preview, CertificateService certificates)
+    {
+        var errors = new List<FieldValidationException>();
+        var request = CertificateRequestBinding.Bind(kind, dto, errors);
+        if (request is null)
+        {
+            return ApiResults.Invalid(errors);
+        }
+        return await Guard(async () =>
+        {
+            var op = context.User.ToOperator();
+            var result = preview
+                ? await certificates.PreviewAsync(op, request, context.RequestAborted)
+                : await certificates.IssueAsync(op, request, context.RequestAborted);
+            var wantsPdf = context.Request.Headers.Accept.Any(a => a?.Contains("application/pdf", StringComparison.OrdinalIgnoreCase) == true);
+            if (wantsPdf || preview)
+            {
+                context.Response.Headers["X-Issue-Ids"] = string.Join(",", result.Copies.Select(c => c.IssueId));
+                return Results.File(result.Pdf, "application/pdf", $"{kind.Slug()}.pdf");
+            }
+            return Results.Ok(new CertificateIssuedDto(
+                [.. result.Copies.Select(c => new IssuedCopyDto(c.IssueId, c.IssueNumber, c.Pages, c.VerificationCodes, c.Subjects))],
+                [.. result.Findings.Select(Finding)],
+                [.. result.Overflows.Select(o => o.ToString())],
+                Convert.ToBase64String(result.Pdf)));
+        });
+    }
+
+    /// <summary>Refusals → 422 naming each field and rule; bad input → 400; a missing font → 503.</summary>
+    private static async Task<IResult> Guard(Func<Task<IResult>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (CertificateRefusedException e)
+        {
+            var errors = e.Findings.Where(f => f.IsError).ToList();
+            return Results.ValidationProblem(
+                errors.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.Select(f => $"{f.Code} {f.Message}").ToArray()),
+                detail: string.Join(" ", errors.Select(f => f.Message)),
+                title: "この請求では証明書を交付できません。",
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                extensions: new Dictionary<string, object?>
+                {
+                    ["rules"] = errors.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.First().Code),
+                    ["findings"] = e.Findings.Select(Finding).ToList(),
+                });
+        }
+        catch (FieldValidationException e)
+        {
+            return ApiResults.Invalid([e]);
+        }
+        catch (CertificateFontMissingException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: e.Message);
+        }
+    }
+
+    public static CertificateFindingDto Finding(CertificateFinding f) => new(f.Code, f.Field, f.IsError ? "error" : "alert", f.Message);
+
+    private static object IssueRecordDto(IssueRecord r) => new
+    {
+        r.Issue.Id,
+        IssuedAt = ChangeDtoMapping.Timestamp(r.Issue.IssuedAt),
+        r.Issue.Place,
+        r.Issue.Terminal,
+        r.Issue.OperatorId,
+        Kind = ((CertificateKind)r.Issue.Kind).Slug(),
+        KindName = ((CertificateKind)r.Issue.Kind).Japanese(),
+        r.Issue.Items,
+        r.Issue.Form,
+        Copy = $"{r.Issue.CopyNumber}/{r.Issue.CopyCount}",
+        r.Issue.PageCount,
+        r.Issue.IssueNumber,
+        Requester = ((RequesterKind)r.Issue.RequesterKind).Japanese(),
+        r.Issue.RequesterName,
+        Identification = ((IdentityCheck)r.Issue.Identification).Japanese(),
+        r.Issue.Purpose,
+        Channel = ((RequestChannel)r.Issue.Channel).Japanese(),
+        r.Issue.OfficialUse,
+        r.Issue.SealPrinted,
+        r.Issue.IndividualNumberPrinted,
+        r.Issue.Reissue,
+        r.Issue.SupportApprovalId,
+        Overflows = r.Issue.Overflows?.Split('\n') ?? [],
+        Subjects = r.Subjects.Select(s => new { AtenaNumber = s.AtenaNumber.Value, s.Name, s.HistoryNumber }),
+        Disposal = r.Disposal is null ? null : new { DisposedAt = ChangeDtoMapping.Timestamp(r.Disposal.DisposedAt), r.Disposal.OperatorId, r.Disposal.Reason },
+    };
+
+    private static object RestrictionDto(RestrictionRow r) => new
+    {
+        r.Id,
+        Scope = r.Scope == (int)RestrictionScope.Person ? "person" : "household",
+        r.Target,
+        Processes = Restriction.Describe((RestrictedProcess)r.Processes),
+        Level = r.Level == (int)RestrictionLevel.Error ? "error" : "alert",
+        StartsOn = r.StartsOn.ToString("uuuu-MM-dd", null),
+        EndsOn = r.EndsOn?.ToString("uuuu-MM-dd", null),
+        r.Reason,
+        r.CreatedBy,
+        Lifted = r.LiftedAt is not null,
+        TemporarilyReleasedUntil = r.TemporarilyReleasedUntil is { } until ? ChangeDtoMapping.Timestamp(until) : null,
+    };
+
+    private static object SupportMeasureDto(SupportMeasureRow m) => new
+    {
+        m.Id,
+        m.AtenaNumber,
+        m.ApplicantAtenaNumber,
+        m.RelationToApplicant,
+        m.Provisional,
+        StartsOn = m.StartsOn.ToString("uuuu-MM-dd", null),
+        EndsOn = m.EndsOn.ToString("uuuu-MM-dd", null),
+        m.Offender,
+        m.Services,
+        m.Contact,
+        EndedOn = m.EndedOn?.ToString("uuuu-MM-dd", null),
+        m.EndReason,
+    };
+
+    private static RestrictionInput? BindRestriction(RestrictionRequest r, JapaneseDateParser dates, List<FieldValidationException> errors)
+    {
+        var scope = r.Scope?.Trim().ToLowerInvariant() switch
+        {
+            "person" => RestrictionScope.Person,
+            "household" => RestrictionScope.Household,
+            _ => (RestrictionScope?)null,
+        };
+        if (scope is null)
+        {
+            errors.Add(new("scope", "抑止の単位", new("value", "抑止の単位は person（個人）か household（世帯）です。")));
+        }
+        var processes = RestrictedProcess.None;
+        foreach (var p in r.Processes ?? [])
+        {
+            processes |= p.Trim().ToLowerInvariant() switch
+            {
+                "change" => RestrictedProcess.Change,
+                "issuance" => RestrictedProcess.Issuance,
+                "inquiry" => RestrictedProcess.Inquiry,
+                _ => Invalid(p),
+            };
+        }
+        RestrictedProcess Invalid(string p)
+        {
+            errors.Add(new("processes", "抑止する処理", new("value", $"処理「{p}」はありません（change＝異動, issuance＝発行, inquiry＝照会）。")));
+            return RestrictedProcess.None;
+        }
+        var level = r.Level?.Trim().ToLowerInvariant() switch
+        {
+            "error" => RestrictionLevel.Error,
+            "alert" => RestrictionLevel.Alert,
+            _ => (RestrictionLevel?)null,
+        };
+        if (level is null)
+        {
+            errors.Add(new("level", "抑止レベル", new("value", "抑止レベルは error（エラー）か alert（アラート）です。")));
+        }
+        var start = Day(r.StartsOn, "startsOn", "開始日", dates, errors, required: true);
+        var end = Day(r.EndsOn, "endsOn", "終了日", dates, errors);
+        return errors.Count > 0 || scope is null || level is null || start is null
+            ? null
+            : new RestrictionInput(scope.Value, r.Target?.Trim() ?? "", processes, level.Value, start.Value, end, r.Reason ?? "");
+    }
+
+    private static NodaTime.LocalDate? Day(string? text, string field, string label, JapaneseDateParser dates, List<FieldValidationException> errors, bool required = false)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required)
+            {
+                errors.Add(new(field, label, new("required", $"{label}を入力してください。")));
+            }
+            return null;
+        }
+        if (dates.TryParseDay(text, out var day, out var error))
+        {
+            return day;
+        }
+        errors.Add(new(field, label, error));
+        return null;
+    }
+
+    private static AtenaNumber? OptionalAtena(string? text, string field, string label, List<FieldValidationException> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (AtenaNumber.TryParse(text, out var atena, out var error))
+        {
+            return atena;
+        }
+        errors.Add(new(field, label, error));
+        return null;
+    }
+}
