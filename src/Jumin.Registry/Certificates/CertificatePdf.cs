@@ -212,7 +212,7 @@ public sealed class CertificatePdf(OverflowMode overflowMode = OverflowMode.Trun
         g.DrawLine(pen, Left, PageHeight - 48, Right, PageHeight - 48);
         g.DrawString(preview ? "見本" : $"照合番号 {code}", small, XBrushes.Black, new XPoint(Left, PageHeight - 36));
         g.DrawString($"{index + 1}/{total}", small, XBrushes.Black, new XRect(Left, PageHeight - 44, Right - Left, 12), XStringFormats.TopCenter);
-        g.DrawString("照合番号で交付履歴と照合できます", small, XBrushes.Black, new XRect(Left, PageHeight - 44, Right - Left, 12), XStringFormats.TopRight);
+        g.DrawString(preview ? "見本（交付していません）" : "照合番号で交付履歴と照合できます", small, XBrushes.Black, new XRect(Left, PageHeight - 44, Right - Left, 12), XStringFormats.TopRight);
 
         if (preview)
         {
