@@ -168,6 +168,16 @@ if (changeCount > 0)
     Console.WriteLine($"→ {changesOutput}");
 }
 
+var certificateCount = int.Parse(options.Get("certificates", "200")!, CultureInfo.InvariantCulture);
+if (certificateCount > 0)
+{
+    var certificatesOutput = options.Get("certificates-output", Path.Combine(Path.GetDirectoryName(output)!, "certificates.md"))!;
+    var certificateReport = await CertificateBench.RunAsync(node, certificateCount, int.Parse(options.Get("batch", "1000")!, CultureInfo.InvariantCulture), total);
+    Console.WriteLine(certificateReport);
+    await File.WriteAllTextAsync(certificatesOutput, certificateReport);
+    Console.WriteLine($"→ {certificatesOutput}");
+}
+
 static double Percentile(List<double> values, int p) => Stats.Percentile(values, p);
 
 internal sealed class Args(Dictionary<string, string> values)
