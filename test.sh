@@ -8,7 +8,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteract
 
 need=()
 command -v chromium >/dev/null || need+=(chromium)
-[ -f /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf ] || need+=(fonts-ipaexfont)
+{ [ -f /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf ] && [ -f /usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf ]; } || need+=(fonts-ipaexfont)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then

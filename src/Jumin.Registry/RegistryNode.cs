@@ -168,19 +168,7 @@ public sealed class RegistryNode
         await Accounts.CreateAsync(setup, "approver01", accounts[2].DisplayName, accounts[2].Password, [Roles.Clerk, Roles.Approver], allItems, "市民課", cancellationToken);
         await Accounts.CreateAsync(setup, "auditor01", accounts[3].DisplayName, accounts[3].Password, [Roles.Auditor], [], "情報政策課", cancellationToken);
         await Accounts.CreateAsync(setup, "admin01", accounts[4].DisplayName, accounts[4].Password, [Roles.Administrator], [], "情報政策課", cancellationToken);
-        Directory.CreateDirectory(Options.DataDirectory);
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-        await using (var writer = new StreamWriter(file, System.Text.Encoding.UTF8, options))
-        {
-            foreach (var a in accounts)
-            {
-                await writer.WriteLineAsync($"{a.UserId}\t{a.DisplayName}\t{a.Password}\t{a.Description}");
-            }
-        }
+        await WriteOwnerOnlyAsync(file, [.. accounts.Select(a => $"{a.UserId}\t{a.DisplayName}\t{a.Password}\t{a.Description}")], cancellationToken);
         return accounts;
     }
 
@@ -199,6 +187,56 @@ public sealed class RegistryNode
             }
         }
         return await Demo.LoadAsync(Options.DemoResidents, Options.DemoSeed, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Registers simulated 個人番号カード for two demo 世帯主 with random PINs (コンビニ交付, j1210) when the demo
+    /// register has none, and returns them (from <c>{DataDirectory}/demo-cards.txt</c>, readable by the owner only).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> EnsureDemoCardsAsync(CancellationToken cancellationToken = default)
+    {
+        var file = Path.Combine(Options.DataDirectory, "demo-cards.txt");
+        List<(Jumin.Domain.Identifiers.AtenaNumber Atena, string Name)> holders;
+        await using (var db = Database.Open())
+        {
+            if (Options.DemoResidents <= 0 || await db.KonbiniCards.AnyAsync(cancellationToken))
+            {
+                return File.Exists(file) ? File.ReadAllLines(file) : [];
+            }
+            var heads = await (
+                from r in db.Residents
+                where r.Status == (int)Domain.Residents.ResidentStatus.Resident && r.MemberOrder == 1 && r.Kind == (int)Domain.Residents.ResidentKind.Japanese
+                orderby r.AtenaNumber
+                join h in db.ResidentHistory on new { r.AtenaNumber, N = r.LatestHistoryNumber } equals new { h.AtenaNumber, N = h.HistoryNumber }
+                select new { h.AtenaNumber, h.FamilyName, h.GivenName }).Take(2).ToListAsync(cancellationToken);
+            holders = [.. heads.Select(h => (h.AtenaNumber, $"{h.FamilyName}　{h.GivenName}"))];
+        }
+        var setup = Operator.Batch("init") with { Permissions = new HashSet<Permission> { Permission.CertificateIssue } };
+        var lines = new List<string>();
+        foreach (var (atena, name) in holders)
+        {
+            var pin = RandomNumberGenerator.GetInt32(10_000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+            var serial = await Konbini.RegisterCardAsync(setup, atena, pin, cancellationToken);
+            lines.Add($"  カード {serial}  暗証番号 {pin}  {name}（宛名番号 {atena}）");
+        }
+        await WriteOwnerOnlyAsync(file, lines, cancellationToken);
+        return lines;
+    }
+
+    /// <summary>Demo secrets go into a file only the owner may read.</summary>
+    private static async Task WriteOwnerOnlyAsync(string file, IReadOnlyList<string> lines, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        await using var writer = new StreamWriter(file, System.Text.Encoding.UTF8, options);
+        foreach (var line in lines)
+        {
+            await writer.WriteLineAsync(line.AsMemory(), cancellationToken);
+        }
     }
 
     private static List<DemoAccount> ReadAccounts(string file) =>

@@ -78,6 +78,16 @@ internal static class RegistryHosting
         {
             Console.WriteLine($"デモ住民 {loaded:N0} 人を生成しました。");
         }
+        var cards = await node.EnsureDemoCardsAsync();
+        if (cards.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"コンビニ交付の模擬カード（POST /api/v1/konbini/certificates、{Path.Combine(node.Options.DataDirectory, "demo-cards.txt")}）:");
+            foreach (var card in cards)
+            {
+                Console.WriteLine(card);
+            }
+        }
         if (accounts.Count > 0)
         {
             Console.WriteLine();

@@ -86,6 +86,10 @@ public sealed class NewModel(ResidentQuery query, CertificateService certificate
     [BindProperty]
     public CertificateForm Form { get; set; } = new();
 
+    /// <summary>The kind to start with, e.g. move-out from a registered 転出 (j660) or resident-code-notice (j890).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
     public ResidentDossier? Dossier { get; private set; }
 
     public string? Error { get; private set; }
@@ -105,6 +109,11 @@ public sealed class NewModel(ResidentQuery query, CertificateService certificate
     public async Task OnGetAsync()
     {
         await LoadAsync();
+        if (CertificateKinds.FromSlug(Kind) is { } kind)
+        {
+            Form.Kind = kind.Slug();
+            Form.Scope = kind.IsCopyOrEntryCertificate() ? Form.Scope : "self";
+        }
         if (Dossier is not null && string.IsNullOrEmpty(Form.RequesterName))
         {
             Form.RequesterName = Dossier.Current.FullName;
