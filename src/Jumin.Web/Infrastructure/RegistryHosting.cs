@@ -1,5 +1,6 @@
 using Jumin.Domain.Dates;
 using Jumin.Registry;
+using Jumin.Registry.Certificates;
 using Jumin.Registry.Persistence;
 using Jumin.Registry.Residents;
 
@@ -20,7 +21,42 @@ internal static class RegistryHosting
             DemoSeed = configuration.GetValue("Jumin:DemoSeed", 20261129),
             BulkRegistrationLimit = configuration.GetValue("Jumin:BulkRegistrationLimit", 100),
             LockMinutes = configuration.GetValue("Jumin:LockMinutes", 15),
+            RestrictionReleaseMinutes = configuration.GetValue("Jumin:RestrictionReleaseMinutes", 30),
+            Certificates = ReadCertificates(configuration, new RegistryOptions().Certificates),
             Eras = ReadEras(configuration),
+        };
+    }
+
+    /// <summary>
+    /// j290, j1040, j1050, j1070 per municipality: <c>Jumin:Certificates:Prefecture</c>, <c>Municipality</c>,
+    /// <c>MayorTitle</c>, <c>MayorName</c>, <c>DeputyTitle</c>, <c>DeputyName</c>, <c>SealNote</c>,
+    /// <c>SealImage</c> (PNG, black, ≤ 25 mm), <c>Printer</c>, <c>Overflow</c> (truncate | blank).
+    /// </summary>
+    private static CertificateSettings ReadCertificates(IConfiguration configuration, CertificateSettings defaults)
+    {
+        var section = configuration.GetSection("Jumin:Certificates");
+        var authority = defaults.Authority;
+        return defaults with
+        {
+            Authority = authority with
+            {
+                Prefecture = section["Prefecture"] ?? authority.Prefecture,
+                Municipality = section["Municipality"] ?? authority.Municipality,
+                MayorTitle = section["MayorTitle"] ?? authority.MayorTitle,
+                MayorName = section["MayorName"] ?? authority.MayorName,
+                DeputyTitle = section["DeputyTitle"] ?? authority.DeputyTitle,
+                DeputyName = section["DeputyName"] ?? authority.DeputyName,
+                SealNote = section["SealNote"] ?? authority.SealNote,
+            },
+            SealImagePath = section["SealImage"] ?? defaults.SealImagePath,
+            Printer = section["Printer"] ?? defaults.Printer,
+            Overflow = section["Overflow"]?.Trim().ToLowerInvariant() switch
+            {
+                null or "" => defaults.Overflow,
+                "truncate" => OverflowMode.Truncate,
+                "blank" => OverflowMode.Blank,
+                var other => throw new InvalidOperationException($"Jumin:Certificates:Overflow は truncate（限界まで出力）か blank（空白で出力）です（{other}）。"),
+            },
         };
     }
 
