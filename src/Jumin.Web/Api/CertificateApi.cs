@@ -60,8 +60,8 @@ internal static class CertificateApi
             var query = new IssueHistoryQuery
             {
                 Subject = OptionalAtena(subject, "subject", "宛名番号", errors),
-                From = Day(from, "from", "交付日（から）", dates, errors),
-                To = Day(to, "to", "交付日（まで）", dates, errors),
+                From = dates.Day(from, "from", "交付日（から）", errors),
+                To = dates.Day(to, "to", "交付日（まで）", errors),
                 IssueNumber = issueNumber,
                 OperatorId = @operator,
                 Kind = string.IsNullOrWhiteSpace(kind) ? null : CertificateKinds.FromSlug(kind),
@@ -133,8 +133,8 @@ internal static class CertificateApi
             var errors = new List<FieldValidationException>();
             var atena = OptionalAtena(atenaNumber, "atenaNumber", "宛名番号", errors);
             var applicant = OptionalAtena(request.Applicant, "applicant", "申出者の宛名番号", errors);
-            var start = Day(request.StartsOn, "startsOn", "支援措置の開始年月日", dates, errors, required: true);
-            var end = Day(request.EndsOn, "endsOn", "支援措置の終了年月日", dates, errors);
+            var start = dates.Day(request.StartsOn, "startsOn", "支援措置の開始年月日", errors, required: true);
+            var end = dates.Day(request.EndsOn, "endsOn", "支援措置の終了年月日", errors);
             if (errors.Count > 0 || atena is null || start is null)
             {
                 return ApiResults.Invalid(errors);
@@ -398,29 +398,11 @@ internal static class CertificateApi
         {
             errors.Add(new("level", "抑止レベル", new("value", "抑止レベルは error（エラー）か alert（アラート）です。")));
         }
-        var start = Day(r.StartsOn, "startsOn", "開始日", dates, errors, required: true);
-        var end = Day(r.EndsOn, "endsOn", "終了日", dates, errors);
+        var start = dates.Day(r.StartsOn, "startsOn", "開始日", errors, required: true);
+        var end = dates.Day(r.EndsOn, "endsOn", "終了日", errors);
         return errors.Count > 0 || scope is null || level is null || start is null
             ? null
             : new RestrictionInput(scope.Value, r.Target?.Trim() ?? "", processes, level.Value, start.Value, end, r.Reason ?? "");
-    }
-
-    private static NodaTime.LocalDate? Day(string? text, string field, string label, JapaneseDateParser dates, List<FieldValidationException> errors, bool required = false)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required)
-            {
-                errors.Add(new(field, label, new("required", $"{label}を入力してください。")));
-            }
-            return null;
-        }
-        if (dates.TryParseDay(text, out var day, out var error))
-        {
-            return day;
-        }
-        errors.Add(new(field, label, error));
-        return null;
     }
 
     private static AtenaNumber? OptionalAtena(string? text, string field, string label, List<FieldValidationException> errors)

@@ -72,7 +72,9 @@ public sealed class HistoryModel(CertificateService certificates, JapaneseDatePa
                 Errors.Add($"宛名番号: {error.Message}");
             }
         }
-        query = query with { From = Day(From, "交付日（から）"), To = Day(To, "交付日（まで）") };
+        var dateErrors = new List<FieldValidationException>();
+        query = query with { From = dates.Day(From, "from", "交付日（から）", dateErrors), To = dates.Day(To, "to", "交付日（まで）", dateErrors) };
+        Errors.AddRange(dateErrors.Select(e => e.Message));
         if (Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -103,19 +105,6 @@ public sealed class HistoryModel(CertificateService certificates, JapaneseDatePa
 
     public static string KindName(int kind) => ((CertificateKind)kind).Japanese();
 
-    private LocalDate? Day(string? text, string label)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        if (dates.TryParseDay(text, out var day, out var error))
-        {
-            return day;
-        }
-        Errors.Add($"{label}: {error.Message}");
-        return null;
-    }
 }
 
 /// <summary>How a 交付履歴 row names the requester: 区分・氏名・本人確認・方法.</summary>

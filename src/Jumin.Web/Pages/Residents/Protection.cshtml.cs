@@ -132,11 +132,9 @@ public sealed class ProtectionModel(RestrictionService restrictions, SupportMeas
 
     private NodaTime.LocalDate? Day(string? text, string field, string label)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        return dates.TryParseDay(text, out var day, out var error) ? day : throw new FieldValidationException(field, label, error);
+        var errors = new List<FieldValidationException>();
+        var day = dates.Day(text, field, label, errors);
+        return errors.Count > 0 ? throw errors[0] : day;
     }
 }
 
