@@ -341,6 +341,12 @@ public sealed class CertificateService(RegistryDatabase database, AuditTrail aud
             var household = person.HouseholdNumber;
             var members = await db.Residents.Where(r => r.HouseholdNumber == household && (status == ResidentStatus.Resident ? r.Status == (int)ResidentStatus.Resident : r.Status != (int)ResidentStatus.Resident)).Select(r => r.AtenaNumber).ToListAsync(cancellationToken);
             included = await LatestAsync(db, members, cancellationToken);
+            if (!person.IsResident)
+            {
+                // A 除票 of the 世帯 covers those removed with the subject (one 転出届 for the family), not
+                // everyone who ever left that 世帯番号 over the years.
+                included = [.. included.Where(i => person.ChangeId is { } id ? i.ChangeId == id : i.RemovalReason == person.RemovalReason && i.RemovalDate == person.RemovalDate)];
+            }
             wholeHousehold = person.IsResident;
         }
         else if (request.Members.Count > 0)
