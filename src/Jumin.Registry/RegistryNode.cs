@@ -94,6 +94,7 @@ public sealed class RegistryNode
         Restrictions = new RestrictionService(Database, Audit, NodaTime.Duration.FromMinutes(options.RestrictionReleaseMinutes));
         SupportMeasures = new SupportMeasureService(Database, Audit);
         Konbini = new KonbiniService(Database, Audit, Certificates);
+        AuditAnalysis = new AuditAnalysis(Database, Audit, Domain.Audit.OffHours.Default);
     }
 
     public RegistryOptions Options { get; }
@@ -129,6 +130,8 @@ public sealed class RegistryNode
     public SupportMeasureService SupportMeasures { get; }
 
     public KonbiniService Konbini { get; }
+
+    public AuditAnalysis AuditAnalysis { get; }
 
     /// <summary>Migrates the database and registers the demo terminal.</summary>
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)

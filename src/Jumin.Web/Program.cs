@@ -35,6 +35,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Changes", OperatorClaims.Policy(Permission.Inquiry));
     o.Conventions.AuthorizePage("/Changes/New", OperatorClaims.Policy(Permission.ChangeEntry));
     o.Conventions.AuthorizeFolder("/Certificates", OperatorClaims.Policy(Permission.Inquiry));
+    o.Conventions.AuthorizeFolder("/Audit", OperatorClaims.Policy(Permission.LogView));
     o.Conventions.AuthorizePage("/Certificates/New", OperatorClaims.Policy(Permission.CertificateIssue));
     o.Conventions.AllowAnonymousToPage("/Login");
     o.Conventions.AllowAnonymousToPage("/Error");
@@ -81,4 +82,5 @@ app.MapRazorPages();
 app.MapRegistryApi();
 app.MapChangeApi();
 app.MapCertificateApi();
+app.MapAuditApi();
 app.Run();

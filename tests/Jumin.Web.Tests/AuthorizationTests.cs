@@ -48,6 +48,10 @@ public abstract class AuthorizationTests(WebAppFixture app)
             ("GET", "/certificates/new?subject={atena}", inquiry),
             ("GET", "/certificates/history?subject={atena}", inquiry),
             ("GET", "/residents/{atena}/protection", inquiry),
+            ("GET", "/api/v1/audit/entries?operator=clerk01", "auditor01"),
+            ("GET", "/api/v1/audit/reports/failed-logins?format=csv", "auditor01"),
+            ("GET", "/api/v1/audit/account-review", "auditor01"),
+            ("GET", "/audit?report=off-hours", "auditor01"),
         })
         {
             foreach (var user in Users)

@@ -90,6 +90,7 @@ internal static class RegistryHosting
         services.AddSingleton(node.Restrictions);
         services.AddSingleton(node.SupportMeasures);
         services.AddSingleton(node.Konbini);
+        services.AddSingleton(node.AuditAnalysis);
         services.AddSingleton(new ChangeRequestBinding(node.Dates));
         services.AddSingleton(new ResidentPresentation(node.Options.Eras));
         return services;

@@ -1,0 +1,76 @@
+using System.Text;
+using Jumin.Domain;
+using Jumin.Domain.Dates;
+using Jumin.Registry.Accounts;
+using Jumin.Registry.Audit;
+using Jumin.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+
+namespace Jumin.Web.Api;
+
+/// <summary>ログの分析 (j1370) and the 利用者一覧 for the half-yearly review, for users with the ログ閲覧 right.</summary>
+internal static class AuditApi
+{
+    public static void MapAuditApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1/audit").RequireAuthorization(OperatorClaims.Policy(Permission.LogView)).WithTags("ログ");
+
+        api.MapGet("/entries", async (string? from, string? to, string? @operator, string? target, string? function, string? format, HttpContext context, AuditAnalysis analysis, [FromServices] JapaneseDateParser dates) =>
+        {
+            var errors = new List<FieldValidationException>();
+            var (start, end) = Period(from, to, dates, errors);
+            if (errors.Count > 0)
+            {
+                return ApiResults.Invalid(errors);
+            }
+            var lines = await analysis.SearchAsync(context.User.ToOperator(), new AuditQuery { From = start, To = end, OperatorId = @operator, Target = target, Function = function }, context.RequestAborted);
+            return Respond(lines, format, "audit-log");
+        }).WithSummary("監査ログの検索（利用者・対象者・機能・期間、j1370）。format=csv で CSV");
+
+        api.MapGet("/reports/{report}", async (string report, string? from, string? to, string? format, HttpContext context, AuditAnalysis analysis, [FromServices] JapaneseDateParser dates) =>
+        {
+            var kind = AuditAnalysis.FromSlug(report);
+            var errors = new List<FieldValidationException>();
+            if (kind is null)
+            {
+                errors.Add(new("report", "分析", new("value", $"分析「{report}」はありません（{string.Join(", ", Enum.GetValues<AuditReport>().Select(AuditAnalysis.Slug))}）。")));
+            }
+            var (start, end) = Period(from, to, dates, errors);
+            if (errors.Count > 0)
+            {
+                return ApiResults.Invalid(errors);
+            }
+            var lines = await analysis.ReportAsync(context.User.ToOperator(), kind!.Value, start, end, context.RequestAborted);
+            return Respond(lines, format, report);
+        }).WithSummary("ログの分析（j1370: off-hours, failed-logins, logins-per-user, mass-searches, identifier-searches）。format=csv で CSV");
+
+        api.MapGet("/account-review", async (HttpContext context, AuditAnalysis analysis) =>
+            Csv(await analysis.AccountReviewCsvAsync(context.User.ToOperator(), context.RequestAborted), "account-review"))
+            .WithSummary("利用者一覧（半期ごとの点検用 CSV）");
+    }
+
+    /// <summary>The period asked for; by default the last 30 days up to today (Japan time).</summary>
+    public static (LocalDate From, LocalDate To) Period(string? from, string? to, JapaneseDateParser dates, List<FieldValidationException> errors)
+    {
+        var today = JapanTime.Today(SystemClock.Instance);
+        var end = dates.Day(to, "to", "期間（まで）", errors) ?? today;
+        var start = dates.Day(from, "from", "期間（から）", errors) ?? end.PlusDays(-30);
+        if (start > end)
+        {
+            errors.Add(new("from", "期間（から）", new("after-end", "期間の開始は終了以前の日にしてください。")));
+        }
+        else if (NodaTime.Period.Between(start, end, PeriodUnits.Days).Days > 366)
+        {
+            errors.Add(new("from", "期間（から）", new("too-long", "一度に分析できる期間は1年までです。")));
+        }
+        return (start, end);
+    }
+
+    private static IResult Respond(IReadOnlyList<AuditReportLine> lines, string? format, string name) =>
+        string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase) ? Csv(AuditAnalysis.Csv(lines), name) : Results.Ok(lines);
+
+    // Excel in Japan opens UTF-8 CSV correctly only with a BOM.
+    private static IResult Csv(string csv, string name) =>
+        Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"{name}.csv");
+}
