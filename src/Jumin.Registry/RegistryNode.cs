@@ -95,6 +95,7 @@ public sealed class RegistryNode
         SupportMeasures = new SupportMeasureService(Database, Audit);
         Konbini = new KonbiniService(Database, Audit, Certificates);
         AuditAnalysis = new AuditAnalysis(Database, Audit, Domain.Audit.OffHours.Default);
+        Operations = new Operations.OperationsMonitor(Database, Audit);
     }
 
     public RegistryOptions Options { get; }
@@ -133,6 +134,8 @@ public sealed class RegistryNode
 
     public AuditAnalysis AuditAnalysis { get; }
 
+    public Operations.OperationsMonitor Operations { get; }
+
     /// <summary>Migrates the database and registers the demo terminal.</summary>
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)
     {
@@ -163,6 +166,7 @@ public sealed class RegistryNode
             new DemoAccount("approver01", "審査 三郎", NewPassword(), "審査者（本登録）"),
             new DemoAccount("auditor01", "監査 四郎", NewPassword(), "監査担当（住民情報は見ない）"),
             new DemoAccount("admin01", "管理 五郎", NewPassword(), "システム管理者"),
+            new DemoAccount("contractor01", "委託 六子", NewPassword(), "委託先（運用監視のみ。緊急時アクセスは管理者の承認が必要）"),
         };
         var setup = Operator.Batch("init");
         VisibleItem[] allItems = [VisibleItem.FamilyRegister, VisibleItem.IndividualNumber, VisibleItem.ResidentCode, VisibleItem.ResidenceStatus];
@@ -171,6 +175,7 @@ public sealed class RegistryNode
         await Accounts.CreateAsync(setup, "approver01", accounts[2].DisplayName, accounts[2].Password, [Roles.Clerk, Roles.Approver], allItems, "市民課", cancellationToken);
         await Accounts.CreateAsync(setup, "auditor01", accounts[3].DisplayName, accounts[3].Password, [Roles.Auditor], [], "情報政策課", cancellationToken);
         await Accounts.CreateAsync(setup, "admin01", accounts[4].DisplayName, accounts[4].Password, [Roles.Administrator], [], "情報政策課", cancellationToken);
+        await Accounts.CreateAsync(setup, "contractor01", accounts[5].DisplayName, accounts[5].Password, [Roles.Contractor], [], "委託先", cancellationToken);
         await WriteOwnerOnlyAsync(file, [.. accounts.Select(a => $"{a.UserId}\t{a.DisplayName}\t{a.Password}\t{a.Description}")], cancellationToken);
         return accounts;
     }

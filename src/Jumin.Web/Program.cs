@@ -4,6 +4,7 @@ using Jumin.Registry;
 using Jumin.Registry.Accounts;
 using Jumin.Web.Api;
 using Jumin.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
@@ -36,6 +37,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Changes/New", OperatorClaims.Policy(Permission.ChangeEntry));
     o.Conventions.AuthorizeFolder("/Certificates", OperatorClaims.Policy(Permission.Inquiry));
     o.Conventions.AuthorizeFolder("/Audit", OperatorClaims.Policy(Permission.LogView));
+    o.Conventions.AuthorizeFolder("/Operations", OperatorClaims.Policy(Permission.Operations));
     o.Conventions.AuthorizePage("/Certificates/New", OperatorClaims.Policy(Permission.CertificateIssue));
     o.Conventions.AllowAnonymousToPage("/Login");
     o.Conventions.AllowAnonymousToPage("/Error");
@@ -57,6 +59,16 @@ builder.Services.AddAuthentication(OperatorClaims.Scheme)
             // The API answers 401/403 with problem details instead of redirecting to the login page.
             OnRedirectToLogin = context => ApiResults.RedirectOrStatus(context, StatusCodes.Status401Unauthorized),
             OnRedirectToAccessDenied = context => ApiResults.RedirectOrStatus(context, StatusCodes.Status403Forbidden),
+            // 緊急時アクセス: the session ends with its approval, whether it ran out or was revoked.
+            OnValidatePrincipal = async context =>
+            {
+                if (context.Principal?.FindFirst(OperatorClaims.BreakGlassClaim)?.Value is { } grant
+                    && !await context.HttpContext.RequestServices.GetRequiredService<AccountService>().IsBreakGlassActiveAsync(long.Parse(grant, System.Globalization.CultureInfo.InvariantCulture), context.HttpContext.RequestAborted))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(OperatorClaims.Scheme);
+                }
+            },
         };
     });
 builder.Services.AddAuthorization(o => o.AddPermissionPolicies());
@@ -83,4 +95,5 @@ app.MapRegistryApi();
 app.MapChangeApi();
 app.MapCertificateApi();
 app.MapAuditApi();
+app.MapOperationsApi();
 app.Run();

@@ -12,7 +12,7 @@ namespace Jumin.Web.Tests;
 /// </summary>
 public abstract class AuthorizationTests(WebAppFixture app)
 {
-    private static readonly string[] Users = ["clerk01", "clerk02", "approver01", "auditor01", "admin01"];
+    private static readonly string[] Users = ["clerk01", "clerk02", "approver01", "auditor01", "admin01", "contractor01"];
 
     private async Task<HttpClient> LoggedIn(string userId)
     {
@@ -52,6 +52,8 @@ public abstract class AuthorizationTests(WebAppFixture app)
             ("GET", "/api/v1/audit/reports/failed-logins?format=csv", "auditor01"),
             ("GET", "/api/v1/audit/account-review", "auditor01"),
             ("GET", "/audit?report=off-hours", "auditor01"),
+            ("GET", "/api/v1/operations/status", "admin01 contractor01"),
+            ("GET", "/operations", "admin01 contractor01"),
         })
         {
             foreach (var user in Users)
@@ -111,6 +113,25 @@ public abstract class AuthorizationTests(WebAppFixture app)
         Assert.Empty(f.GetProperty("hiddenItems").EnumerateArray());
         var r = (await all.GetFromJsonAsync<JsonElement>($"/api/v1/residents/{japanese}")).GetProperty("current");
         Assert.Matches("^[0-9]{11}$", r.GetProperty("residentCode").GetString());
+    }
+
+    [Fact]
+    public async Task A_contractor_reads_people_only_during_an_approved_emergency_access_and_its_session_ends_when_revoked()
+    {
+        var contractor = await LoggedIn("contractor01");
+        Assert.Equal(HttpStatusCode.Forbidden, (await contractor.GetAsync("/api/v1/residents?kana=ア")).StatusCode);
+        var admin = await LoggedIn("admin01");
+        var grant = await admin.PostAsJsonAsync("/api/v1/accounts/contractor01/break-glass", new { reason = "照会画面の障害調査", minutes = 30 });
+        Assert.Equal(HttpStatusCode.Created, grant.StatusCode);
+        var id = JsonDocument.Parse(await grant.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync("/api/v1/accounts/clerk01/break-glass", new { reason = "x", minutes = 30 })).StatusCode);
+
+        var emergency = await LoggedIn("contractor01");
+        Assert.Equal(HttpStatusCode.OK, (await emergency.GetAsync("/api/v1/residents?kana=ア")).StatusCode);
+        Assert.Contains("緊急時アクセス中", await emergency.GetStringAsync("/operations"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/break-glass/{id}/revocation", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await emergency.GetAsync("/api/v1/residents?kana=ア")).StatusCode);
     }
 
     [Fact]

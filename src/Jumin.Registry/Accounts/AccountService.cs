@@ -99,7 +99,79 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit)
         {
             return (outcome, null);
         }
-        return (outcome, ToOperator(account!, terminal, place));
+        var op = ToOperator(account!, terminal, place);
+        if (op.IsIn(Roles.Contractor) && await ActiveGrantAsync(userId, cancellationToken) is { } grant)
+        {
+            // 緊急時アクセス: 照会 only, no protected items, until the approval ends.
+            op = op with { Permissions = new HashSet<Permission>(op.Permissions) { Permission.Inquiry }, BreakGlassGrant = grant.Id, BreakGlassUntil = grant.EndsAt };
+            await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.Login, "ログイン", detail: $"緊急時アクセス開始（{grant.EndsAt:yyyy-MM-dd HH:mm} UTC まで、承認者 {grant.ApprovedBy}）")], cancellationToken);
+        }
+        return (outcome, op);
+    }
+
+    /// <summary>The longest 緊急時アクセス a city official may approve at once.</summary>
+    public static readonly TimeSpan MaxBreakGlass = TimeSpan.FromHours(4);
+
+    /// <summary>
+    /// 緊急時アクセスの承認 (seed 000 OUT-02): a user with the 権限管理 right lets a contractor account see
+    /// personal data (照会 only) from now for <paramref name="duration"/>, for the recorded reason.
+    /// </summary>
+    public async Task<long> GrantBreakGlassAsync(Operator by, string userId, string reason, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        await audit.RequireAsync(database, by, Permission.RightsAdministration, "緊急時アクセスの承認", cancellationToken);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new Domain.FieldValidationException("reason", "理由", new("required", "緊急時アクセスの理由（障害の内容）を入力してください。"));
+        }
+        if (duration <= TimeSpan.Zero || duration > MaxBreakGlass)
+        {
+            throw new Domain.FieldValidationException("minutes", "時間", new("range", $"緊急時アクセスは1分から{MaxBreakGlass.TotalHours:0}時間までです。"));
+        }
+        await using var db = database.Open();
+        var account = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserId == userId, cancellationToken);
+        if (account is null || !account.Roles.Split(',').Contains(Roles.Contractor))
+        {
+            throw new Domain.FieldValidationException("userId", "利用者ID", new("not-contractor", "緊急時アクセスは委託先（運用保守）の利用者にだけ承認できます。"));
+        }
+        var now = audit.Clock.GetCurrentInstant().ToDateTimeUtc();
+        var grant = new BreakGlassGrantRow { UserId = userId, ApprovedBy = by.UserId, Reason = reason.Trim(), StartsAt = now, EndsAt = now + duration };
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.BreakGlassGrants.Add(grant);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(db, [audit.Event(by, AuditFunctions.BreakGlass, "緊急時アクセスの承認", detail: $"承認{grant.Id} {userId} {duration.TotalMinutes:0}分 理由: {grant.Reason}")], cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return grant.Id;
+    }
+
+    /// <summary>Ends a 緊急時アクセス before its time; sessions under it end at their next request.</summary>
+    public async Task RevokeBreakGlassAsync(Operator by, long grantId, CancellationToken cancellationToken = default)
+    {
+        await audit.RequireAsync(database, by, Permission.RightsAdministration, "緊急時アクセスの取消", cancellationToken);
+        await using var db = database.Open();
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var grant = await db.BreakGlassGrants.AsTracking().SingleOrDefaultAsync(g => g.Id == grantId, cancellationToken)
+            ?? throw new Domain.FieldValidationException("id", "承認", new("not-found", "該当する緊急時アクセスの承認がありません。"));
+        grant.RevokedAt ??= audit.Clock.GetCurrentInstant().ToDateTimeUtc();
+        grant.RevokedBy ??= by.UserId;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(db, [audit.Event(by, AuditFunctions.BreakGlass, "緊急時アクセスの取消", detail: $"承認{grant.Id} {grant.UserId} 取消")], cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Whether a 緊急時アクセス still runs (not ended, not revoked): checked on every request of its session.</summary>
+    public async Task<bool> IsBreakGlassActiveAsync(long grantId, CancellationToken cancellationToken = default)
+    {
+        var now = audit.Clock.GetCurrentInstant().ToDateTimeUtc();
+        await using var db = database.Open();
+        return await db.BreakGlassGrants.AnyAsync(g => g.Id == grantId && g.RevokedAt == null && g.EndsAt > now && g.StartsAt <= now, cancellationToken);
+    }
+
+    private async Task<BreakGlassGrantRow?> ActiveGrantAsync(string userId, CancellationToken cancellationToken)
+    {
+        var now = audit.Clock.GetCurrentInstant().ToDateTimeUtc();
+        await using var db = database.Open();
+        return await db.BreakGlassGrants.AsNoTracking().Where(g => g.UserId == userId && g.RevokedAt == null && g.StartsAt <= now && g.EndsAt > now)
+            .OrderByDescending(g => g.EndsAt).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<Operator?> FindOperatorAsync(string userId, string terminal, string place, CancellationToken cancellationToken = default)

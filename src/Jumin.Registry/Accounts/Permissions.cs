@@ -41,6 +41,9 @@ public enum Permission
 
     /// <summary>抑止の一時解除 (j410).</summary>
     RestrictionTemporaryRelease,
+
+    /// <summary>運用監視 — job, queue and system status without personal data (委託先, seed 000 OUT-02).</summary>
+    Operations,
 }
 
 /// <summary>表示項目の権限 (j1390): items shown only to users granted them, on every screen, response, export and certificate.</summary>
@@ -75,6 +78,7 @@ public static class Permissions
         Permission.ResidentCodeAssignment => "住民票コード付番",
         Permission.Restriction => "抑止・解除",
         Permission.RestrictionTemporaryRelease => "抑止の一時解除",
+        Permission.Operations => "運用監視",
         _ => p.ToString(),
     };
 
@@ -93,7 +97,8 @@ public static class Permissions
         Roles.Clerk => new HashSet<Permission> { Permission.Inquiry, Permission.ChangeEntry, Permission.CertificateIssue },
         Roles.Approver => new HashSet<Permission> { Permission.Inquiry, Permission.Approval, Permission.ProtectedPersons, Permission.Restriction, Permission.RestrictionTemporaryRelease },
         Roles.Auditor => new HashSet<Permission> { Permission.LogView },
-        Roles.Administrator => new HashSet<Permission> { Permission.RightsAdministration, Permission.Batch },
+        Roles.Administrator => new HashSet<Permission> { Permission.RightsAdministration, Permission.Batch, Permission.Operations },
+        Roles.Contractor => new HashSet<Permission> { Permission.Operations },
         _ => new HashSet<Permission>(),
     };
 

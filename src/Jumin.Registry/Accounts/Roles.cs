@@ -18,7 +18,13 @@ public static class Roles
     /// <summary>システム管理者 — accounts and settings.</summary>
     public const string Administrator = "admin";
 
-    public static IReadOnlyList<string> All { get; } = [Clerk, Approver, Auditor, Administrator];
+    /// <summary>
+    /// 委託先（運用保守） — operational screens without personal data; personal data only during a 緊急時アクセス
+    /// (break-glass) approved by a city official, time-limited and logged (seed 000 §4.3 OUT-02).
+    /// </summary>
+    public const string Contractor = "contractor";
+
+    public static IReadOnlyList<string> All { get; } = [Clerk, Approver, Auditor, Administrator, Contractor];
 
     public static string Japanese(string role) => role switch
     {
@@ -26,6 +32,7 @@ public static class Roles
         Approver => "審査者",
         Auditor => "監査担当",
         Administrator => "システム管理者",
+        Contractor => "委託先（運用保守）",
         _ => role,
     };
 }
@@ -43,6 +50,12 @@ public sealed record Operator(
     IReadOnlySet<Permission> Permissions,
     IReadOnlySet<VisibleItem> VisibleItems)
 {
+    /// <summary>The 緊急時アクセス approval this session runs under, if any; every audit entry names it.</summary>
+    public long? BreakGlassGrant { get; init; }
+
+    /// <summary>When that approval ends: the session ends with it.</summary>
+    public DateTime? BreakGlassUntil { get; init; }
+
     public bool IsIn(string role) => Roles.Contains(role);
 
     public bool May(Permission permission) => Permissions.Contains(permission);

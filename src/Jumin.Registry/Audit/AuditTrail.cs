@@ -21,6 +21,7 @@ public static class AuditFunctions
     public const string Setting = "設定変更";
     public const string Memo = "メモ入力";
     public const string AccessDenied = "権限外の操作";
+    public const string BreakGlass = "緊急時アクセスの承認";
     public const string CertificateIssue = "証明書発行";
     public const string CertificatePreview = "証明書発行（プレビュー）";
     public const string CertificateHistory = "交付履歴照会";
@@ -41,7 +42,8 @@ public sealed class AuditTrail(AuditChain chain, IClock clock)
     public IClock Clock { get; } = clock;
 
     public AuditEvent Event(Operator op, string function, string screen, string? target = null, bool individualNumberAccessed = false, AuditOutcome outcome = AuditOutcome.Succeeded, string? detail = null) =>
-        new(Clock.GetCurrentInstant(), op.UserId, op.Terminal, function, screen, target, individualNumberAccessed, outcome, detail);
+        new(Clock.GetCurrentInstant(), op.UserId, op.Terminal, function, screen, target, individualNumberAccessed, outcome,
+            op.BreakGlassGrant is { } grant ? $"［緊急時アクセス 承認{grant}］{detail}" : detail);
 
     /// <summary>Appends the events; the caller must have begun the transaction and commits it.</summary>
     public async Task AppendAsync(RegistryDbContext db, IReadOnlyCollection<AuditEvent> events, CancellationToken cancellationToken = default)

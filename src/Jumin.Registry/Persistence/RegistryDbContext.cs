@@ -60,6 +60,8 @@ public abstract class RegistryDbContext(DbContextOptions options, IndividualNumb
 
     public DbSet<KonbiniCardRow> KonbiniCards => Set<KonbiniCardRow>();
 
+    public DbSet<BreakGlassGrantRow> BreakGlassGrants => Set<BreakGlassGrantRow>();
+
     /// <summary>Tables that only ever receive INSERTs; the database itself refuses UPDATE and DELETE on them (<see cref="AppendOnlyTriggers"/>).</summary>
     public static IReadOnlyList<string> AppendOnlyTables { get; } = ["resident_history", "audit_log", "resident_memos", "certificate_issues", "certificate_issue_subjects", "certificate_pages", "certificate_disposals"];
 
@@ -231,6 +233,12 @@ public abstract class RegistryDbContext(DbContextOptions options, IndividualNumb
         {
             e.ToTable("support_approvals");
             e.HasIndex(a => a.AtenaNumber);
+        });
+
+        modelBuilder.Entity<BreakGlassGrantRow>(e =>
+        {
+            e.ToTable("break_glass_grants");
+            e.HasIndex(g => new { g.UserId, g.EndsAt });
         });
 
         modelBuilder.Entity<KonbiniCardRow>(e =>

@@ -309,3 +309,26 @@ public sealed class ResidentLockRow
 
     public DateTime ExpiresAt { get; set; }
 }
+
+/// <summary>
+/// 緊急時アクセス (seed 000 OUT-02): a city official lets one contractor account see personal data (照会 only)
+/// for a limited time, for a recorded reason. It ends by itself, or earlier when revoked.
+/// </summary>
+public sealed class BreakGlassGrantRow
+{
+    public long Id { get; set; }
+
+    public required string UserId { get; set; }
+
+    public required string ApprovedBy { get; set; }
+
+    public required string Reason { get; set; }
+
+    public DateTime StartsAt { get; set; }
+
+    public DateTime EndsAt { get; set; }
+
+    public DateTime? RevokedAt { get; set; }
+
+    public string? RevokedBy { get; set; }
+}

@@ -11,6 +11,8 @@ internal static class OperatorClaims
     private const string VisibleItemClaim = "jumin:visible-item";
     private const string TerminalClaim = "jumin:terminal";
     private const string PlaceClaim = "jumin:place";
+    public const string BreakGlassClaim = "jumin:break-glass";
+    private const string BreakGlassUntilClaim = "jumin:break-glass-until";
 
     public static ClaimsPrincipal ToPrincipal(Operator op)
     {
@@ -24,6 +26,11 @@ internal static class OperatorClaims
         claims.AddRange(op.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         claims.AddRange(op.Permissions.Select(p => new Claim(PermissionClaim, p.ToString())));
         claims.AddRange(op.VisibleItems.Select(i => new Claim(VisibleItemClaim, i.ToString())));
+        if (op.BreakGlassGrant is { } grant && op.BreakGlassUntil is { } until)
+        {
+            claims.Add(new(BreakGlassClaim, grant.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            claims.Add(new(BreakGlassUntilClaim, until.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
+        }
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
     }
 
@@ -35,7 +42,11 @@ internal static class OperatorClaims
             user.FindFirstValue(PlaceClaim) ?? "",
             user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(),
             Permissions.Parse<Permission>(string.Join(',', user.FindAll(PermissionClaim).Select(c => c.Value))),
-            Permissions.Parse<VisibleItem>(string.Join(',', user.FindAll(VisibleItemClaim).Select(c => c.Value))));
+            Permissions.Parse<VisibleItem>(string.Join(',', user.FindAll(VisibleItemClaim).Select(c => c.Value))))
+        {
+            BreakGlassGrant = long.TryParse(user.FindFirstValue(BreakGlassClaim), System.Globalization.CultureInfo.InvariantCulture, out var grant) ? grant : null,
+            BreakGlassUntil = DateTime.TryParse(user.FindFirstValue(BreakGlassUntilClaim), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var until) ? until : null,
+        };
 
     /// <summary>The authorization policy of a 操作権限 (j1380): pages and endpoints name the right they need.</summary>
     public static string Policy(Permission permission) => $"permission:{permission}";

@@ -91,6 +91,7 @@ internal static class RegistryHosting
         services.AddSingleton(node.SupportMeasures);
         services.AddSingleton(node.Konbini);
         services.AddSingleton(node.AuditAnalysis);
+        services.AddSingleton(node.Operations);
         services.AddSingleton(new ChangeRequestBinding(node.Dates));
         services.AddSingleton(new ResidentPresentation(node.Options.Eras));
         return services;
