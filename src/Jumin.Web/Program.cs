@@ -88,6 +88,23 @@ app.UseStatusCodePages(async context =>
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseAuthentication();
+// A locked screen (idle lock) reaches nothing but the unlock page, the logout and the static files.
+app.Use(async (context, next) =>
+{
+    var path = context.Request.Path;
+    if (context.User.IsLocked() && !path.StartsWithSegments("/lock") && !path.StartsWithSegments("/logout") && !path.StartsWithSegments("/css") && !path.StartsWithSegments("/js")
+        && !(path.StartsWithSegments("/api/v1/session") && HttpMethods.IsDelete(context.Request.Method)))
+    {
+        if (path.StartsWithSegments("/api"))
+        {
+            await Results.Problem(statusCode: StatusCodes.Status423Locked, title: "画面がロックされています。パスワードを入力して解除してください。").ExecuteAsync(context);
+            return;
+        }
+        context.Response.Redirect("/lock?returnUrl=" + Uri.EscapeDataString(path + context.Request.QueryString));
+        return;
+    }
+    await next();
+});
 app.UseAuthorization();
 app.MapOpenApi();
 app.MapRazorPages();

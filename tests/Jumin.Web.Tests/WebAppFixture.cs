@@ -81,6 +81,12 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
         {
             builder.UseUrls("http://127.0.0.1:0");
         }
+        Configure(builder);
+    }
+
+    /// <summary>Settings of a particular fixture on top of the common ones.</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -108,3 +114,9 @@ public sealed class SqliteWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kest
 public sealed class PostgresWebApp() : WebAppFixture(DatabaseProvider.Postgres, kestrel: false);
 
 public sealed class BrowserWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kestrel: true);
+
+/// <summary>A browser host whose screens lock after two idle seconds.</summary>
+public sealed class IdleLockWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kestrel: true)
+{
+    protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Jumin:IdleLockSeconds", "2");
+}

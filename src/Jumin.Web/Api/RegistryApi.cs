@@ -2,6 +2,8 @@ using Jumin.Domain;
 using Jumin.Domain.Identifiers;
 using Jumin.Registry.Accounts;
 using Jumin.Registry.Residents;
+using Jumin.Registry;
+using Jumin.Registry.Audit;
 using Jumin.Registry.Protection;
 using Jumin.Domain.Protection;
 using Jumin.Web.Infrastructure;
@@ -28,6 +30,13 @@ internal static class RegistryApi
             await context.SignInAsync(OperatorClaims.Scheme, OperatorClaims.ToPrincipal(op));
             return Results.Ok(new SessionDto(op.UserId, op.DisplayName, [.. op.Roles], op.CanViewIndividualNumber, [.. op.Permissions.Select(p => p.ToString())], [.. op.VisibleItems.Select(i => i.ToString())]));
         }).WithSummary("ログイン（セッション開始）").AllowAnonymous();
+
+        api.MapPost("/session/lock", async (HttpContext context, AuditTrail audit, RegistryNode node) =>
+        {
+            await context.SignInAsync(OperatorClaims.Scheme, OperatorClaims.Locked(context.User));
+            await audit.AppendAloneAsync(node.Database, [audit.Event(context.User.ToOperator(), AuditFunctions.Login, "画面ロック", detail: "無操作のため画面ロック")], context.RequestAborted);
+            return Results.NoContent();
+        }).WithSummary("画面ロック（無操作時。解除にはパスワードが必要）").RequireAuthorization();
 
         api.MapDelete("/session", async (HttpContext context) =>
         {

@@ -12,6 +12,9 @@ internal static class OperatorClaims
     private const string TerminalClaim = "jumin:terminal";
     private const string PlaceClaim = "jumin:place";
     public const string BreakGlassClaim = "jumin:break-glass";
+
+    /// <summary>The screen is locked after idling (issue 5): nothing but /lock until the password is given again.</summary>
+    public const string LockedClaim = "jumin:locked";
     private const string BreakGlassUntilClaim = "jumin:break-glass-until";
 
     public static ClaimsPrincipal ToPrincipal(Operator op)
@@ -33,6 +36,12 @@ internal static class OperatorClaims
         }
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
     }
+
+    /// <summary>The same session, marked locked.</summary>
+    public static ClaimsPrincipal Locked(ClaimsPrincipal user) =>
+        new(new ClaimsIdentity(user.Claims.Where(c => c.Type != LockedClaim).Append(new Claim(LockedClaim, "1")), Scheme));
+
+    public static bool IsLocked(this ClaimsPrincipal user) => user.HasClaim(LockedClaim, "1");
 
     public static Operator ToOperator(this ClaimsPrincipal user) =>
         new(

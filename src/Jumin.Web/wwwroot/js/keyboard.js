@@ -63,6 +63,24 @@
     });
   });
 
+  // Idle screen lock: after the configured time without keyboard or mouse, the session is locked on the
+  // server and the screen goes to /lock, which shows no personal data until the password is given again.
+  var idleSeconds = parseInt(document.body.getAttribute("data-idle-lock") || "0", 10);
+  if (idleSeconds > 0) {
+    var last = Date.now();
+    ["keydown", "mousedown", "mousemove", "touchstart", "wheel"].forEach(function (type) {
+      document.addEventListener(type, function () { last = Date.now(); }, { passive: true });
+    });
+    var timer = setInterval(function () {
+      if (Date.now() - last < idleSeconds * 1000) { return; }
+      clearInterval(timer);
+      var back = location.pathname + location.search;
+      fetch("/api/v1/session/lock", { method: "POST", credentials: "same-origin" }).finally(function () {
+        location.href = "/lock?returnUrl=" + encodeURIComponent(back);
+      });
+    }, 1000);
+  }
+
   // After a search, put the focus on the first result so that Enter opens it.
   var firstResult = document.querySelector("#results a.result-link");
   if (firstResult && location.search.length > 1) { firstResult.focus(); }
