@@ -451,8 +451,13 @@ public sealed class CertificateService(RegistryDatabase database, AuditTrail aud
             ? $"{request.Layout.Japanese()}・{(document.Attestation.Contains("世帯全員", StringComparison.Ordinal) ? "世帯全員" : $"{document.People.Count}人")}{(request.Items.History ? "・履歴あり" : "")}"
             : "個人";
 
-    // 発行番号 parts are separated by spaces, so the terminal's own spaces go.
-    private static string TerminalLabel(string terminal) => string.IsNullOrWhiteSpace(terminal) ? "端末" : terminal.Replace(' ', '_').Replace('　', '_');
+    // The terminal's name as j1040 prints it: without the client address the web host appends
+    // ("本庁1 (10.0.0.5)" → "本庁1"), and without spaces, which separate the parts of the number.
+    private static string TerminalLabel(string terminal)
+    {
+        var name = terminal.Split(" (")[0].Trim();
+        return string.IsNullOrWhiteSpace(name) ? "端末" : name.Replace(' ', '_').Replace('　', '_');
+    }
 
     /// <summary>The next serials of a daily per-terminal numbering, under the sequence row's lock.</summary>
     private static async Task<IReadOnlyList<long>> TakeSerialsAsync(RegistryDbContext db, string name, int count, CancellationToken cancellationToken)
