@@ -101,6 +101,18 @@ public abstract class CertificateServiceTests(DatabaseProvider provider) : IAsyn
     }
 
     [Fact]
+    public async Task Clients_sharing_a_terminal_name_share_its_numbering_so_no_two_copies_carry_the_same_issue_number_j1040()
+    {
+        var clerk = await registry.OperatorAsync("clerk02");
+
+        var first = await Certificates.IssueAsync(clerk with { Terminal = "本庁1 (10.0.0.5)" }, Request(head));
+        var second = await Certificates.IssueAsync(clerk with { Terminal = "本庁1 (10.0.0.6)" }, Request(head));
+
+        Assert.Equal("20261130 みどり市 本庁1 プリンタ001 001", Assert.Single(first.Copies).IssueNumber);
+        Assert.Equal("20261130 みどり市 本庁1 プリンタ001 002", Assert.Single(second.Copies).IssueNumber);
+    }
+
+    [Fact]
     public async Task The_individual_number_is_printed_only_when_asked_for_by_the_person_and_allowed_to_the_clerk_j1390()
     {
         var items = CertificateItems.Default with { IndividualNumber = true, Domicile = true };

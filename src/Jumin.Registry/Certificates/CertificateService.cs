@@ -116,13 +116,15 @@ public sealed class CertificateService(RegistryDatabase database, AuditTrail aud
         var today = now.InZone(JapanTime.Zone).Date;
         var layouts = prepared.Documents.Select(pdf.Layout).ToList();
         var copies = new List<(CertificateLayoutResult Layout, IssueNumber Number, int CopyNumber)>();
-        var serials = await TakeSerialsAsync(db, $"certificate:{today:uuuuMMdd}:{op.Terminal}", layouts.Count * request.Copies, cancellationToken);
+        // Numbered per printed terminal name, so that clients sharing a name never print the same number.
+        var terminal = TerminalLabel(op.Terminal);
+        var serials = await TakeSerialsAsync(db, $"certificate:{today:uuuuMMdd}:{terminal}", layouts.Count * request.Copies, cancellationToken);
         var next = 0;
         foreach (var layout in layouts)
         {
             for (var c = 1; c <= request.Copies; c++)
             {
-                copies.Add((layout, new IssueNumber(today, Settings.Authority.Municipality, TerminalLabel(op.Terminal), Settings.Printer, serials[next++]), c));
+                copies.Add((layout, new IssueNumber(today, Settings.Authority.Municipality, terminal, Settings.Printer, serials[next++]), c));
             }
         }
         var printed = copies.Select(c => new PrintedCopy(c.Layout, c.Number.ToString(),
