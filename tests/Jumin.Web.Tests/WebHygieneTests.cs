@@ -79,3 +79,26 @@ public sealed partial class WebHygieneTests(SqliteWebApp app) : IClassFixture<Sq
         Assert.DoesNotContain("sessionStorage", script, StringComparison.Ordinal);
     }
 }
+
+/// <summary>After login each user lands on a screen they may use.</summary>
+public sealed partial class WebHygieneTests
+{
+    [Theory]
+    [InlineData("clerk01", "/")]
+    [InlineData("auditor01", "/audit")]
+    [InlineData("contractor01", "/operations")]
+    public async Task Each_user_lands_on_a_screen_they_may_use(string userId, string home)
+    {
+        var (client, token) = await LoginPageAsync();
+        var response = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userId"] = userId,
+            ["password"] = app.Password(userId),
+            ["returnUrl"] = "/",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(home, response.Headers.Location?.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(home)).StatusCode);
+    }
+}

@@ -29,6 +29,13 @@ public sealed class LoginModel(AccountService accounts, TerminalIdentity termina
             return Page();
         }
         await HttpContext.SignInAsync(OperatorClaims.Scheme, OperatorClaims.ToPrincipal(op));
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) && returnUrl != "/" ? returnUrl : HomeOf(op));
     }
+
+    /// <summary>The first screen a user may use: the search for those with 照会, else their own work.</summary>
+    public static string HomeOf(Operator op) =>
+        op.May(Permission.Inquiry) ? "/"
+        : op.May(Permission.LogView) ? "/audit"
+        : op.May(Permission.Operations) ? "/operations"
+        : "/";
 }
