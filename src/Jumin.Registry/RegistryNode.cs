@@ -211,13 +211,9 @@ public sealed class RegistryNode
             {
                 return File.Exists(file) ? File.ReadAllLines(file) : [];
             }
-            var heads = await (
-                from r in db.Residents
-                where r.Status == (int)Domain.Residents.ResidentStatus.Resident && r.MemberOrder == 1 && r.Kind == (int)Domain.Residents.ResidentKind.Japanese
-                orderby r.AtenaNumber
-                join h in db.ResidentHistory on new { r.AtenaNumber, N = r.LatestHistoryNumber } equals new { h.AtenaNumber, N = h.HistoryNumber }
-                select new { h.AtenaNumber, h.FamilyName, h.GivenName }).Take(2).ToListAsync(cancellationToken);
-            holders = [.. heads.Select(h => (h.AtenaNumber, $"{h.FamilyName}　{h.GivenName}"))];
+            var heads = await db.LatestRows(db.Residents.Where(r => r.Status == (int)Domain.Residents.ResidentStatus.Resident && r.MemberOrder == 1 && r.Kind == (int)Domain.Residents.ResidentKind.Japanese))
+                .OrderBy(h => h.AtenaNumber).Take(2).AsNoTracking().ToListAsync(cancellationToken);
+            holders = [.. heads.Select(h => (h.AtenaNumber, h.FullName))];
         }
         var setup = Operator.Batch("init") with { Permissions = new HashSet<Permission> { Permission.CertificateIssue } };
         var lines = new List<string>();

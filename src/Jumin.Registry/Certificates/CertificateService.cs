@@ -237,11 +237,7 @@ public sealed class CertificateService(RegistryDatabase database, AuditTrail aud
         {
             issues = issues.Where(i => i.Kind == (int)kind);
         }
-        var rows = await issues.OrderByDescending(i => i.Id).Take(query.Limit).ToListAsync(cancellationToken);
-        var ids = rows.Select(r => r.Id).ToList();
-        var subjects = (await db.CertificateIssueSubjects.AsNoTracking().Where(s => ids.Contains(s.IssueId)).ToListAsync(cancellationToken)).ToLookup(s => s.IssueId);
-        var disposals = await db.CertificateDisposals.AsNoTracking().Where(d => ids.Contains(d.IssueId)).ToDictionaryAsync(d => d.IssueId, cancellationToken);
-        var result = rows.Select(r => new IssueRecord(r, [.. subjects[r.Id]], disposals.GetValueOrDefault(r.Id))).ToList();
+        var result = await RecordsAsync(db, await issues.OrderByDescending(i => i.Id).Take(query.Limit).ToListAsync(cancellationToken), cancellationToken);
 
         var people = result.SelectMany(r => r.Subjects.Select(s => s.AtenaNumber.Value)).Distinct().ToList();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -259,14 +255,8 @@ public sealed class CertificateService(RegistryDatabase database, AuditTrail aud
         var normalised = NormaliseCode(code);
         await using var db = database.Open();
         var page = await db.CertificatePages.AsNoTracking().SingleOrDefaultAsync(p => p.VerificationCode == normalised, cancellationToken);
-        IssueRecord? record = null;
-        if (page is not null)
-        {
-            var issue = await db.CertificateIssues.AsNoTracking().SingleAsync(i => i.Id == page.IssueId, cancellationToken);
-            var subjects = await db.CertificateIssueSubjects.AsNoTracking().Where(s => s.IssueId == issue.Id).ToListAsync(cancellationToken);
-            var disposal = await db.CertificateDisposals.AsNoTracking().SingleOrDefaultAsync(d => d.IssueId == issue.Id, cancellationToken);
-            record = new(issue, subjects, disposal);
-        }
+        var record = page is null ? null
+            : (await RecordsAsync(db, [await db.CertificateIssues.AsNoTracking().SingleAsync(i => i.Id == page.IssueId, cancellationToken)], cancellationToken))[0];
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         await audit.AppendAsync(db, [audit.Event(op, AuditFunctions.CertificateHistory, "証明書の照合", record is { Subjects.Count: > 0 } ? record.Subjects[0].AtenaNumber.Value : null,
             outcome: record is null ? AuditOutcome.Refused : AuditOutcome.Succeeded, detail: record is null ? $"照合番号 {normalised} 該当なし" : $"照合番号 {normalised} 発行番号 {record.Issue.IssueNumber}")], cancellationToken);
@@ -431,14 +421,19 @@ public sealed class CertificateService(RegistryDatabase database, AuditTrail aud
         return new(included, documents, findings, approvalUsed);
     }
 
+    /// <summary>The 交付履歴 entries with their subjects and disposal, in the order given.</summary>
+    private static async Task<List<IssueRecord>> RecordsAsync(RegistryDbContext db, IReadOnlyList<CertificateIssueRow> rows, CancellationToken cancellationToken)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        var subjects = (await db.CertificateIssueSubjects.AsNoTracking().Where(s => ids.Contains(s.IssueId)).ToListAsync(cancellationToken)).ToLookup(s => s.IssueId);
+        var disposals = await db.CertificateDisposals.AsNoTracking().Where(d => ids.Contains(d.IssueId)).ToDictionaryAsync(d => d.IssueId, cancellationToken);
+        return [.. rows.Select(r => new IssueRecord(r, [.. subjects[r.Id]], disposals.GetValueOrDefault(r.Id)))];
+    }
+
     private static async Task<List<ResidentRecord>> LatestAsync(RegistryDbContext db, IReadOnlyCollection<AtenaNumber> atenas, CancellationToken cancellationToken)
     {
         var list = atenas.ToList();
-        return await (
-            from r in db.Residents
-            where list.Contains(r.AtenaNumber)
-            join h in db.ResidentHistory on new { r.AtenaNumber, N = r.LatestHistoryNumber } equals new { h.AtenaNumber, N = h.HistoryNumber }
-            select h).AsNoTracking().ToListAsync(cancellationToken);
+        return await db.LatestRows(db.Residents.Where(r => list.Contains(r.AtenaNumber))).AsNoTracking().ToListAsync(cancellationToken);
     }
 
     private static CertificateAllowances Allowances(Operator op) => new(

@@ -339,12 +339,9 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
         await using var db = database.Open();
         var cutoff = ValueConversions.Encode(Domain.Dates.RecordedDate.FromLocalDate(today.PlusDays(-olderThanDays))) + 999;
         var removed = new[] { (int)ResidentStatus.MovedOut, (int)ResidentStatus.RemovedExOfficio };
-        var rows = await (
-            from r in db.Residents
-            where removed.Contains(r.Status)
-            join h in db.ResidentHistory on new { r.AtenaNumber, N = r.LatestHistoryNumber } equals new { h.AtenaNumber, N = h.HistoryNumber }
-            where h.MoveInNoticeDate == null && (h.RemovalReason == ChangeReason.DomesticMoveOut || h.RemovalReason == ChangeReason.ExOfficioRemoval)
-            select h).AsNoTracking().ToListAsync(cancellationToken);
+        var rows = await db.LatestRows(db.Residents.Where(r => removed.Contains(r.Status)))
+            .Where(h => h.MoveInNoticeDate == null && (h.RemovalReason == ChangeReason.DomesticMoveOut || h.RemovalReason == ChangeReason.ExOfficioRemoval))
+            .AsNoTracking().ToListAsync(cancellationToken);
         var result = rows.Where(h => h.RemovalDate is { } d && ValueConversions.Encode(d) <= cutoff).OrderBy(h => h.RemovalDate!.SortKey).ThenBy(h => h.AtenaNumber).ToList();
         await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.Search, "転入通知未着者一覧", detail: $"{result.Count}件（転出から{olderThanDays}日経過）")], cancellationToken);
         return result;

@@ -55,11 +55,7 @@ internal static class RegisterReader
         atenas.UnionWith(await IdentityMatchesAsync(db, request, cancellationToken));
 
         atenaList = [.. atenas];
-        var latest = await (
-            from r in db.Residents
-            where atenaList.Contains(r.AtenaNumber)
-            join h in db.ResidentHistory on new { r.AtenaNumber, N = r.LatestHistoryNumber } equals new { h.AtenaNumber, N = h.HistoryNumber }
-            select h).AsNoTracking().ToListAsync(cancellationToken);
+        var latest = await db.LatestRows(db.Residents.Where(r => atenaList.Contains(r.AtenaNumber))).AsNoTracking().ToListAsync(cancellationToken);
         var pending = await db.ProvisionalSubjects.Where(p => atenaList.Contains(p.AtenaNumber) && p.ChangeId != changeId).Select(p => p.AtenaNumber).ToListAsync(cancellationToken);
         // 排他制御 (j1380) binds whoever enters a change, not the approver who registers it later.
         var locks = new Dictionary<AtenaNumber, string>();

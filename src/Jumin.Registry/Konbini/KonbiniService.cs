@@ -61,10 +61,7 @@ public sealed class KonbiniService(RegistryDatabase database, AuditTrail audit, 
         string name;
         await using (var db = database.Open())
         {
-            name = await (from r in db.Residents
-                          where r.AtenaNumber == card
-                          join h in db.ResidentHistory on new { r.AtenaNumber, N = r.LatestHistoryNumber } equals new { h.AtenaNumber, N = h.HistoryNumber }
-                          select h.FamilyName + "　" + h.GivenName).SingleAsync(cancellationToken);
+            name = (await db.LatestRows(db.Residents.Where(r => r.AtenaNumber == card)).AsNoTracking().SingleAsync(cancellationToken)).FullName;
         }
         var certificateRequest = new CertificateRequest
         {

@@ -62,6 +62,12 @@ public abstract class RegistryDbContext(DbContextOptions options, IndividualNumb
 
     public DbSet<BreakGlassGrantRow> BreakGlassGrants => Set<BreakGlassGrantRow>();
 
+    /// <summary>The current 住民票 row of each index entry (the history row the index points at).</summary>
+    public IQueryable<ResidentRecord> LatestRows(IQueryable<ResidentIndexEntry> entries) =>
+        from r in entries
+        join h in ResidentHistory on new { r.AtenaNumber, N = r.LatestHistoryNumber } equals new { h.AtenaNumber, N = h.HistoryNumber }
+        select h;
+
     /// <summary>Tables that only ever receive INSERTs; the database itself refuses UPDATE and DELETE on them (<see cref="AppendOnlyTriggers"/>).</summary>
     public static IReadOnlyList<string> AppendOnlyTables { get; } = ["resident_history", "audit_log", "resident_memos", "certificate_issues", "certificate_issue_subjects", "certificate_pages", "certificate_disposals"];
 

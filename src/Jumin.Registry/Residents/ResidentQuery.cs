@@ -51,7 +51,9 @@ public sealed class ResidentQuery(RegistryDatabase database, AuditTrail audit)
         var now = audit.Clock.GetCurrentInstant();
         var today = now.InZone(Domain.Dates.JapanTime.Zone).Date;
         var protection = await ProtectionReader.ForAsync(db, [atena, .. household.Select(m => m.AtenaNumber)], [current.HouseholdNumber], cancellationToken);
-        if (RestrictionCheck.Blocking(protection with { Restrictions = [.. protection.On(atena, current.HouseholdNumber)] }, RestrictedProcess.Inquiry, today, now) is { } blocked)
+        // Only the person's own and their 世帯's 抑止 hold back this 照会, not those of other members.
+        var own = protection with { Restrictions = [.. protection.On(atena, current.HouseholdNumber)] };
+        if (RestrictionCheck.Blocking(own, RestrictedProcess.Inquiry, today, now) is { } blocked)
         {
             await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.View, screen, atena.Value, outcome: Domain.Audit.AuditOutcome.Refused, detail: "照会抑止により拒否")], cancellationToken);
             throw new RestrictedException(blocked);
@@ -65,7 +67,7 @@ public sealed class ResidentQuery(RegistryDatabase database, AuditTrail audit)
                 protectedPeople[person] = measure.StateOn(today, movedOut: row.Status == ResidentStatus.MovedOut);
             }
         }
-        var alerts = RestrictionCheck.Alerts(protection with { Restrictions = [.. protection.On(atena, current.HouseholdNumber)] }, RestrictedProcess.Inquiry, today, now);
+        var alerts = RestrictionCheck.Alerts(own, RestrictedProcess.Inquiry, today, now);
         var memos = await db.ResidentMemos.AsNoTracking().Where(m => m.AtenaNumber == atena.Value).OrderBy(m => m.MemoId).ThenBy(m => m.Version).ToListAsync(cancellationToken);
 
         var shown = op.CanViewIndividualNumber;

@@ -16,10 +16,10 @@ internal static class AuditApi
     {
         var api = app.MapGroup("/api/v1/audit").RequireAuthorization(OperatorClaims.Policy(Permission.LogView)).WithTags("ログ");
 
-        api.MapGet("/entries", async (string? from, string? to, string? @operator, string? target, string? function, string? format, HttpContext context, AuditAnalysis analysis, [FromServices] JapaneseDateParser dates) =>
+        api.MapGet("/entries", async (string? from, string? to, string? @operator, string? target, string? function, string? format, HttpContext context, AuditAnalysis analysis, AuditTrail audit, [FromServices] JapaneseDateParser dates) =>
         {
             var errors = new List<FieldValidationException>();
-            var (start, end) = Period(from, to, dates, errors);
+            var (start, end) = Period(from, to, JapanTime.Today(audit.Clock), dates, errors);
             if (errors.Count > 0)
             {
                 return ApiResults.Invalid(errors);
@@ -28,7 +28,7 @@ internal static class AuditApi
             return Respond(lines, format, "audit-log");
         }).WithSummary("監査ログの検索（利用者・対象者・機能・期間、j1370）。format=csv で CSV");
 
-        api.MapGet("/reports/{report}", async (string report, string? from, string? to, string? format, HttpContext context, AuditAnalysis analysis, [FromServices] JapaneseDateParser dates) =>
+        api.MapGet("/reports/{report}", async (string report, string? from, string? to, string? format, HttpContext context, AuditAnalysis analysis, AuditTrail audit, [FromServices] JapaneseDateParser dates) =>
         {
             var kind = AuditAnalysis.FromSlug(report);
             var errors = new List<FieldValidationException>();
@@ -36,7 +36,7 @@ internal static class AuditApi
             {
                 errors.Add(new("report", "分析", new("value", $"分析「{report}」はありません（{string.Join(", ", Enum.GetValues<AuditReport>().Select(AuditAnalysis.Slug))}）。")));
             }
-            var (start, end) = Period(from, to, dates, errors);
+            var (start, end) = Period(from, to, JapanTime.Today(audit.Clock), dates, errors);
             if (errors.Count > 0)
             {
                 return ApiResults.Invalid(errors);
@@ -51,9 +51,8 @@ internal static class AuditApi
     }
 
     /// <summary>The period asked for; by default the last 30 days up to today (Japan time).</summary>
-    public static (LocalDate From, LocalDate To) Period(string? from, string? to, JapaneseDateParser dates, List<FieldValidationException> errors)
+    public static (LocalDate From, LocalDate To) Period(string? from, string? to, LocalDate today, JapaneseDateParser dates, List<FieldValidationException> errors)
     {
-        var today = JapanTime.Today(SystemClock.Instance);
         var end = dates.Day(to, "to", "期間（まで）", errors) ?? today;
         var start = dates.Day(from, "from", "期間（から）", errors) ?? end.PlusDays(-30);
         if (start > end)

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jumin.Web.Pages.Audit;
 
 /// <summary>ログの分析 (j1370): the audit-log search, the five analyses and their CSV files, the 利用者一覧.</summary>
-public sealed class IndexModel(AuditAnalysis analysis, JapaneseDateParser dates) : PageModel
+public sealed class IndexModel(AuditAnalysis analysis, AuditTrail audit, JapaneseDateParser dates) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
@@ -41,7 +41,7 @@ public sealed class IndexModel(AuditAnalysis analysis, JapaneseDateParser dates)
     public async Task OnGetAsync()
     {
         var errors = new List<FieldValidationException>();
-        var (from, to) = AuditApi.Period(From, To, dates, errors);
+        var (from, to) = AuditApi.Period(From, To, JapanTime.Today(audit.Clock), dates, errors);
         From = from.ToString("uuuu-MM-dd", null);
         To = to.ToString("uuuu-MM-dd", null);
         if (errors.Count > 0)

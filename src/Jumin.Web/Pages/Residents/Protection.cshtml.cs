@@ -15,7 +15,7 @@ namespace Jumin.Web.Pages.Residents;
 /// 抑止 (j410) and 支援措置 (j440, j380) of one person. It does not show the 住民票 itself, so a
 /// 照会抑止 can be lifted from here; each action needs its own right.
 /// </summary>
-public sealed class ProtectionModel(RestrictionService restrictions, SupportMeasureService measures, JapaneseDateParser dates) : PageModel
+public sealed class ProtectionModel(RestrictionService restrictions, SupportMeasureService measures, Registry.Audit.AuditTrail audit, JapaneseDateParser dates) : PageModel
 {
     public AtenaNumber? Atena { get; private set; }
 
@@ -27,7 +27,7 @@ public sealed class ProtectionModel(RestrictionService restrictions, SupportMeas
 
     public string? Message { get; private set; }
 
-    public LocalDateText Today => new(JapanTime.Today(NodaTime.SystemClock.Instance));
+    public LocalDateText Today => new(JapanTime.Today(audit.Clock));
 
     public async Task OnGetAsync(string atenaNumber)
     {
