@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Jumin.Registry;
+using Jumin.Registry.Accounts;
 using Jumin.Registry.Persistence;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -100,5 +101,82 @@ internal sealed class AuditVerifyCommand : AsyncCommand<RegistrySettings>
         }
         AnsiConsole.MarkupLine($"[red]監査ログに異常があります[/]：{Markup.Escape(result.Problem ?? "")}（正常に検証できたのは{result.EntriesChecked:N0}件）");
         return 2;
+    }
+}
+
+internal sealed class DemoCodeSettings : RegistrySettings
+{
+    [CommandArgument(0, "[USER]")]
+    [Description("利用者ID（省略時はデモ用アカウント全員）。")]
+    public string? UserId { get; init; }
+}
+
+/// <summary>The demo's stand-in for an authenticator app: the current code of each demo account.</summary>
+internal sealed class DemoCodeCommand : AsyncCommand<DemoCodeSettings>
+{
+    public override Task<int> ExecuteAsync(CommandContext context, DemoCodeSettings settings, CancellationToken cancellationToken)
+    {
+        var node = settings.Node();
+        var accounts = node.DemoAccounts().Where(a => settings.UserId is null || a.UserId == settings.UserId).ToList();
+        if (accounts.Count == 0)
+        {
+            AnsiConsole.MarkupLine("[red]デモ用アカウントがありません[/]（demo-accounts.txt は開発・体験用のデモ環境にだけあります）。");
+            return Task.FromResult(1);
+        }
+        var left = OneTimePasswords.StepSeconds - (DateTimeOffset.UtcNow.ToUnixTimeSeconds() % OneTimePasswords.StepSeconds);
+        foreach (var account in accounts)
+        {
+            AnsiConsole.WriteLine($"{account.UserId,-12} {node.OneTimePasswords.Now(account.SecondFactorSecret)}");
+        }
+        AnsiConsole.MarkupLine($"（あと{left}秒有効。一度使った確認コードは再使用できません）");
+        return Task.FromResult(0);
+    }
+}
+
+internal sealed class AccountCreateSettings : RegistrySettings
+{
+    [CommandArgument(0, "<USER>")]
+    [Description("利用者ID（職員一人に一つ）。")]
+    public string UserId { get; init; } = "";
+
+    [CommandOption("--name <NAME>")]
+    [Description("職員の氏名。")]
+    public string Name { get; init; } = "";
+
+    [CommandOption("--department <DEPARTMENT>")]
+    [Description("所属。")]
+    public string Department { get; init; } = "";
+
+    [CommandOption("--role <ROLE>")]
+    [Description("役割（clerk, approver, auditor, admin, contractor）。複数指定可。")]
+    public string[] Roles { get; init; } = [];
+}
+
+/// <summary>
+/// 利用者登録 from the server's console: how a new installation gets its first administrator, who then registers
+/// terminals and the other accounts on the 権限管理 screen. The password and second-factor secret are shown once.
+/// </summary>
+internal sealed class AccountCreateCommand : AsyncCommand<AccountCreateSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, AccountCreateSettings settings, CancellationToken cancellationToken)
+    {
+        var node = settings.Node();
+        await node.InitialiseAsync(cancellationToken);
+        var password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');
+        var request = new NewAccount(settings.UserId, settings.Name, password, settings.Department, settings.Roles, []);
+        var errors = request.Validate();
+        if (errors.Count > 0)
+        {
+            foreach (var error in errors)
+            {
+                AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[red]{error.FieldLabel}[/]: {error.Message}");
+            }
+            return 2;
+        }
+        var enrolment = await node.Accounts.CreateAsync(Operator.Batch("account-create"), request, cancellationToken);
+        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[green]利用者 {settings.UserId} を登録しました。[/]次の値は一度だけ表示します。");
+        AnsiConsole.WriteLine($"  初期パスワード   {password}");
+        AnsiConsole.WriteLine($"  認証アプリに登録 {enrolment.Uri}");
+        return 0;
     }
 }

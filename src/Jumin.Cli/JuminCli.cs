@@ -13,6 +13,13 @@ public static class JuminCli
             config.SetApplicationName("jumin");
             config.AddCommand<InitCommand>("init").WithDescription("データベースを作成・移行する（既存データは保持）");
             config.AddCommand<SeedCommand>("seed").WithDescription("デモ自治体（合成データ）を生成する").WithExample("seed", "--residents", "300000");
+            config.AddCommand<DemoCodeCommand>("demo-code").WithDescription("デモ用アカウントの現在の確認コード（二要素認証）を表示する").WithExample("demo-code", "clerk01");
+            config.AddBranch("account", account =>
+            {
+                account.SetDescription("利用者");
+                account.AddCommand<AccountCreateCommand>("create").WithDescription("利用者を登録し、初期パスワードと二要素認証の登録用URIを一度だけ表示する")
+                    .WithExample("account", "create", "admin01", "--name", "管理 太郎", "--department", "情報政策課", "--role", "admin");
+            });
             config.AddBranch("audit", audit =>
             {
                 audit.SetDescription("監査ログ");

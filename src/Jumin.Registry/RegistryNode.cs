@@ -63,11 +63,11 @@ public sealed record RegistryOptions
     public string ResolvedKeysDirectory => KeysDirectory ?? Path.Combine(DataDirectory, "keys");
 }
 
-/// <summary>A demo account and its generated password (embedded demo only).</summary>
-public sealed record DemoAccount(string UserId, string DisplayName, string Password, string Description)
+/// <summary>A demo account, its generated password and second-factor secret (embedded demo only).</summary>
+public sealed record DemoAccount(string UserId, string DisplayName, string Password, string Description, string SecondFactorSecret = "")
 {
     /// <summary>How the account is printed at start-up and by <c>jumin seed</c>.</summary>
-    public string ConsoleLine => $"  {UserId,-11} {Password}  {DisplayName}（{Description}）";
+    public string ConsoleLine => $"  {UserId,-12} {Password}  {SecondFactorSecret}  {DisplayName}（{Description}）";
 }
 
 /// <summary>
@@ -75,7 +75,10 @@ public sealed record DemoAccount(string UserId, string DisplayName, string Passw
 /// </summary>
 public sealed class RegistryNode
 {
-    public RegistryNode(RegistryOptions options, IClock? clock = null)
+    /// <param name="options">Where the node keeps its data and what it starts with.</param>
+    /// <param name="clock">The node's time (by default the system clock).</param>
+    /// <param name="oneTimePasswordClock">The time second-factor codes are checked against (by default <paramref name="clock"/>).</param>
+    public RegistryNode(RegistryOptions options, IClock? clock = null, IClock? oneTimePasswordClock = null)
     {
         Options = options;
         Clock = clock ?? SystemClock.Instance;
@@ -86,7 +89,10 @@ public sealed class RegistryNode
         Search = new ResidentSearch(Database, Audit, Dates);
         Query = new ResidentQuery(Database, Audit);
         Memos = new ResidentMemos(Database, Audit);
-        Accounts = new AccountService(Database, Audit);
+        Terminals = new TerminalRegistry(Database, Audit);
+        OneTimePasswords = new OneTimePasswords(oneTimePasswordClock ?? Clock);
+        Accounts = new AccountService(Database, Audit, Keys.AccountSecrets, OneTimePasswords, Terminals);
+        AccountAdministration = new AccountAdministration(Database, Audit, Accounts, Keys.AccountSecrets);
         Demo = new DemoLoader(Database, Audit);
         Changes = new ChangeService(Database, Audit, options.BulkRegistrationLimit);
         Locks = new ResidentLocks(Database, Audit, NodaTime.Duration.FromMinutes(options.LockMinutes));
@@ -118,6 +124,12 @@ public sealed class RegistryNode
 
     public AccountService Accounts { get; }
 
+    public TerminalRegistry Terminals { get; }
+
+    public AccountAdministration AccountAdministration { get; }
+
+    public OneTimePasswords OneTimePasswords { get; }
+
     public DemoLoader Demo { get; }
 
     public ChangeService Changes { get; }
@@ -136,16 +148,12 @@ public sealed class RegistryNode
 
     public Operations.OperationsMonitor Operations { get; }
 
-    /// <summary>Migrates the database and registers the demo terminal.</summary>
+    /// <summary>Migrates the database and, in a new register, allows the server's own terminal.</summary>
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)
     {
         await Database.MigrateAsync(cancellationToken);
         await using var db = Database.Open();
-        if (!await db.Terminals.AnyAsync(cancellationToken))
-        {
-            db.Terminals.Add(new TerminalRow { TerminalId = "DEMO-01", Name = "窓口端末1", Place = "本庁 市民課" });
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        await TerminalRegistry.EnsureLocalTerminalAsync(db, Clock.GetCurrentInstant().ToDateTimeUtc(), cancellationToken);
     }
 
     /// <summary>
@@ -159,24 +167,26 @@ public sealed class RegistryNode
         {
             return File.Exists(file) ? ReadAccounts(file) : [];
         }
-        var accounts = new[]
-        {
-            new DemoAccount("clerk01", "窓口 一郎", NewPassword(), "窓口職員（個人番号・住民票コードは表示しない）"),
-            new DemoAccount("clerk02", "窓口 二葉", NewPassword(), "窓口職員（全項目の表示権限あり）"),
-            new DemoAccount("approver01", "審査 三郎", NewPassword(), "審査者（本登録）"),
-            new DemoAccount("auditor01", "監査 四郎", NewPassword(), "監査担当（住民情報は見ない）"),
-            new DemoAccount("admin01", "管理 五郎", NewPassword(), "システム管理者"),
-            new DemoAccount("contractor01", "委託 六子", NewPassword(), "委託先（運用監視のみ。緊急時アクセスは管理者の承認が必要）"),
-        };
-        var setup = Operator.Batch("init");
         VisibleItem[] allItems = [VisibleItem.FamilyRegister, VisibleItem.IndividualNumber, VisibleItem.ResidentCode, VisibleItem.ResidenceStatus];
-        await Accounts.CreateAsync(setup, "clerk01", accounts[0].DisplayName, accounts[0].Password, [Roles.Clerk], [VisibleItem.FamilyRegister, VisibleItem.ResidenceStatus], "市民課", cancellationToken);
-        await Accounts.CreateAsync(setup, "clerk02", accounts[1].DisplayName, accounts[1].Password, [Roles.Clerk], allItems, "市民課", cancellationToken);
-        await Accounts.CreateAsync(setup, "approver01", accounts[2].DisplayName, accounts[2].Password, [Roles.Clerk, Roles.Approver], allItems, "市民課", cancellationToken);
-        await Accounts.CreateAsync(setup, "auditor01", accounts[3].DisplayName, accounts[3].Password, [Roles.Auditor], [], "情報政策課", cancellationToken);
-        await Accounts.CreateAsync(setup, "admin01", accounts[4].DisplayName, accounts[4].Password, [Roles.Administrator], [], "情報政策課", cancellationToken);
-        await Accounts.CreateAsync(setup, "contractor01", accounts[5].DisplayName, accounts[5].Password, [Roles.Contractor], [], "委託先", cancellationToken);
-        await WriteOwnerOnlyAsync(file, [.. accounts.Select(a => $"{a.UserId}\t{a.DisplayName}\t{a.Password}\t{a.Description}")], cancellationToken);
+        (string Id, string Name, string Description, string Role, VisibleItem[] Items, string Department)[] demo =
+        [
+            ("clerk01", "窓口 一郎", "窓口職員（個人番号・住民票コードは表示しない）", Roles.Clerk, [VisibleItem.FamilyRegister, VisibleItem.ResidenceStatus], "市民課"),
+            ("clerk02", "窓口 二葉", "窓口職員（全項目の表示権限あり）", Roles.Clerk, allItems, "市民課"),
+            ("approver01", "審査 三郎", "審査者（本登録）", Roles.Approver, allItems, "市民課"),
+            ("auditor01", "監査 四郎", "監査担当（住民情報は見ない）", Roles.Auditor, [], "情報政策課"),
+            ("admin01", "管理 五郎", "システム管理者（利用者・権限・端末の管理）", Roles.Administrator, [], "情報政策課"),
+            ("contractor01", "委託 六子", "委託先（運用監視のみ。緊急時アクセスは管理者の承認が必要）", Roles.Contractor, [], "委託先"),
+        ];
+        var setup = Operator.Batch("init");
+        var accounts = new List<DemoAccount>();
+        foreach (var (id, name, description, role, items, department) in demo)
+        {
+            var password = NewPassword();
+            string[] roles = role == Roles.Approver ? [Roles.Clerk, Roles.Approver] : [role];
+            var enrolment = await Accounts.CreateAsync(setup, new NewAccount(id, name, password, department, roles, items), cancellationToken);
+            accounts.Add(new DemoAccount(id, name, password, description, enrolment.Secret));
+        }
+        await WriteOwnerOnlyAsync(file, [.. accounts.Select(a => $"{a.UserId}\t{a.DisplayName}\t{a.Password}\t{a.Description}\t{a.SecondFactorSecret}")], cancellationToken);
         return accounts;
     }
 
@@ -243,8 +253,15 @@ public sealed class RegistryNode
         }
     }
 
+    /// <summary>The demo accounts written by <see cref="EnsureDemoAccountsAsync"/>, if this is a demo register.</summary>
+    public IReadOnlyList<DemoAccount> DemoAccounts()
+    {
+        var file = Path.Combine(Options.DataDirectory, "demo-accounts.txt");
+        return File.Exists(file) ? ReadAccounts(file) : [];
+    }
+
     private static List<DemoAccount> ReadAccounts(string file) =>
-        [.. File.ReadAllLines(file).Select(l => l.Split('\t')).Where(p => p.Length == 4).Select(p => new DemoAccount(p[0], p[1], p[2], p[3]))];
+        [.. File.ReadAllLines(file).Select(l => l.Split('\t')).Where(p => p.Length == 5).Select(p => new DemoAccount(p[0], p[1], p[2], p[3], p[4]))];
 
     private static string NewPassword()
     {

@@ -18,12 +18,11 @@ builder.WebHost.UseStaticWebAssets();
 // Japanese is emitted as UTF-8 text, not as &#x...; entities (markup is still encoded).
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
-var node = new RegistryNode(RegistryHosting.ReadOptions(builder.Configuration));
-builder.Services.AddRegistryNode(node);
-builder.Services.AddSingleton<TerminalIdentity>();
+var options = RegistryHosting.ReadOptions(builder.Configuration);
+builder.Services.AddRegistryNode(options);
 builder.Services.AddSingleton(new PrintQueue(TimeProvider.System));
 builder.Services.AddDataProtection()
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(node.Options.ResolvedKeysDirectory, "data-protection")))
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.ResolvedKeysDirectory, "data-protection")))
     .SetApplicationName("jumin-registry");
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -38,6 +37,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Certificates", OperatorClaims.Policy(Permission.Inquiry));
     o.Conventions.AuthorizeFolder("/Audit", OperatorClaims.Policy(Permission.LogView));
     o.Conventions.AuthorizeFolder("/Operations", OperatorClaims.Policy(Permission.Operations));
+    o.Conventions.AuthorizeFolder("/Accounts", OperatorClaims.Policy(Permission.RightsAdministration));
     o.Conventions.AuthorizePage("/Certificates/New", OperatorClaims.Policy(Permission.CertificateIssue));
     o.Conventions.AllowAnonymousToPage("/Login");
     o.Conventions.AllowAnonymousToPage("/Error");
@@ -59,22 +59,13 @@ builder.Services.AddAuthentication(OperatorClaims.Scheme)
             // The API answers 401/403 with problem details instead of redirecting to the login page.
             OnRedirectToLogin = context => ApiResults.RedirectOrStatus(context, StatusCodes.Status401Unauthorized),
             OnRedirectToAccessDenied = context => ApiResults.RedirectOrStatus(context, StatusCodes.Status403Forbidden),
-            // 緊急時アクセス: the session ends with its approval, whether it ran out or was revoked.
-            OnValidatePrincipal = async context =>
-            {
-                if (context.Principal?.FindFirst(OperatorClaims.BreakGlassClaim)?.Value is { } grant
-                    && !await context.HttpContext.RequestServices.GetRequiredService<AccountService>().IsBreakGlassActiveAsync(long.Parse(grant, System.Globalization.CultureInfo.InvariantCulture), context.HttpContext.RequestAborted))
-                {
-                    context.RejectPrincipal();
-                    await context.HttpContext.SignOutAsync(OperatorClaims.Scheme);
-                }
-            },
+            OnValidatePrincipal = SessionGuard.ValidateAsync,
         };
     });
 builder.Services.AddAuthorization(o => o.AddPermissionPolicies());
 
 var app = builder.Build();
-await RegistryHosting.PrepareAsync(node);
+await RegistryHosting.PrepareAsync(app.Services.GetRequiredService<RegistryNode>());
 
 app.UseExceptionHandler("/error");
 app.UseStatusCodePages(async context =>
@@ -113,4 +104,5 @@ app.MapChangeApi();
 app.MapCertificateApi();
 app.MapAuditApi();
 app.MapOperationsApi();
+app.MapAccountApi();
 app.Run();

@@ -30,6 +30,25 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task The_first_administrator_is_created_from_the_console_with_a_second_factor_and_bad_input_creates_nobody()
+    {
+        Assert.Equal(2, await Run("account", "create", "admin01", "--name", "管理 太郎", "--department", "情報政策課", "--role", "superuser"));
+        Assert.Equal(0, await Run("account", "create", "admin01", "--name", "管理 太郎", "--department", "情報政策課", "--role", "admin"));
+        Assert.Equal(1, Count("SELECT count(*) FROM users"));
+        Assert.Equal(1, Count("SELECT count(*) FROM users WHERE user_id = 'admin01' AND roles = 'admin' AND department = '情報政策課' AND length(second_factor_secret) > 0"));
+        Assert.Equal(1, Count("SELECT count(*) FROM audit_log WHERE screen = '利用者登録' AND operator_id = 'batch:account-create'"));
+    }
+
+    [Fact]
+    public async Task Demo_code_shows_codes_only_where_there_are_demo_accounts()
+    {
+        Assert.Equal(0, await Run("init"));
+        Assert.Equal(1, await Run("demo-code", "clerk01"));
+        Assert.Equal(0, await Run("seed", "--residents", "10"));
+        Assert.Equal(0, await Run("demo-code", "clerk01"));
+    }
+
+    [Fact]
     public async Task A_bad_count_is_refused()
     {
         Assert.NotEqual(0, await Run("seed", "--residents", "0"));

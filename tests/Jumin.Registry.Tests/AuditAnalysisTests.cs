@@ -28,7 +28,7 @@ public abstract class AuditAnalysisTests(DatabaseProvider provider) : IAsyncLife
         clock.Reset(new LocalDateTime(2026, 11, day, hour, minute).InZoneStrictly(JapanTime.Zone).ToInstant());
 
     private async Task LoginAsync(string userId, string? password = null) =>
-        await registry.Node.Accounts.LoginAsync(userId, password ?? registry.Account(userId).Password, "TEST-TERMINAL", "本庁 市民課");
+        await registry.LoginAsync(userId, password);
 
     [Fact]
     public async Task Night_and_holiday_access_failed_logins_logins_per_user_and_identifier_searches_are_listed()

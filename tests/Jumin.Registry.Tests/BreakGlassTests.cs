@@ -22,7 +22,7 @@ public abstract class BreakGlassTests(DatabaseProvider provider) : IAsyncLifetim
     public async Task DisposeAsync() => await registry.DisposeAsync();
 
     private async Task<Operator> LoginAsync(string userId) =>
-        (await Accounts.LoginAsync(userId, registry.Account(userId).Password, "保守端末", "サーバ室")).Operator!;
+        (await registry.LoginAsync(userId)).Operator!;
 
     [Fact]
     public async Task A_contractor_sees_operations_but_no_person_until_an_official_approves_a_limited_emergency_access()

@@ -142,30 +142,6 @@ public abstract class StorageTests(DatabaseProvider provider)
     }
 
     [Fact]
-    public async Task Logins_are_audited_and_repeated_failures_lock_the_account()
-    {
-        await using var registry = await TestRegistry.CreateAsync(provider);
-        var accounts = registry.Node.Accounts;
-        var password = registry.Account("clerk01").Password;
-        Assert.Equal(LoginOutcome.Succeeded, (await accounts.LoginAsync("clerk01", password, "T1", "本庁")).Outcome);
-        Assert.Equal(LoginOutcome.Failed, (await accounts.LoginAsync("nobody", password, "T1", "本庁")).Outcome);
-        for (var i = 1; i < AccountService.MaxFailedAttempts; i++)
-        {
-            Assert.Equal(LoginOutcome.Failed, (await accounts.LoginAsync("clerk01", "wrong-password", "T1", "本庁")).Outcome);
-        }
-        Assert.Equal(LoginOutcome.LockedOut, (await accounts.LoginAsync("clerk01", "wrong-password", "T1", "本庁")).Outcome);
-        Assert.Equal(LoginOutcome.LockedOut, (await accounts.LoginAsync("clerk01", password, "T1", "本庁")).Outcome);
-
-        await using var db = registry.Node.Database.Open();
-        var logins = await db.AuditLog.Where(a => a.Function == "認証").OrderBy(a => a.Sequence).ToListAsync();
-        Assert.Equal(AccountService.MaxFailedAttempts + 3, logins.Count);
-        Assert.Equal(1, logins.Count(a => a.Outcome == 1));
-        Assert.Contains(logins, a => a.OperatorId == "nobody" && a.Detail!.Contains("利用者IDなし", StringComparison.Ordinal));
-        Assert.All(logins, a => Assert.Equal("T1", a.Terminal));
-        Assert.True((await registry.Node.Audit.VerifyAsync(registry.Node.Database)).IsIntact);
-    }
-
-    [Fact]
     public async Task Atena_numbers_are_issued_in_sequence_skipping_remainder_one()
     {
         await using var registry = await TestRegistry.CreateAsync(provider);

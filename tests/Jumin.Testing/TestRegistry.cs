@@ -15,9 +15,10 @@ public sealed class TestRegistry : IAsyncDisposable
 {
     private readonly string? postgresDatabase;
 
-    private TestRegistry(RegistryNode node, string directory, string? postgresDatabase)
+    private TestRegistry(RegistryNode node, string directory, string? postgresDatabase, NodaTime.Testing.FakeClock oneTimePasswordClock)
     {
         Node = node;
+        OneTimePasswordClock = oneTimePasswordClock;
         Directory = directory;
         this.postgresDatabase = postgresDatabase;
     }
@@ -27,6 +28,26 @@ public sealed class TestRegistry : IAsyncDisposable
     public string Directory { get; }
 
     public IReadOnlyList<DemoAccount> Accounts { get; private set; } = [];
+
+    /// <summary>
+    /// The time second-factor codes are checked against. Each <see cref="CodeFor"/> moves it on by one step,
+    /// so a test may log the same user in many times without replaying a code.
+    /// </summary>
+    public NodaTime.Testing.FakeClock OneTimePasswordClock { get; }
+
+    /// <summary>The code the user's authenticator app shows in the next 30-second step.</summary>
+    public string CodeFor(string userId)
+    {
+        OneTimePasswordClock.Advance(Duration.FromSeconds(OneTimePasswords.StepSeconds));
+        return Node.OneTimePasswords.Now(Account(userId).SecondFactorSecret);
+    }
+
+    /// <summary>A login with the account's password (or <paramref name="password"/>) and a fresh code, from the server's own terminal.</summary>
+    public Task<(LoginOutcome Outcome, Operator? Operator)> LoginAsync(string userId, string? password = null)
+    {
+        var known = Accounts.Any(a => a.UserId == userId);
+        return Node.Accounts.LoginAsync(new LoginAttempt(userId, password ?? (known ? Account(userId).Password : "no-such-password"), known ? CodeFor(userId) : "000000", System.Net.IPAddress.Loopback));
+    }
 
     public static string PostgresServer =>
         Environment.GetEnvironmentVariable("JUMIN_TEST_POSTGRES")
@@ -47,14 +68,15 @@ public sealed class TestRegistry : IAsyncDisposable
         {
             connection = $"Data Source={Path.Combine(directory, "registry.db")}";
         }
+        var oneTimePasswordClock = new NodaTime.Testing.FakeClock(SystemClock.Instance.GetCurrentInstant());
         var node = new RegistryNode(new RegistryOptions
         {
             Provider = provider,
             ConnectionString = connection,
             DataDirectory = directory,
             DemoResidents = demoResidents,
-        }, clock);
-        var registry = new TestRegistry(node, directory, database);
+        }, clock, oneTimePasswordClock);
+        var registry = new TestRegistry(node, directory, database, oneTimePasswordClock);
         await node.InitialiseAsync();
         registry.Accounts = await node.EnsureDemoAccountsAsync();
         await node.EnsureDemoResidentsAsync();

@@ -11,7 +11,7 @@ public sealed class AuditApiTests(SqliteWebApp app) : IClassFixture<SqliteWebApp
     private async Task<HttpClient> LoggedIn(string userId)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        (await client.PostAsJsonAsync("/api/v1/session", new { userId, password = app.Password(userId) })).EnsureSuccessStatusCode();
+        (await app.LogInAsync(client, userId)).EnsureSuccessStatusCode();
         return client;
     }
 
@@ -19,7 +19,7 @@ public sealed class AuditApiTests(SqliteWebApp app) : IClassFixture<SqliteWebApp
     public async Task Failed_logins_come_out_as_a_csv_that_excel_reads_and_a_bad_period_is_named()
     {
         var anonymous = app.CreateClient();
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/v1/session", new { userId = "clerk02", password = "not-the-password" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.LogInAsync(anonymous, "clerk02", password: "not-the-password")).StatusCode);
         var auditor = await LoggedIn("auditor01");
 
         var response = await auditor.GetAsync("/api/v1/audit/reports/failed-logins?format=csv");

@@ -17,7 +17,7 @@ public abstract class AuthorizationTests(WebAppFixture app)
     private async Task<HttpClient> LoggedIn(string userId)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        (await client.PostAsJsonAsync("/api/v1/session", new { userId, password = app.Password(userId) })).EnsureSuccessStatusCode();
+        (await app.LogInAsync(client, userId)).EnsureSuccessStatusCode();
         return client;
     }
 
@@ -54,6 +54,9 @@ public abstract class AuthorizationTests(WebAppFixture app)
             ("GET", "/audit?report=off-hours", "auditor01"),
             ("GET", "/api/v1/operations/status", "admin01 contractor01"),
             ("GET", "/operations", "admin01 contractor01"),
+            ("GET", "/api/v1/accounts", "admin01"),
+            ("GET", "/api/v1/terminals", "admin01"),
+            ("GET", "/accounts", "admin01"),
         })
         {
             foreach (var user in Users)

@@ -49,7 +49,7 @@ public sealed partial class BrowserTests
         await page.WaitForSelectorAsync("[data-testid=certificate-result]:has-text('交付しました')");
         var issueNumber = (await page.TextContentAsync("[data-testid=issue-number]"))!.Trim();
         // The terminal's configured name, without the client address the host adds to it.
-        Assert.Matches(@"^\d{8} みどり市 TEST-01 プリンタ001 \d{3}$", issueNumber);
+        Assert.Matches(@"^\d{8} みどり市 窓口端末1 プリンタ001 \d{3}$", issueNumber);
         var pdf = await page.APIRequest.GetAsync((await page.GetAttributeAsync("#open-pdf", "href"))!);
         Assert.Equal("application/pdf", pdf.Headers["content-type"]);
         var text = PdfFiles.Text(await pdf.BodyAsync());

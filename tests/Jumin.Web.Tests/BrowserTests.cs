@@ -43,24 +43,86 @@ public sealed partial class BrowserTests(BrowserWebApp app, Chromium chromium) :
         Assert.EndsWith("/login?ReturnUrl=%2F", page.Url, StringComparison.Ordinal);
         // The browser puts the focus on the user ID after loading; typing before that would lose keys.
         await page.WaitForSelectorAsync("#userId:focus");
-        await page.Keyboard.TypeAsync(userId);
-        await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.TypeAsync(app.Password(userId));
-        await page.Keyboard.PressAsync("Enter");
+        await app.TypeLoginAsync(page, userId);
         await page.WaitForURLAsync(app.BaseUrl + "/");
         return page;
     }
 
-    [Fact]
-    public async Task A_wrong_password_is_refused_in_Japanese()
+    private async Task<IPage> LoginPage()
     {
         var page = await NewPage();
         await page.GotoAsync("/login");
-        await page.FillAsync("#userId", "clerk01");
-        await page.FillAsync("#password", "wrong-password-1");
-        await page.PressAsync("#password", "Enter");
-        Assert.Equal("利用者IDまたはパスワードが違います。", (await page.TextContentAsync("[data-testid=login-error]"))?.Trim());
+        await page.WaitForSelectorAsync("#userId:focus");
+        return page;
+    }
+
+    private static async Task<string?> LoginErrorAsync(IPage page) => (await page.TextContentAsync("[data-testid=login-error]"))?.Trim();
+
+    [Fact]
+    public async Task A_login_takes_the_code_of_the_authenticator_app_once_and_refuses_in_Japanese_without_saying_what_was_wrong()
+    {
+        var page = await LoginPage();
+        await app.TypeLoginAsync(page, "approver01", password: "wrong-password-1");
+        Assert.Equal("利用者ID、パスワードまたは確認コードが違います。", await LoginErrorAsync(page));
         Assert.Contains("/login", page.Url, StringComparison.Ordinal);
+
+        // The right code, then the same code again from another browser within its 30 seconds.
+        var code = app.CodeFor("approver01");
+        page = await LoginPage();
+        await app.TypeLoginAsync(page, "approver01", code: code);
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        Assert.Contains("審査 三郎", await page.TextContentAsync("[data-testid=operator]"), StringComparison.Ordinal);
+        var replay = await LoginPage();
+        await app.TypeLoginAsync(replay, "approver01", code: code);
+        Assert.Equal("利用者ID、パスワードまたは確認コードが違います。", await LoginErrorAsync(replay));
+        Assert.Contains("/login", replay.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Five_wrong_codes_lock_the_account_until_an_administrator_unlocks_it()
+    {
+        IPage page = null!;
+        for (var i = 0; i < Registry.Accounts.AccountService.MaxFailedAttempts; i++)
+        {
+            page = await LoginPage();
+            await app.TypeLoginAsync(page, "auditor01", code: "000000" == app.CodeFor("auditor01") ? "111111" : "000000");
+        }
+        Assert.StartsWith("ログインに続けて失敗したため、アカウントはロックされています。", await LoginErrorAsync(page), StringComparison.Ordinal);
+        page = await LoginPage();
+        await app.TypeLoginAsync(page, "auditor01");
+        Assert.StartsWith("ログインに続けて失敗したため", await LoginErrorAsync(page), StringComparison.Ordinal);
+
+        var admin = await app.Node.Accounts.FindOperatorAsync("admin01", "TEST", "本庁");
+        await app.Node.AccountAdministration.UnlockAsync(admin!, "auditor01");
+        page = await LoginPage();
+        await app.TypeLoginAsync(page, "auditor01");
+        await page.WaitForURLAsync(app.BaseUrl + "/audit");
+    }
+
+    [Fact]
+    public async Task A_browser_on_an_unregistered_terminal_cannot_log_in()
+    {
+        var admin = (await app.Node.Accounts.FindOperatorAsync("admin01", "TEST", "本庁"))!;
+        var terminals = await app.Node.Terminals.ListAsync();
+        foreach (var local in terminals.Where(t => t.Active))
+        {
+            await app.Node.Terminals.RetireAsync(admin, local.TerminalId);
+        }
+        try
+        {
+            var page = await LoginPage();
+            await app.TypeLoginAsync(page, "clerk02");
+            Assert.Equal("この端末は登録されていないため、ログインできません。端末の登録は管理者に依頼してください。", await LoginErrorAsync(page));
+            await page.GotoAsync("/");
+            Assert.Contains("/login", page.Url, StringComparison.Ordinal);
+        }
+        finally
+        {
+            foreach (var local in terminals.Where(t => t.Active))
+            {
+                await app.Node.Terminals.RegisterAsync(admin, local.TerminalId, local.Name, local.Place, local.Address);
+            }
+        }
     }
 
     [Fact]

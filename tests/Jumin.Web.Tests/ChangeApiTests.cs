@@ -18,7 +18,7 @@ public abstract class ChangeApiTests(WebAppFixture app)
     private async Task<HttpClient> LoggedIn(string userId)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        (await client.PostAsJsonAsync("/api/v1/session", new { userId, password = app.Password(userId) })).EnsureSuccessStatusCode();
+        (await app.LogInAsync(client, userId)).EnsureSuccessStatusCode();
         return client;
     }
 

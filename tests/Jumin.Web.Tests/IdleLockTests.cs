@@ -18,9 +18,8 @@ public sealed class IdleLockTests(IdleLockWebApp app, Chromium chromium) : IClas
         var context = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, Locale = "ja-JP" });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
-        await page.FillAsync("#userId", "clerk01");
-        await page.FillAsync("#password", app.Password("clerk01"));
-        await page.PressAsync("#password", "Enter");
+        await page.WaitForSelectorAsync("#userId:focus");
+        await app.TypeLoginAsync(page, "clerk01");
         await page.WaitForURLAsync(app.BaseUrl + "/");
         await page.GotoAsync($"/residents/{atena}");
         Assert.Contains(name, await page.TextContentAsync("[data-testid=name]"), StringComparison.Ordinal);

@@ -1,4 +1,8 @@
+using System.Net.Http.Json;
 using Jumin.Registry;
+using Jumin.Registry.Accounts;
+using Jumin.Web.Infrastructure;
+using Microsoft.AspNetCore.Builder;
 using Jumin.Registry.Persistence;
 using Jumin.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -9,6 +13,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using NodaTime;
+using NodaTime.Testing;
 
 namespace Jumin.Web.Tests;
 
@@ -30,6 +36,62 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
     public RegistryNode Node => Services.GetRequiredService<RegistryNode>();
 
     public string Password(string userId) => Accounts.Single(a => a.UserId == userId).Password;
+
+    /// <summary>
+    /// The time second-factor codes are checked against: each login moves it on one 30-second step, so tests
+    /// may log the same user in many times without replaying a code (the rest of the host keeps the real clock).
+    /// </summary>
+    public FakeClock OneTimePasswordClock { get; } = new(SystemClock.Instance.GetCurrentInstant());
+
+    private readonly SemaphoreSlim loginGate = new(1, 1);
+
+    /// <summary>The code the user's authenticator app shows in the next step.</summary>
+    public string CodeFor(string userId)
+    {
+        OneTimePasswordClock.Advance(Duration.FromSeconds(OneTimePasswords.StepSeconds));
+        return Node.OneTimePasswords.Now(Accounts.Single(a => a.UserId == userId).SecondFactorSecret);
+    }
+
+    /// <summary>
+    /// Logs in through <c>POST /api/v1/session</c> with the account's password and a fresh code (or the given ones),
+    /// one login at a time so that no code is checked after a later step's code.
+    /// </summary>
+    public async Task<HttpResponseMessage> LogInAsync(HttpClient client, string userId, string? password = null, string? code = null)
+    {
+        await loginGate.WaitAsync();
+        try
+        {
+            var known = Accounts.Any(a => a.UserId == userId);
+            return await client.PostAsJsonAsync("/api/v1/session", new { userId, password = password ?? (known ? Password(userId) : "no-such-password"), code = code ?? (known ? CodeFor(userId) : "000000") });
+        }
+        finally
+        {
+            loginGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Types into the login screen as a clerk does — ID, Tab, password, Tab, the code from the app, Enter — starting
+    /// with the focus on the ID field; the caller waits for where it should land.
+    /// </summary>
+    public async Task TypeLoginAsync(Microsoft.Playwright.IPage page, string userId, string? password = null, string? code = null)
+    {
+        await loginGate.WaitAsync();
+        try
+        {
+            await page.Keyboard.TypeAsync(userId);
+            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.TypeAsync(password ?? Password(userId));
+            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.TypeAsync(code ?? CodeFor(userId));
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForLoadStateAsync();
+        }
+        finally
+        {
+            loginGate.Release();
+        }
+    }
 
     /// <summary>The demo data depends on the day it is generated; tests ask it what is there instead of guessing.</summary>
     public async Task<string> CommonSurnameKanaAsync()
@@ -64,7 +126,7 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
             _ = Server;
         }
         Accounts = File.ReadAllLines(Path.Combine(directory, "demo-accounts.txt"))
-            .Select(l => l.Split('\t')).Select(p => new DemoAccount(p[0], p[1], p[2], p[3])).ToList();
+            .Select(l => l.Split('\t')).Select(p => new DemoAccount(p[0], p[1], p[2], p[3], p[4])).ToList();
         return Task.CompletedTask;
     }
 
@@ -76,7 +138,11 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
             : new NpgsqlConnectionStringBuilder(TestRegistry.PostgresServer) { Database = postgresDatabase }.ConnectionString);
         builder.UseSetting("Jumin:DataDirectory", directory);
         builder.UseSetting("Jumin:DemoResidents", DemoResidents.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Jumin:Terminal", "TEST-01");
+        builder.ConfigureServices(services =>
+        {
+            services.AddKeyedSingleton<IClock>(RegistryHosting.OneTimePasswordClock, OneTimePasswordClock);
+            services.AddSingleton<IStartupFilter, ClientAddressFilter>();
+        });
         if (kestrel)
         {
             builder.UseUrls("http://127.0.0.1:0");
@@ -107,6 +173,32 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
             // Left for the OS to clean up.
         }
     }
+}
+
+/// <summary>
+/// The in-memory test server has no client address; requests come from the server's own terminal (127.0.0.1)
+/// unless a test names another with <see cref="ClientAddressFilter.Header"/>, as if sent from that machine.
+/// </summary>
+internal sealed class ClientAddressFilter : IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, nextMiddleware) =>
+        {
+            if (context.Request.Headers.TryGetValue(Header, out var address))
+            {
+                context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address.ToString());
+            }
+            else
+            {
+                context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+            }
+            await nextMiddleware();
+        });
+        next(app);
+    };
 }
 
 public sealed class SqliteWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kestrel: false);

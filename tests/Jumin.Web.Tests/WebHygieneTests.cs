@@ -29,6 +29,7 @@ public sealed partial class WebHygieneTests(SqliteWebApp app) : IClassFixture<Sq
         {
             ["userId"] = "clerk01",
             ["password"] = app.Password("clerk01"),
+            ["code"] = app.CodeFor("clerk01"),
             ["__RequestVerificationToken"] = t ?? "",
         });
 
@@ -46,7 +47,7 @@ public sealed partial class WebHygieneTests(SqliteWebApp app) : IClassFixture<Sq
     public async Task The_session_cookie_is_http_only_same_site_strict_and_a_forged_one_is_refused()
     {
         var client = NewClient();
-        var login = await client.PostAsJsonAsync("/api/v1/session", new { userId = "clerk01", password = app.Password("clerk01") });
+        var login = await app.LogInAsync(client, "clerk01");
         var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("jumin.session=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
@@ -63,7 +64,7 @@ public sealed partial class WebHygieneTests(SqliteWebApp app) : IClassFixture<Sq
     public async Task Every_page_carries_the_security_headers_and_personal_data_is_never_cached()
     {
         var client = NewClient();
-        await client.PostAsJsonAsync("/api/v1/session", new { userId = "clerk01", password = app.Password("clerk01") });
+        await app.LogInAsync(client, "clerk01");
         foreach (var path in new[] { "/login", "/", "/api/v1/search-history" })
         {
             var response = await client.GetAsync(path);
@@ -94,6 +95,7 @@ public sealed partial class WebHygieneTests
         {
             ["userId"] = userId,
             ["password"] = app.Password(userId),
+            ["code"] = app.CodeFor(userId),
             ["returnUrl"] = "/",
             ["__RequestVerificationToken"] = token,
         }));

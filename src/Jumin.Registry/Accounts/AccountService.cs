@@ -1,112 +1,203 @@
+using System.Net;
 using Jumin.Domain.Audit;
+using Jumin.Domain.Dates;
 using Jumin.Registry.Audit;
+using Jumin.Registry.Security;
 using Jumin.Registry.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jumin.Registry.Accounts;
 
-/// <summary>The result of a login attempt. Failures do not say whether the user exists.</summary>
+/// <summary>The result of a login attempt. Failures do not say whether the user exists or which factor was wrong.</summary>
 public enum LoginOutcome
 {
     Succeeded,
     Failed,
     LockedOut,
+
+    /// <summary>The client's address is not on the 端末の許可リスト: refused before any account is looked at.</summary>
+    UnknownTerminal,
 }
 
-/// <summary>Staff accounts: creation and password login (PBKDF2 via ASP.NET Core Identity's hasher), with lockout.</summary>
-public sealed class AccountService(RegistryDatabase database, AuditTrail audit)
+/// <summary>A login at a terminal: the account, its password and the one-time code of its second factor.</summary>
+public sealed record LoginAttempt(string UserId, string Password, string? Code, IPAddress? ClientAddress);
+
+/// <summary>
+/// Staff accounts: creation, login with password (PBKDF2 via ASP.NET Core Identity's hasher) and a
+/// one-time code (二要素認証), lockout, 利用期間, and the terminal the session is bound to.
+/// </summary>
+public sealed class AccountService(RegistryDatabase database, AuditTrail audit, KeyRing secrets, OneTimePasswords oneTimePasswords, TerminalRegistry terminals)
 {
     public const int MaxFailedAttempts = 5;
 
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
+    /// <summary>The issuer name authenticator apps show next to the account.</summary>
+    public const string Issuer = "Jumin";
+
     private static readonly PasswordHasher<UserAccount> Hasher = new();
 
-    /// <summary>Creates an account with the rights of its roles (each can later be changed on its own) and the items it may see.</summary>
-    public async Task CreateAsync(Operator by, string userId, string displayName, string password, IReadOnlyCollection<string> roles, IEnumerable<VisibleItem> visibleItems, string department, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates an account with the rights of its roles (each can later be changed on its own) and the items it may see,
+    /// and enrols its second factor: the returned secret goes to the holder's authenticator app once and is not shown again.
+    /// </summary>
+    public async Task<SecondFactorEnrolment> CreateAsync(Operator by, NewAccount request, CancellationToken cancellationToken = default)
     {
-        if (password.Length < 12)
+        var errors = request.Validate();
+        if (errors.Count > 0)
         {
-            throw new ArgumentException("パスワードは12文字以上にしてください。", nameof(password));
+            throw errors[0];
         }
+        var secret = OneTimePasswords.NewSecret();
         var account = new UserAccount
         {
-            UserId = userId,
-            DisplayName = displayName,
+            UserId = request.UserId,
+            DisplayName = request.DisplayName.Trim(),
             PasswordHash = string.Empty,
-            Roles = string.Join(',', roles),
-            Permissions = Accounts.Permissions.Format(roles.SelectMany(Accounts.Permissions.OfRole)),
-            VisibleItems = Accounts.Permissions.Format(visibleItems),
-            Department = department,
+            Roles = string.Join(',', request.Roles),
+            Permissions = Accounts.Permissions.Format(request.Permissions ?? request.Roles.SelectMany(Accounts.Permissions.OfRole)),
+            VisibleItems = Accounts.Permissions.Format(request.VisibleItems),
+            Department = request.Department.Trim(),
             CreatedAt = audit.Clock.GetCurrentInstant().ToDateTimeUtc(),
+            SecondFactorSecret = secrets.Seal(secret),
+            ValidFrom = request.ValidFrom,
+            ValidUntil = request.ValidUntil,
         };
-        account.PasswordHash = Hasher.HashPassword(account, password);
+        account.PasswordHash = Hasher.HashPassword(account, request.Password);
         await using var db = database.Open();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Users.AnyAsync(u => u.UserId == request.UserId, cancellationToken))
+        {
+            throw new Domain.FieldValidationException("userId", "利用者ID", new("duplicate", "この利用者IDは既に使われています。利用者IDは職員一人に一つで、共用しません。"));
+        }
         db.Users.Add(account);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(db, [audit.Event(by, AuditFunctions.Setting, "利用者登録", detail: $"利用者{userId}を登録（{account.Roles}; 権限 {account.Permissions}; 表示項目 {account.VisibleItems}）")], cancellationToken);
+        await audit.AppendAsync(db, [audit.Event(by, AuditFunctions.Setting, "利用者登録", detail: $"利用者{account.UserId}を登録（{account.Department}; {account.Roles}; 権限 {account.Permissions}; 表示項目 {account.VisibleItems}; 利用期間 {account.ValidFrom}～{account.ValidUntil}; 二要素認証を登録）")], cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        return OneTimePasswords.Enrolment(account.UserId, Issuer, secret);
     }
 
-    /// <summary>Checks a password; every attempt, failed or not, is audited (j1370 認証ログ).</summary>
-    public async Task<(LoginOutcome Outcome, Operator? Operator)> LoginAsync(string userId, string password, string terminal, string place, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks the terminal, the password and the one-time code; every attempt, failed or not, is audited
+    /// (j1370 認証ログ) with the reason, which the caller is not told.
+    /// </summary>
+    public async Task<(LoginOutcome Outcome, Operator? Operator)> LoginAsync(LoginAttempt attempt, CancellationToken cancellationToken = default)
     {
+        var terminal = await terminals.FindAsync(attempt.ClientAddress, cancellationToken);
+        var address = attempt.ClientAddress?.ToString() ?? "不明";
+        if (terminal is null)
+        {
+            var stranger = new Operator(attempt.UserId, attempt.UserId, $"未登録端末 ({address})", "不明", new HashSet<string>(), new HashSet<Permission>(), new HashSet<VisibleItem>());
+            await audit.AppendAloneAsync(database, [audit.Event(stranger, AuditFunctions.Login, "ログイン", outcome: AuditOutcome.Refused, detail: $"未登録の端末（{address}）からのログインを拒否")], cancellationToken);
+            return (LoginOutcome.UnknownTerminal, null);
+        }
+        var terminalName = $"{terminal.Name} ({address})";
+        await ApplyDueChangesAsync(attempt.UserId, cancellationToken);
         await using var db = database.Open();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        var account = await db.Users.AsTracking().SingleOrDefaultAsync(u => u.UserId == userId, cancellationToken);
+        var account = await db.Users.AsTracking().SingleOrDefaultAsync(u => u.UserId == attempt.UserId, cancellationToken);
         var now = audit.Clock.GetCurrentInstant().ToDateTimeUtc();
-        var attempt = new Operator(userId, account?.DisplayName ?? userId, terminal, place, new HashSet<string>(), new HashSet<Permission>(), new HashSet<VisibleItem>());
+        var today = JapanTime.Today(audit.Clock);
+        var who = new Operator(attempt.UserId, account?.DisplayName ?? attempt.UserId, terminalName, terminal.Place, new HashSet<string>(), new HashSet<Permission>(), new HashSet<VisibleItem>());
         LoginOutcome outcome;
+        string detail;
         if (account is null)
         {
             // Spend the same effort as a real check so that timing does not reveal unknown IDs.
-            Hasher.VerifyHashedPassword(Nobody, DummyHash, password);
-            outcome = LoginOutcome.Failed;
+            Hasher.VerifyHashedPassword(Nobody, DummyHash, attempt.Password);
+            (outcome, detail) = (LoginOutcome.Failed, "ログイン失敗（利用者IDなし）");
         }
         else if (account.LockedUntil is { } until && until > now)
         {
-            outcome = LoginOutcome.LockedOut;
+            (outcome, detail) = (LoginOutcome.LockedOut, "ロック中のためログイン拒否");
         }
-        else if (Hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed)
+        else if (Hasher.VerifyHashedPassword(account, account.PasswordHash, attempt.Password) == PasswordVerificationResult.Failed)
         {
-            account.FailedLoginCount++;
-            outcome = LoginOutcome.Failed;
-            if (account.FailedLoginCount >= MaxFailedAttempts)
-            {
-                account.LockedUntil = now + LockoutDuration;
-                account.FailedLoginCount = 0;
-                outcome = LoginOutcome.LockedOut;
-            }
+            (outcome, detail) = Fail(account, now, "パスワード誤り");
+        }
+        else if ((account.ValidFrom is { } from && today < from) || (account.ValidUntil is { } last && today > last))
+        {
+            (outcome, detail) = (LoginOutcome.Failed, $"ログイン失敗（利用期間外 {account.ValidFrom}～{account.ValidUntil}）");
+        }
+        else if (account.SecondFactorSecret.Length == 0)
+        {
+            (outcome, detail) = (LoginOutcome.Failed, "ログイン失敗（二要素認証が未登録）");
         }
         else
         {
-            account.FailedLoginCount = 0;
-            account.LockedUntil = null;
-            outcome = LoginOutcome.Succeeded;
+            var (check, step) = oneTimePasswords.Verify(secrets.Open(account.SecondFactorSecret), attempt.Code, account.SecondFactorLastStep);
+            if (check == SecondFactorCheck.Accepted)
+            {
+                account.SecondFactorLastStep = step;
+                account.FailedLoginCount = 0;
+                account.LockedUntil = null;
+                (outcome, detail) = (LoginOutcome.Succeeded, "ログイン成功（パスワード・確認コード）");
+            }
+            else
+            {
+                (outcome, detail) = Fail(account, now, check == SecondFactorCheck.Replayed ? "使用済みの確認コード（再使用）" : "確認コード誤り");
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
-        var detail = outcome switch
-        {
-            LoginOutcome.Succeeded => "ログイン成功",
-            LoginOutcome.LockedOut => "ロック中のためログイン拒否",
-            _ => account is null ? "ログイン失敗（利用者IDなし）" : $"ログイン失敗（パスワード誤り {account.FailedLoginCount}回目）",
-        };
-        await audit.AppendAsync(db, [audit.Event(attempt, AuditFunctions.Login, "ログイン", outcome: outcome == LoginOutcome.Succeeded ? AuditOutcome.Succeeded : AuditOutcome.Refused, detail: detail)], cancellationToken);
+        await audit.AppendAsync(db, [audit.Event(who, AuditFunctions.Login, "ログイン", outcome: outcome == LoginOutcome.Succeeded ? AuditOutcome.Succeeded : AuditOutcome.Refused, detail: detail)], cancellationToken);
         await tx.CommitAsync(cancellationToken);
         if (outcome != LoginOutcome.Succeeded)
         {
             return (outcome, null);
         }
-        var op = ToOperator(account!, terminal, place);
-        if (op.IsIn(Roles.Contractor) && await ActiveGrantAsync(userId, cancellationToken) is { } grant)
+        var op = ToOperator(account!, terminalName, terminal.Place) with { TerminalId = terminal.TerminalId, ClientAddress = address };
+        if (op.IsIn(Roles.Contractor) && await ActiveGrantAsync(attempt.UserId, cancellationToken) is { } grant)
         {
             // 緊急時アクセス: 照会 only, no protected items, until the approval ends.
             op = op with { Permissions = new HashSet<Permission>(op.Permissions) { Permission.Inquiry }, BreakGlassGrant = grant.Id, BreakGlassUntil = grant.EndsAt };
             await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.Login, "ログイン", detail: $"緊急時アクセス開始（{grant.EndsAt:yyyy-MM-dd HH:mm} UTC まで、承認者 {grant.ApprovedBy}）")], cancellationToken);
         }
         return (outcome, op);
+    }
+
+    /// <summary>
+    /// 画面ロックの解除: the signed-in user gives the password again on the same terminal (the session already passed
+    /// the second factor). Failures count toward the lockout; a lockout ends the session.
+    /// </summary>
+    public async Task<LoginOutcome> UnlockAsync(Operator op, string password, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.Open();
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var account = await db.Users.AsTracking().SingleOrDefaultAsync(u => u.UserId == op.UserId, cancellationToken);
+        var now = audit.Clock.GetCurrentInstant().ToDateTimeUtc();
+        LoginOutcome outcome;
+        string detail;
+        if (account is null || (account.LockedUntil is { } until && until > now))
+        {
+            (outcome, detail) = (LoginOutcome.LockedOut, "ロック中のため画面ロック解除を拒否");
+        }
+        else if (Hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed)
+        {
+            (outcome, detail) = Fail(account, now, "画面ロック解除のパスワード誤り");
+        }
+        else
+        {
+            account.FailedLoginCount = 0;
+            (outcome, detail) = (LoginOutcome.Succeeded, "画面ロック解除");
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(db, [audit.Event(op, AuditFunctions.Login, "画面ロック", outcome: outcome == LoginOutcome.Succeeded ? AuditOutcome.Succeeded : AuditOutcome.Refused, detail: detail)], cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    private static (LoginOutcome, string) Fail(UserAccount account, DateTime now, string reason)
+    {
+        account.FailedLoginCount++;
+        var detail = $"ログイン失敗（{reason} {account.FailedLoginCount}回目）";
+        if (account.FailedLoginCount < MaxFailedAttempts)
+        {
+            return (LoginOutcome.Failed, detail);
+        }
+        account.LockedUntil = now + LockoutDuration;
+        account.FailedLoginCount = 0;
+        return (LoginOutcome.LockedOut, detail + "、ロック");
     }
 
     /// <summary>The longest 緊急時アクセス a city official may approve at once.</summary>
@@ -189,7 +280,54 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit)
 
     private static Operator ToOperator(UserAccount account, string terminal, string place) =>
         new(account.UserId, account.DisplayName, terminal, place, account.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(),
-            Accounts.Permissions.Parse<Permission>(account.Permissions), Accounts.Permissions.Parse<VisibleItem>(account.VisibleItems));
+            Accounts.Permissions.Parse<Permission>(account.Permissions), Accounts.Permissions.Parse<VisibleItem>(account.VisibleItems))
+        {
+            RightsVersion = account.RightsVersion,
+        };
+
+    /// <summary>
+    /// Whether a session may go on (checked on every request): the account exists, is within its 利用期間 and its
+    /// rights have not changed since the login. Changes scheduled for today are applied first.
+    /// </summary>
+    public async Task<bool> IsSessionCurrentAsync(string userId, int rightsVersion, CancellationToken cancellationToken = default)
+    {
+        await ApplyDueChangesAsync(userId, cancellationToken);
+        var today = JapanTime.Today(audit.Clock);
+        await using var db = database.Open();
+        var account = await db.Users.AsNoTracking().Where(u => u.UserId == userId).Select(u => new { u.RightsVersion, u.ValidFrom, u.ValidUntil }).SingleOrDefaultAsync(cancellationToken);
+        return account is not null && account.RightsVersion == rightsVersion
+            && (account.ValidFrom is not { } from || today >= from) && (account.ValidUntil is not { } last || today <= last);
+    }
+
+    /// <summary>Applies the account's 予約変更 whose day has come, oldest first, each once (audited as the scheduler).</summary>
+    public async Task ApplyDueChangesAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var today = JapanTime.Today(audit.Clock);
+        await using var db = database.Open();
+        if (!await db.ScheduledAccountChanges.AnyAsync(c => c.UserId == userId && c.AppliedAt == null && c.CancelledAt == null && c.EffectiveOn <= today, cancellationToken))
+        {
+            return;
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var account = await db.Users.AsTracking().SingleAsync(u => u.UserId == userId, cancellationToken);
+        var due = await db.ScheduledAccountChanges.AsTracking().Where(c => c.UserId == userId && c.AppliedAt == null && c.CancelledAt == null && c.EffectiveOn <= today)
+            .OrderBy(c => c.EffectiveOn).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        var now = audit.Clock.GetCurrentInstant().ToDateTimeUtc();
+        var events = new List<AuditEvent>();
+        foreach (var change in due)
+        {
+            // Another request may have applied it a moment ago; only the one that marks it applies it.
+            if (await db.ScheduledAccountChanges.Where(c => c.Id == change.Id && c.AppliedAt == null).ExecuteUpdateAsync(u => u.SetProperty(c => c.AppliedAt, now), cancellationToken) == 0)
+            {
+                continue;
+            }
+            AccountRights.Apply(account, change.Department, change.Permissions, change.VisibleItems, change.ValidUntil);
+            events.Add(audit.Event(Operator.Batch("account-schedule"), AuditFunctions.Setting, "権限の予約変更", detail: $"予約{change.Id}（{change.EffectiveOn} 施行、{change.RequestedBy} 登録）を適用: {AccountRights.Describe(account)}"));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(db, events, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
 
     private static readonly UserAccount Nobody = new() { UserId = "", DisplayName = "", PasswordHash = "", Roles = "", Department = "" };
 

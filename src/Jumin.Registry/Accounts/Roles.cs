@@ -56,6 +56,15 @@ public sealed record Operator(
     /// <summary>When that approval ends: the session ends with it.</summary>
     public DateTime? BreakGlassUntil { get; init; }
 
+    /// <summary>The registered terminal (端末の許可リスト) the session was opened on; it is bound to it.</summary>
+    public string? TerminalId { get; init; }
+
+    /// <summary>The network address the session was opened from; a request from another one ends it.</summary>
+    public string? ClientAddress { get; init; }
+
+    /// <summary>The account's rights version at login: a change of rights or validity ends older sessions.</summary>
+    public int RightsVersion { get; init; }
+
     public bool IsIn(string role) => Roles.Contains(role);
 
     public bool May(Permission permission) => Permissions.Contains(permission);

@@ -30,6 +30,8 @@ public abstract class RegistryDbContext(DbContextOptions options, IndividualNumb
 
     public DbSet<TerminalRow> Terminals => Set<TerminalRow>();
 
+    public DbSet<ScheduledAccountChangeRow> ScheduledAccountChanges => Set<ScheduledAccountChangeRow>();
+
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
     public DbSet<SearchHistoryRow> SearchHistory => Set<SearchHistoryRow>();
@@ -141,6 +143,12 @@ public abstract class RegistryDbContext(DbContextOptions options, IndividualNumb
         {
             e.ToTable("terminals");
             e.HasKey(t => t.TerminalId);
+        });
+
+        modelBuilder.Entity<ScheduledAccountChangeRow>(e =>
+        {
+            e.ToTable("scheduled_account_changes");
+            e.HasIndex(c => new { c.UserId, c.EffectiveOn });
         });
 
         modelBuilder.Entity<NumberSequence>(e =>

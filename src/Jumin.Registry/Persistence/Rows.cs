@@ -1,4 +1,5 @@
 using Jumin.Domain.Identifiers;
+using NodaTime;
 
 namespace Jumin.Registry.Persistence;
 
@@ -130,6 +131,51 @@ public sealed class UserAccount
     public DateTime? LockedUntil { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The one-time-password secret (二要素認証), sealed with <c>KeyStore.AccountSecrets</c>; empty until enrolled.</summary>
+    public byte[] SecondFactorSecret { get; set; } = [];
+
+    /// <summary>The newest 30-second step whose code was accepted: no code of it or before it is accepted again.</summary>
+    public long SecondFactorLastStep { get; set; }
+
+    /// <summary>利用期間: the first day the account may log in (none: from its creation).</summary>
+    public LocalDate? ValidFrom { get; set; }
+
+    /// <summary>利用期間: the last day the account may log in (none: open-ended).</summary>
+    public LocalDate? ValidUntil { get; set; }
+
+    /// <summary>Raised by every change of rights or validity: sessions carrying an older value end at their next request.</summary>
+    public int RightsVersion { get; set; }
+}
+
+/// <summary>
+/// 権限の予約変更 (j1380): a change of an account's organisation unit, rights, items or validity that
+/// takes effect on a future day — e.g. the 4月1日 personnel changes entered in March.
+/// </summary>
+public sealed class ScheduledAccountChangeRow
+{
+    public long Id { get; set; }
+
+    public required string UserId { get; set; }
+
+    public LocalDate EffectiveOn { get; set; }
+
+    public string? Department { get; set; }
+
+    /// <summary>The full new set of 操作権限 (comma-separated), or none to keep them.</summary>
+    public string? Permissions { get; set; }
+
+    public string? VisibleItems { get; set; }
+
+    public LocalDate? ValidUntil { get; set; }
+
+    public required string RequestedBy { get; set; }
+
+    public DateTime RequestedAt { get; set; }
+
+    public DateTime? AppliedAt { get; set; }
+
+    public DateTime? CancelledAt { get; set; }
 }
 
 /// <summary>入力場所・入力端末 (j230): a registered terminal and the place it stands.</summary>
@@ -141,6 +187,16 @@ public sealed class TerminalRow
 
     /// <summary>入力場所, e.g. 本庁 市民課.</summary>
     public required string Place { get; set; }
+
+    /// <summary>端末の許可リスト: the network address (or CIDR range) a session of this terminal comes from; empty for none.</summary>
+    public string Address { get; set; } = "";
+
+    /// <summary>A retired terminal stays for the records (入力端末 of old history rows) but no longer logs in.</summary>
+    public bool Active { get; set; } = true;
+
+    public string RegisteredBy { get; set; } = "";
+
+    public DateTime RegisteredAt { get; set; }
 }
 
 /// <summary>The next serial of a numbering (宛名番号, 世帯番号).</summary>

@@ -20,6 +20,31 @@ public sealed class KeyStore(string directory)
     public IndividualNumberProtector IndividualNumberProtector =>
         new(GetOrCreate("individual-number-encryption.key"), GetOrCreate("individual-number-lookup.key"));
 
+    /// <summary>Seals the staff accounts' second-factor secrets.</summary>
+    public KeyRing AccountSecrets => Ring("account-secrets");
+
+    /// <summary>
+    /// The keys of a ring: <c>{name}.key</c> (created when missing), then <c>{name}.2.key</c>, <c>{name}.3.key</c>, …
+    /// as <see cref="Rotate"/> adds them. Files are read at each call, so a rotation reaches a process when it next opens the ring.
+    /// </summary>
+    public KeyRing Ring(string name)
+    {
+        var keys = new List<byte[]> { GetOrCreate(name + ".key") };
+        for (var n = 2; File.Exists(Path.Combine(Directory, $"{name}.{n}.key")); n++)
+        {
+            keys.Add(Read(Path.Combine(Directory, $"{name}.{n}.key")));
+        }
+        return new KeyRing(keys);
+    }
+
+    /// <summary>Adds a new newest key to a ring and returns the ring with it; old keys stay, so every sealed value still opens.</summary>
+    public KeyRing Rotate(string name)
+    {
+        var n = Ring(name).Count + 1;
+        GetOrCreate($"{name}.{n}.key");
+        return Ring(name);
+    }
+
     /// <summary>A store with freshly generated keys in a new temporary directory (tests, benchmarks).</summary>
     public static KeyStore CreateTemporary() =>
         new(System.IO.Directory.CreateTempSubdirectory("jumin-keys-").FullName);
@@ -29,7 +54,7 @@ public sealed class KeyStore(string directory)
         var path = Path.Combine(Directory, name);
         if (File.Exists(path))
         {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+            return Read(path);
         }
         System.IO.Directory.CreateDirectory(Directory);
         var key = RandomNumberGenerator.GetBytes(32);
@@ -46,8 +71,10 @@ public sealed class KeyStore(string directory)
         catch (IOException) when (File.Exists(path))
         {
             // Another process created it first: use theirs.
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+            return Read(path);
         }
         return key;
     }
+
+    private static byte[] Read(string path) => Convert.FromBase64String(File.ReadAllText(path).Trim());
 }

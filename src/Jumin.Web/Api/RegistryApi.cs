@@ -18,18 +18,16 @@ internal static class RegistryApi
     {
         var api = app.MapGroup("/api/v1");
 
-        api.MapPost("/session", async (LoginRequest request, AccountService accounts, TerminalIdentity terminal, HttpContext context) =>
+        api.MapPost("/session", async (LoginRequest request, AccountService accounts, HttpContext context) =>
         {
-            var (outcome, op) = await accounts.LoginAsync(request.UserId ?? "", request.Password ?? "", terminal.Of(context), terminal.Place, context.RequestAborted);
+            var (outcome, op) = await accounts.LoginAsync(new LoginAttempt(request.UserId ?? "", request.Password ?? "", request.Code, ClientAddress.Of(context)), context.RequestAborted);
             if (op is null)
             {
-                return Results.Problem(
-                    statusCode: StatusCodes.Status401Unauthorized,
-                    title: outcome == LoginOutcome.LockedOut ? "アカウントはロックされています。" : "利用者IDまたはパスワードが違います。");
+                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Pages.LoginModel.Refusal(outcome));
             }
             await context.SignInAsync(OperatorClaims.Scheme, OperatorClaims.ToPrincipal(op));
             return Results.Ok(new SessionDto(op.UserId, op.DisplayName, [.. op.Roles], op.CanViewIndividualNumber, [.. op.Permissions.Select(p => p.ToString())], [.. op.VisibleItems.Select(i => i.ToString())]));
-        }).WithSummary("ログイン（セッション開始）").AllowAnonymous();
+        }).WithSummary("ログイン（セッション開始）: 利用者ID・パスワード・確認コード（二要素認証）、登録端末からのみ").AllowAnonymous();
 
         api.MapPost("/session/lock", async (HttpContext context, AuditTrail audit, RegistryNode node) =>
         {

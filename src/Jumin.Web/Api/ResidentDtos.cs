@@ -79,7 +79,8 @@ public sealed record ResidentRecordDto(
 /// <param name="RestrictionAlerts">照会 alerts of 抑止 (j410).</param>
 public sealed record ResidentDossierDto(ResidentRecordDto Current, IReadOnlyList<ResidentSummaryDto> Household, IReadOnlyList<ResidentRecordDto> History, string? SupportMeasure, IReadOnlyList<string> ProtectedMembers, IReadOnlyList<string> RestrictionAlerts);
 
-public sealed record LoginRequest(string UserId, string Password);
+/// <summary>ログイン: the password and the current code of the account's authenticator app.</summary>
+public sealed record LoginRequest(string UserId, string Password, string? Code);
 
 public sealed record SessionDto(string UserId, string DisplayName, IReadOnlyList<string> Roles, bool CanViewIndividualNumber, IReadOnlyList<string> Permissions, IReadOnlyList<string> VisibleItems);
 

@@ -16,6 +16,9 @@ internal static class OperatorClaims
     /// <summary>The screen is locked after idling (issue 5): nothing but /lock until the password is given again.</summary>
     public const string LockedClaim = "jumin:locked";
     private const string BreakGlassUntilClaim = "jumin:break-glass-until";
+    private const string TerminalIdClaim = "jumin:terminal-id";
+    private const string ClientAddressClaim = "jumin:client-address";
+    private const string RightsVersionClaim = "jumin:rights-version";
 
     public static ClaimsPrincipal ToPrincipal(Operator op)
     {
@@ -25,6 +28,9 @@ internal static class OperatorClaims
             new(ClaimTypes.Name, op.DisplayName),
             new(TerminalClaim, op.Terminal),
             new(PlaceClaim, op.Place),
+            new(TerminalIdClaim, op.TerminalId ?? ""),
+            new(ClientAddressClaim, op.ClientAddress ?? ""),
+            new(RightsVersionClaim, op.RightsVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         claims.AddRange(op.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         claims.AddRange(op.Permissions.Select(p => new Claim(PermissionClaim, p.ToString())));
@@ -55,6 +61,9 @@ internal static class OperatorClaims
         {
             BreakGlassGrant = long.TryParse(user.FindFirstValue(BreakGlassClaim), System.Globalization.CultureInfo.InvariantCulture, out var grant) ? grant : null,
             BreakGlassUntil = DateTime.TryParse(user.FindFirstValue(BreakGlassUntilClaim), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var until) ? until : null,
+            TerminalId = user.FindFirstValue(TerminalIdClaim),
+            ClientAddress = user.FindFirstValue(ClientAddressClaim),
+            RightsVersion = int.TryParse(user.FindFirstValue(RightsVersionClaim), System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : -1,
         };
 
     /// <summary>The authorization policy of a 操作権限 (j1380): pages and endpoints name the right they need.</summary>
@@ -73,11 +82,9 @@ internal static class OperatorClaims
     public const string WithdrawPolicy = "permission:withdraw";
 }
 
-/// <summary>入力端末 (j230): the configured terminal name and the client address.</summary>
-public sealed class TerminalIdentity(IConfiguration configuration)
+/// <summary>The client's network address as the 端末の許可リスト compares it (IPv4 clients of a dual-stack socket as IPv4).</summary>
+public static class ClientAddress
 {
-    public string Place => configuration["Jumin:Place"] ?? "本庁";
-
-    public string Of(HttpContext context) =>
-        $"{configuration["Jumin:Terminal"] ?? "WEB"} ({context.Connection.RemoteIpAddress?.ToString() ?? "local"})";
+    public static System.Net.IPAddress? Of(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : context.Connection.RemoteIpAddress;
 }

@@ -75,25 +75,34 @@ internal static class RegistryHosting
         return table;
     }
 
-    public static IServiceCollection AddRegistryNode(this IServiceCollection services, RegistryNode node)
+    /// <summary>The key under which a host (or a test) may register the clock second-factor codes are checked against.</summary>
+    public const string OneTimePasswordClock = "one-time-password";
+
+    /// <summary>
+    /// The node is built when first asked for, so that the host's services (its clock, a test's clock for
+    /// one-time passwords) reach it; its parts are registered for injection.
+    /// </summary>
+    public static IServiceCollection AddRegistryNode(this IServiceCollection services, RegistryOptions options)
     {
-        services.AddSingleton(node);
-        services.AddSingleton(node.Search);
-        services.AddSingleton(node.Query);
-        services.AddSingleton(node.Memos);
-        services.AddSingleton(node.Accounts);
-        services.AddSingleton(node.Audit);
-        services.AddSingleton(node.Dates);
-        services.AddSingleton(node.Changes);
-        services.AddSingleton(node.Locks);
-        services.AddSingleton(node.Certificates);
-        services.AddSingleton(node.Restrictions);
-        services.AddSingleton(node.SupportMeasures);
-        services.AddSingleton(node.Konbini);
-        services.AddSingleton(node.AuditAnalysis);
-        services.AddSingleton(node.Operations);
-        services.AddSingleton(new ChangeRequestBinding(node.Dates));
-        services.AddSingleton(new ResidentPresentation(node.Options.Eras));
+        services.AddSingleton(sp => new RegistryNode(options, sp.GetService<NodaTime.IClock>(), sp.GetKeyedService<NodaTime.IClock>(OneTimePasswordClock)));
+        services.AddSingleton(sp => sp.GetRequiredService<RegistryNode>().Search);
+        services.AddSingleton(sp => sp.GetRequiredService<RegistryNode>().Query);
+        services.AddSingleton(sp => sp.GetRequiredService<RegistryNode>().Memos);
+        services.AddSingleton(sp => sp.GetRequiredService<RegistryNode>().Accounts);
+        services.AddSingleton(sp => sp.GetRequiredService<RegistryNode>().Terminals);
+        services.AddSingleton(sp => sp.GetRequiredService<RegistryNode>().AccountAdministration);
+        services.AddSingleton(sp => sp.GetRequiredService<RegistryNode>().Audit);
+        services.AddSingleton(sp => sp.GetRequiredService<RegistryNode>().Dates);
+        services.AddSingleton(sp => sp.GetRequiredService<RegistryNode>().Changes);
+        services.AddSingleton(sp => sp.GetRequiredService<RegistryNode>().Locks);
+        services.AddSingleton(sp => sp.GetRequiredService<RegistryNode>().Certificates);
+        services.AddSingleton(sp => sp.GetRequiredService<RegistryNode>().Restrictions);
+        services.AddSingleton(sp => sp.GetRequiredService<RegistryNode>().SupportMeasures);
+        services.AddSingleton(sp => sp.GetRequiredService<RegistryNode>().Konbini);
+        services.AddSingleton(sp => sp.GetRequiredService<RegistryNode>().AuditAnalysis);
+        services.AddSingleton(sp => sp.GetRequiredService<RegistryNode>().Operations);
+        services.AddSingleton(sp => new ChangeRequestBinding(sp.GetRequiredService<RegistryNode>().Dates));
+        services.AddSingleton(new ResidentPresentation(options.Eras));
         return services;
     }
 
@@ -129,7 +138,8 @@ internal static class RegistryHosting
         if (accounts.Count > 0)
         {
             Console.WriteLine();
-            Console.WriteLine($"デモ用アカウント（{Path.Combine(node.Options.DataDirectory, "demo-accounts.txt")}。デモ専用）:");
+            Console.WriteLine($"デモ用アカウント（{Path.Combine(node.Options.DataDirectory, "demo-accounts.txt")}。デモ専用）: 利用者ID パスワード 二要素認証の秘密鍵");
+            Console.WriteLine("  確認コードは秘密鍵を認証アプリに登録するか、 dotnet run --project src/Jumin.Cli -- demo-code clerk01 で表示します。");
             foreach (var a in accounts)
             {
                 Console.WriteLine(a.ConsoleLine);

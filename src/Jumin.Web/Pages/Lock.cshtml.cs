@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jumin.Web.Pages;
 
 /// <summary>画面ロック: the locked session's only page; the password unlocks it (failures count toward the lockout).</summary>
-public sealed class LockModel(AccountService accounts, TerminalIdentity terminal) : PageModel
+public sealed class LockModel(AccountService accounts) : PageModel
 {
     public string? Error { get; private set; }
 
@@ -18,9 +18,9 @@ public sealed class LockModel(AccountService accounts, TerminalIdentity terminal
     public async Task<IActionResult> OnPostAsync(string? password, string? returnUrl)
     {
         ReturnUrl = returnUrl;
-        var userId = User.ToOperator().UserId;
-        var (outcome, op) = await accounts.LoginAsync(userId, password ?? "", terminal.Of(HttpContext), terminal.Place, HttpContext.RequestAborted);
-        if (op is null)
+        var op = User.ToOperator();
+        var outcome = await accounts.UnlockAsync(op, password ?? "", HttpContext.RequestAborted);
+        if (outcome != LoginOutcome.Succeeded)
         {
             if (outcome == LoginOutcome.LockedOut)
             {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jumin.Web.Pages;
 
-public sealed class LoginModel(AccountService accounts, TerminalIdentity terminal) : PageModel
+public sealed class LoginModel(AccountService accounts) : PageModel
 {
     public string? Error { get; private set; }
 
@@ -16,26 +16,34 @@ public sealed class LoginModel(AccountService accounts, TerminalIdentity termina
 
     public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
 
-    public async Task<IActionResult> OnPostAsync(string? userId, string? password, string? returnUrl)
+    public async Task<IActionResult> OnPostAsync(string? userId, string? password, string? code, string? returnUrl)
     {
         UserId = userId;
         ReturnUrl = returnUrl;
-        var (outcome, op) = await accounts.LoginAsync(userId ?? "", password ?? "", terminal.Of(HttpContext), terminal.Place, HttpContext.RequestAborted);
+        var (outcome, op) = await accounts.LoginAsync(new LoginAttempt(userId ?? "", password ?? "", code, ClientAddress.Of(HttpContext)), HttpContext.RequestAborted);
         if (op is null)
         {
-            Error = outcome == LoginOutcome.LockedOut
-                ? "ログインに続けて失敗したため、アカウントはロックされています。しばらくしてから再度お試しいただくか、管理者に連絡してください。"
-                : "利用者IDまたはパスワードが違います。";
+            Error = Refusal(outcome);
+            Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
         }
         await HttpContext.SignInAsync(OperatorClaims.Scheme, OperatorClaims.ToPrincipal(op));
         return LocalRedirect(Url.IsLocalUrl(returnUrl) && returnUrl != "/" ? returnUrl : HomeOf(op));
     }
 
+    /// <summary>What a refused login is told: never which of ID, password or code was wrong.</summary>
+    public static string Refusal(LoginOutcome outcome) => outcome switch
+    {
+        LoginOutcome.LockedOut => "ログインに続けて失敗したため、アカウントはロックされています。しばらくしてから再度お試しいただくか、管理者に連絡してください。",
+        LoginOutcome.UnknownTerminal => "この端末は登録されていないため、ログインできません。端末の登録は管理者に依頼してください。",
+        _ => "利用者ID、パスワードまたは確認コードが違います。",
+    };
+
     /// <summary>The first screen a user may use: the search for those with 照会, else their own work.</summary>
     public static string HomeOf(Operator op) =>
         op.May(Permission.Inquiry) ? "/"
         : op.May(Permission.LogView) ? "/audit"
         : op.May(Permission.Operations) ? "/operations"
+        : op.May(Permission.RightsAdministration) ? "/accounts"
         : "/";
 }

@@ -1279,6 +1279,66 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                     b.ToTable("restrictions", (string)null);
                 });
 
+            modelBuilder.Entity("Jumin.Registry.Persistence.ScheduledAccountChangeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("Department")
+                        .HasColumnType("text")
+                        .HasColumnName("department");
+
+                    b.Property<int>("EffectiveOn")
+                        .HasColumnType("integer")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("Permissions")
+                        .HasColumnType("text")
+                        .HasColumnName("permissions");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<int?>("ValidUntil")
+                        .HasColumnType("integer")
+                        .HasColumnName("valid_until");
+
+                    b.Property<string>("VisibleItems")
+                        .HasColumnType("text")
+                        .HasColumnName("visible_items");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scheduled_account_changes");
+
+                    b.HasIndex("UserId", "EffectiveOn")
+                        .HasDatabaseName("ix_scheduled_account_changes_user_id_effective_on");
+
+                    b.ToTable("scheduled_account_changes", (string)null);
+                });
+
             modelBuilder.Entity("Jumin.Registry.Persistence.SearchHistoryRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1489,6 +1549,15 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("terminal_id");
 
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("address");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1498,6 +1567,15 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("place");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("registered_by");
 
                     b.HasKey("TerminalId")
                         .HasName("pk_terminals");
@@ -1544,10 +1622,31 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("permissions");
 
+                    b.Property<int>("RightsVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("rights_version");
+
                     b.Property<string>("Roles")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("roles");
+
+                    b.Property<long>("SecondFactorLastStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("second_factor_last_step");
+
+                    b.Property<byte[]>("SecondFactorSecret")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("second_factor_secret");
+
+                    b.Property<int?>("ValidFrom")
+                        .HasColumnType("integer")
+                        .HasColumnName("valid_from");
+
+                    b.Property<int?>("ValidUntil")
+                        .HasColumnType("integer")
+                        .HasColumnName("valid_until");
 
                     b.Property<string>("VisibleItems")
                         .IsRequired()

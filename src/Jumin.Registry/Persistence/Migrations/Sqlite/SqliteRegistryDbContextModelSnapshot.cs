@@ -1258,6 +1258,64 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                     b.ToTable("restrictions", (string)null);
                 });
 
+            modelBuilder.Entity("Jumin.Registry.Persistence.ScheduledAccountChangeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_at");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("Department")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department");
+
+                    b.Property<int>("EffectiveOn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("Permissions")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permissions");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int?>("ValidUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_until");
+
+                    b.Property<string>("VisibleItems")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visible_items");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scheduled_account_changes");
+
+                    b.HasIndex("UserId", "EffectiveOn")
+                        .HasDatabaseName("ix_scheduled_account_changes_user_id_effective_on");
+
+                    b.ToTable("scheduled_account_changes", (string)null);
+                });
+
             modelBuilder.Entity("Jumin.Registry.Persistence.SearchHistoryRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1453,6 +1511,15 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("terminal_id");
 
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1462,6 +1529,15 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("place");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_by");
 
                     b.HasKey("TerminalId")
                         .HasName("pk_terminals");
@@ -1508,10 +1584,31 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("permissions");
 
+                    b.Property<int>("RightsVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rights_version");
+
                     b.Property<string>("Roles")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("roles");
+
+                    b.Property<long>("SecondFactorLastStep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("second_factor_last_step");
+
+                    b.Property<byte[]>("SecondFactorSecret")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("second_factor_secret");
+
+                    b.Property<int?>("ValidFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_from");
+
+                    b.Property<int?>("ValidUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_until");
 
                     b.Property<string>("VisibleItems")
                         .IsRequired()
