@@ -102,6 +102,7 @@ public sealed class RegistryNode
         Konbini = new KonbiniService(Database, Audit, Certificates);
         AuditAnalysis = new AuditAnalysis(Database, Audit, Domain.Audit.OffHours.Default);
         Operations = new Operations.OperationsMonitor(Database, Audit);
+        Exports = new Exports.BulkExportService(Database, Audit, options.Eras);
     }
 
     public RegistryOptions Options { get; }
@@ -148,6 +149,8 @@ public sealed class RegistryNode
 
     public Operations.OperationsMonitor Operations { get; }
 
+    public Exports.BulkExportService Exports { get; }
+
     /// <summary>Migrates the database and, in a new register, allows the server's own terminal.</summary>
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)
     {
@@ -171,7 +174,7 @@ public sealed class RegistryNode
         (string Id, string Name, string Description, string Role, VisibleItem[] Items, string Department)[] demo =
         [
             ("clerk01", "窓口 一郎", "窓口職員（個人番号・住民票コードは表示しない）", Roles.Clerk, [VisibleItem.FamilyRegister, VisibleItem.ResidenceStatus], "市民課"),
-            ("clerk02", "窓口 二葉", "窓口職員（全項目の表示権限あり）", Roles.Clerk, allItems, "市民課"),
+            ("clerk02", "窓口 二葉", "窓口職員（全項目の表示権限・データ抽出の権限あり）", Roles.Clerk, allItems, "市民課"),
             ("approver01", "審査 三郎", "審査者（本登録）", Roles.Approver, allItems, "市民課"),
             ("auditor01", "監査 四郎", "監査担当（住民情報は見ない）", Roles.Auditor, [], "情報政策課"),
             ("admin01", "管理 五郎", "システム管理者（利用者・権限・端末の管理）", Roles.Administrator, [], "情報政策課"),
@@ -183,7 +186,9 @@ public sealed class RegistryNode
         {
             var password = NewPassword();
             string[] roles = role == Roles.Approver ? [Roles.Clerk, Roles.Approver] : [role];
-            var enrolment = await Accounts.CreateAsync(setup, new NewAccount(id, name, password, department, roles, items), cancellationToken);
+            // R1-20: only a few staff may extract data; in the demo, clerk02.
+            IReadOnlyCollection<Permission>? permissions = id == "clerk02" ? [.. Jumin.Registry.Accounts.Permissions.OfRole(Roles.Clerk), Permission.Euc] : null;
+            var enrolment = await Accounts.CreateAsync(setup, new NewAccount(id, name, password, department, roles, items, permissions), cancellationToken);
             accounts.Add(new DemoAccount(id, name, password, description, enrolment.Secret));
         }
         await WriteOwnerOnlyAsync(file, [.. accounts.Select(a => $"{a.UserId}\t{a.DisplayName}\t{a.Password}\t{a.Description}\t{a.SecondFactorSecret}")], cancellationToken);

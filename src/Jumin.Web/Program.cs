@@ -38,6 +38,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Audit", OperatorClaims.Policy(Permission.LogView));
     o.Conventions.AuthorizeFolder("/Operations", OperatorClaims.Policy(Permission.Operations));
     o.Conventions.AuthorizeFolder("/Accounts", OperatorClaims.Policy(Permission.RightsAdministration));
+    o.Conventions.AuthorizeFolder("/Exports", OperatorClaims.ExportListPolicy);
     o.Conventions.AuthorizePage("/Certificates/New", OperatorClaims.Policy(Permission.CertificateIssue));
     o.Conventions.AllowAnonymousToPage("/Login");
     o.Conventions.AllowAnonymousToPage("/Error");
@@ -97,6 +98,23 @@ app.Use(async (context, next) =>
     await next();
 });
 app.UseAuthorization();
+// A search or 照会 without a 処理事由: the screens ask for one and come back; the API names the missing field.
+app.Use(async (context, next) =>
+{
+    try
+    {
+        await next();
+    }
+    catch (Jumin.Registry.Audit.ProcessingReasonRequiredException e) when (!context.Response.HasStarted)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            await ApiResults.Invalid(Jumin.Registry.Audit.ProcessingReasonRequiredException.Field, "処理事由", new("required", e.Message)).ExecuteAsync(context);
+            return;
+        }
+        context.Response.Redirect("/reason?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
+    }
+});
 app.MapOpenApi();
 app.MapRazorPages();
 app.MapRegistryApi();
@@ -105,4 +123,5 @@ app.MapCertificateApi();
 app.MapAuditApi();
 app.MapOperationsApi();
 app.MapAccountApi();
+app.MapExportApi();
 app.Run();

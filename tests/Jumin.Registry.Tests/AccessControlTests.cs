@@ -188,6 +188,34 @@ public abstract class AccessControlTests(DatabaseProvider provider) : IAsyncLife
     }
 
     [Fact]
+    public async Task Look_ups_need_a_processing_reason_and_every_entry_under_it_records_it()
+    {
+        await using var withPeople = await TestRegistry.CreateAsync(provider, demoResidents: 10);
+        var bare = (await withPeople.Node.Accounts.FindOperatorAsync("clerk01", "TEST", "本庁"))!;
+        await Assert.ThrowsAsync<Audit.ProcessingReasonRequiredException>(() => withPeople.Node.Search.SearchAsync(bare, new() { NameKana = "ア" }));
+        await using (var db = withPeople.Node.Database.Open())
+        {
+            var refusal = await db.AuditLog.OrderByDescending(a => a.Sequence).FirstAsync();
+            Assert.Equal(((int)AuditOutcome.Refused, "処理事由なし"), (refusal.Outcome, refusal.Detail));
+        }
+
+        var op = bare with { Reason = ProcessingReason.Create(ProcessingReasonKind.Other, "議会への統計資料の確認") };
+        string atena;
+        await using (var db = withPeople.Node.Database.Open())
+        {
+            atena = (await db.Residents.OrderBy(r => r.AtenaNumber).FirstAsync()).AtenaNumber.Value;
+        }
+        var hit = Assert.Single((await withPeople.Node.Search.SearchAsync(op, new() { AtenaNumber = atena })).Hits);
+        await withPeople.Node.Query.GetAsync(op, hit.Current.AtenaNumber);
+        await using (var db = withPeople.Node.Database.Open())
+        {
+            var entries = await db.AuditLog.OrderByDescending(a => a.Sequence).Take(2).ToListAsync();
+            Assert.All(entries, e => Assert.StartsWith("［処理事由 その他（議会への統計資料の確認）］", e.Detail, StringComparison.Ordinal));
+            Assert.Contains(entries, e => e.TargetAtenaNumber == hit.Current.AtenaNumber.Value);
+        }
+    }
+
+    [Fact]
     public async Task The_second_factor_secret_is_not_stored_in_clear()
     {
         var secret = OtpNet.Base32Encoding.ToBytes(registry.Account("clerk01").SecondFactorSecret);

@@ -32,7 +32,7 @@ public abstract class MigrationTests(DatabaseProvider provider)
         Assert.Equal("0000000019", row.AtenaNumber.Value);
         Assert.False(row.IsAdultWard);
         Assert.Null(row.CardIssuanceStatus);
-        var reader = Accounts.Operator.Batch("migration-test") with { Permissions = new HashSet<Accounts.Permission> { Accounts.Permission.Inquiry } };
+        var reader = Accounts.Operator.Batch("migration-test") with { Permissions = new HashSet<Accounts.Permission> { Accounts.Permission.Inquiry }, Reason = TestRegistry.CounterReason };
         var dossier = await registry.Node.Query.GetAsync(reader, AtenaNumber.Parse("0000000019"));
         Assert.Equal("移行　太郎", dossier!.Current.FullName);
     }

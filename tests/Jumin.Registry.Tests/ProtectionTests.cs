@@ -60,7 +60,7 @@ public abstract class ProtectionTests(DatabaseProvider provider) : IAsyncLifetim
         Assert.NotNull(await registry.Node.Query.GetAsync(clerk, wife));
 
         await using var db = registry.Node.Database.Open();
-        Assert.True(await db.AuditLog.AnyAsync(a => a.TargetAtenaNumber == wife.Value && a.Outcome == (int)AuditOutcome.Refused && a.Detail == "照会抑止により拒否"));
+        Assert.True(await db.AuditLog.AnyAsync(a => a.TargetAtenaNumber == wife.Value && a.Outcome == (int)AuditOutcome.Refused && a.Detail!.EndsWith("照会抑止により拒否")));
         Assert.Equal(3, (await db.AuditLog.Where(a => a.Function == Audit.AuditFunctions.Restriction).Select(a => a.Detail!).ToListAsync()).Count(d => d.Contains("設定", StringComparison.Ordinal)));
     }
 

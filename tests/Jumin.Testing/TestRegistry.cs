@@ -42,11 +42,15 @@ public sealed class TestRegistry : IAsyncDisposable
         return Node.OneTimePasswords.Now(Account(userId).SecondFactorSecret);
     }
 
-    /// <summary>A login with the account's password (or <paramref name="password"/>) and a fresh code, from the server's own terminal.</summary>
-    public Task<(LoginOutcome Outcome, Operator? Operator)> LoginAsync(string userId, string? password = null)
+    /// <summary>
+    /// A login with the account's password (or <paramref name="password"/>) and a fresh code, from the server's own
+    /// terminal; the session then chooses 窓口 as its 処理事由, as a clerk does before the first look-up.
+    /// </summary>
+    public async Task<(LoginOutcome Outcome, Operator? Operator)> LoginAsync(string userId, string? password = null)
     {
         var known = Accounts.Any(a => a.UserId == userId);
-        return Node.Accounts.LoginAsync(new LoginAttempt(userId, password ?? (known ? Account(userId).Password : "no-such-password"), known ? CodeFor(userId) : "000000", System.Net.IPAddress.Loopback));
+        var (outcome, op) = await Node.Accounts.LoginAsync(new LoginAttempt(userId, password ?? (known ? Account(userId).Password : "no-such-password"), known ? CodeFor(userId) : "000000", System.Net.IPAddress.Loopback));
+        return (outcome, op is null ? null : op with { Reason = CounterReason });
     }
 
     public static string PostgresServer =>
@@ -85,9 +89,12 @@ public sealed class TestRegistry : IAsyncDisposable
 
     public DemoAccount Account(string userId) => Accounts.Single(a => a.UserId == userId);
 
-    /// <summary>An operator as if logged in at a counter terminal.</summary>
+    /// <summary>The 処理事由 test operators look people up for.</summary>
+    public static Domain.Audit.ProcessingReason CounterReason { get; } = Domain.Audit.ProcessingReason.Create(Domain.Audit.ProcessingReasonKind.Counter);
+
+    /// <summary>An operator as if logged in at a counter terminal and serving a visitor (処理事由 窓口).</summary>
     public async Task<Operator> OperatorAsync(string userId) =>
-        await Node.Accounts.FindOperatorAsync(userId, "TEST-TERMINAL", "本庁 市民課") ?? throw new InvalidOperationException($"no user {userId}");
+        (await Node.Accounts.FindOperatorAsync(userId, "TEST-TERMINAL", "本庁 市民課") ?? throw new InvalidOperationException($"no user {userId}")) with { Reason = CounterReason };
 
     /// <summary>
     /// Drops a test database. Not WITH (FORCE): that would try to terminate an autovacuum worker, which

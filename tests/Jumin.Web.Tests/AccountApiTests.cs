@@ -38,10 +38,15 @@ public sealed class AccountApiTests(SqliteWebApp app) : IClassFixture<SqliteWebA
         return (password, body.GetProperty("secret").GetString()!);
     }
 
-    private Task<HttpResponseMessage> LogInWithSecretAsync(HttpClient client, string userId, string password, string secret)
+    private async Task<HttpResponseMessage> LogInWithSecretAsync(HttpClient client, string userId, string password, string secret)
     {
         app.OneTimePasswordClock.Advance(NodaTime.Duration.FromSeconds(30));
-        return client.PostAsJsonAsync("/api/v1/session", new { userId, password, code = app.Node.OneTimePasswords.Now(secret) });
+        var response = await client.PostAsJsonAsync("/api/v1/session", new { userId, password, code = app.Node.OneTimePasswords.Now(secret) });
+        if (response.IsSuccessStatusCode)
+        {
+            (await client.PutAsJsonAsync("/api/v1/session/reason", new { kind = "Counter" })).EnsureSuccessStatusCode();
+        }
+        return response;
     }
 
     [Fact]
@@ -116,7 +121,7 @@ public sealed class AccountApiTests(SqliteWebApp app) : IClassFixture<SqliteWebA
         await using var db = app.Node.Database.Open();
         var entry = await db.AuditLog.Where(a => a.OperatorId == "clerk02" && a.Screen == "セッション").OrderByDescending(a => a.Sequence).FirstAsync();
         Assert.Equal(AuditFunctions.Login, entry.Function);
-        Assert.StartsWith("別の端末（10.9.8.7）からのセッション使用を拒否", entry.Detail, StringComparison.Ordinal);
+        Assert.Equal("［処理事由 窓口での届出・請求］別の端末（10.9.8.7）からのセッション使用を拒否（ログイン端末 窓口端末1 (127.0.0.1)）", entry.Detail);
     }
 
     [Fact]
@@ -141,6 +146,31 @@ public sealed class AccountApiTests(SqliteWebApp app) : IClassFixture<SqliteWebA
     }
 
     [Fact]
+    public async Task A_bulk_export_is_written_once_after_the_managers_approval_and_the_screen_lists_it()
+    {
+        var clerk = await LoggedIn("clerk02");
+        var manager = await LoggedIn("approver01");
+        var request = await clerk.PostAsJsonAsync("/api/v1/exports", new { purpose = "選挙人名簿との照合", medium = "庁内ファイルサーバ", addressPrefix = "", items = new[] { "FamilyRegister" } });
+        Assert.Equal(HttpStatusCode.Created, request.StatusCode);
+        var id = (await request.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.BadRequest, (await clerk.PostAsync($"/api/v1/exports/{id}/file", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsJsonAsync($"/api/v1/exports/{id}/approval", new { note = "" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await manager.PostAsJsonAsync($"/api/v1/exports/{id}/approval", new { note = "選挙事務" })).StatusCode);
+        var file = await clerk.PostAsync($"/api/v1/exports/{id}/file", null);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("text/csv", file.Content.Headers.ContentType?.MediaType);
+        var rows = int.Parse(file.Headers.GetValues("X-Export-Rows").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(rows, 250, WebAppFixture.DemoResidents + 50);
+        Assert.Contains("\"本籍\",\"筆頭者\"", await file.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await clerk.PostAsync($"/api/v1/exports/{id}/file", null)).StatusCode);
+
+        var page = await manager.GetStringAsync("/exports");
+        Assert.Contains($"{rows}件（支援措置 0件除外）", page, StringComparison.Ordinal);
+        Assert.Contains("出力済み", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_accounts_screen_shows_a_new_users_secret_once_and_lists_rights_in_Japanese()
     {
         var admin = await LoggedIn("admin01");
@@ -149,5 +179,41 @@ public sealed class AccountApiTests(SqliteWebApp app) : IClassFixture<SqliteWebA
         Assert.Contains("照会・異動入力・証明発行", page, StringComparison.Ordinal);
         Assert.Contains("127.0.0.0/8", page, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"secret\"", page, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>処理事由 over HTTP and on screen (seeds M-10).</summary>
+public sealed class ProcessingReasonApiTests(SqliteWebApp app) : IClassFixture<SqliteWebApp>
+{
+    [Fact]
+    public async Task The_api_refuses_look_ups_until_a_reason_is_chosen_and_names_the_field()
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        (await app.LogInAsync(client, "clerk01", chooseReason: false)).EnsureSuccessStatusCode();
+        var refused = await client.GetAsync("/api/v1/residents?kana=ア");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("required", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rules").GetProperty("reason").GetString());
+
+        var bad = await client.PutAsJsonAsync("/api/v1/session/reason", new { kind = "Other" });
+        Assert.Equal("required", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rules").GetProperty("reasonNote").GetString());
+        var chosen = await client.PutAsJsonAsync("/api/v1/session/reason", new { kind = "InternalRequest" });
+        Assert.Equal("庁内他課からの依頼", (await chosen.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/residents?kana=ア")).StatusCode);
+
+        await using var db = app.Node.Database.Open();
+        var search = await db.AuditLog.Where(a => a.OperatorId == "clerk01" && a.Screen == "API 住民検索").OrderByDescending(a => a.Sequence).FirstAsync();
+        Assert.StartsWith("［処理事由 庁内他課からの依頼］", search.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_screen_look_up_without_a_reason_goes_to_the_reason_screen_and_back()
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        (await app.LogInAsync(client, "clerk02", chooseReason: false)).EnsureSuccessStatusCode();
+        await using var db = app.Node.Database.Open();
+        var atena = (await db.Residents.OrderBy(r => r.AtenaNumber).FirstAsync()).AtenaNumber.Value;
+        var response = await client.GetAsync($"/residents/{atena}");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/reason?returnUrl=%2Fresidents%2F{atena}", response.Headers.Location?.ToString());
     }
 }

@@ -57,6 +57,8 @@ public abstract class AuthorizationTests(WebAppFixture app)
             ("GET", "/api/v1/accounts", "admin01"),
             ("GET", "/api/v1/terminals", "admin01"),
             ("GET", "/accounts", "admin01"),
+            ("GET", "/api/v1/exports", "clerk02 approver01"),
+            ("GET", "/exports", "clerk02 approver01"),
         })
         {
             foreach (var user in Users)

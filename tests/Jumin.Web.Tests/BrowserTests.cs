@@ -45,6 +45,9 @@ public sealed partial class BrowserTests(BrowserWebApp app, Chromium chromium) :
         await page.WaitForSelectorAsync("#userId:focus");
         await app.TypeLoginAsync(page, userId);
         await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.GotoAsync("/reason?returnUrl=%2F");
+        await WebAppFixture.ChooseReasonAsync(page);
+        Assert.Contains("処理事由: 窓口での届出・請求", await page.TextContentAsync("[data-testid=reason]"), StringComparison.Ordinal);
         return page;
     }
 

@@ -54,20 +54,37 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
 
     /// <summary>
     /// Logs in through <c>POST /api/v1/session</c> with the account's password and a fresh code (or the given ones),
-    /// one login at a time so that no code is checked after a later step's code.
+    /// one login at a time so that no code is checked after a later step's code; then, unless told not to,
+    /// chooses 窓口 as the session's 処理事由 as a clerk does before the first look-up.
     /// </summary>
-    public async Task<HttpResponseMessage> LogInAsync(HttpClient client, string userId, string? password = null, string? code = null)
+    public async Task<HttpResponseMessage> LogInAsync(HttpClient client, string userId, string? password = null, string? code = null, bool chooseReason = true)
     {
+        HttpResponseMessage response;
         await loginGate.WaitAsync();
         try
         {
             var known = Accounts.Any(a => a.UserId == userId);
-            return await client.PostAsJsonAsync("/api/v1/session", new { userId, password = password ?? (known ? Password(userId) : "no-such-password"), code = code ?? (known ? CodeFor(userId) : "000000") });
+            response = await client.PostAsJsonAsync("/api/v1/session", new { userId, password = password ?? (known ? Password(userId) : "no-such-password"), code = code ?? (known ? CodeFor(userId) : "000000") });
         }
         finally
         {
             loginGate.Release();
         }
+        if (response.IsSuccessStatusCode && chooseReason)
+        {
+            (await client.PutAsJsonAsync("/api/v1/session/reason", new { kind = "Counter" })).EnsureSuccessStatusCode();
+        }
+        return response;
+    }
+
+    /// <summary>Chooses 窓口 as the 処理事由 on its screen, with the keyboard (the choice is focused; Tab, Enter).</summary>
+    public static async Task ChooseReasonAsync(Microsoft.Playwright.IPage page)
+    {
+        await page.WaitForSelectorAsync("#kind:focus");
+        await page.SelectOptionAsync("#kind", "Counter");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => !url.Contains("/reason", StringComparison.Ordinal));
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ namespace Jumin.Registry.Accounts;
 
 /// <summary>
 /// 操作権限 (j1380): the functions whose rights are granted one by one, each independently of the
-/// others (照会, 異動入力, 審査・決裁, 証明発行, EUC, ログ閲覧, 権限管理, 支援対象者, バッチ, 住民票コード付番, 抑止・解除, 抑止の一時解除).
+/// others (照会, 異動入力, 審査・決裁, 証明発行, EUC, ログ閲覧, 権限管理, 支援対象者, バッチ, 住民票コード付番, 抑止・解除, 抑止の一時解除, 運用監視, 大量出力の承認).
 /// </summary>
 public enum Permission
 {
@@ -44,6 +44,9 @@ public enum Permission
 
     /// <summary>運用監視 — job, queue and system status without personal data (委託先, seed 000 OUT-02).</summary>
     Operations,
+
+    /// <summary>大量出力の承認 — the responsible manager's prior approval of a bulk export (seed 001 M-17, R1-46).</summary>
+    BulkExportApproval,
 }
 
 /// <summary>表示項目の権限 (j1390): items shown only to users granted them, on every screen, response, export and certificate.</summary>
@@ -79,6 +82,7 @@ public static class Permissions
         Permission.Restriction => "抑止・解除",
         Permission.RestrictionTemporaryRelease => "抑止の一時解除",
         Permission.Operations => "運用監視",
+        Permission.BulkExportApproval => "大量出力の承認",
         _ => p.ToString(),
     };
 
@@ -95,7 +99,7 @@ public static class Permissions
     public static IReadOnlySet<Permission> OfRole(string role) => role switch
     {
         Roles.Clerk => new HashSet<Permission> { Permission.Inquiry, Permission.ChangeEntry, Permission.CertificateIssue },
-        Roles.Approver => new HashSet<Permission> { Permission.Inquiry, Permission.Approval, Permission.ProtectedPersons, Permission.Restriction, Permission.RestrictionTemporaryRelease },
+        Roles.Approver => new HashSet<Permission> { Permission.Inquiry, Permission.Approval, Permission.ProtectedPersons, Permission.Restriction, Permission.RestrictionTemporaryRelease, Permission.BulkExportApproval },
         Roles.Auditor => new HashSet<Permission> { Permission.LogView },
         Roles.Administrator => new HashSet<Permission> { Permission.RightsAdministration, Permission.Batch, Permission.Operations },
         Roles.Contractor => new HashSet<Permission> { Permission.Operations },

@@ -62,6 +62,9 @@ public sealed record Operator(
     /// <summary>The network address the session was opened from; a request from another one ends it.</summary>
     public string? ClientAddress { get; init; }
 
+    /// <summary>The 処理事由 the user chose for the look-ups they are making (seeds M-10); every audit entry carries it.</summary>
+    public Domain.Audit.ProcessingReason? Reason { get; init; }
+
     /// <summary>The account's rights version at login: a change of rights or validity ends older sessions.</summary>
     public int RightsVersion { get; init; }
 

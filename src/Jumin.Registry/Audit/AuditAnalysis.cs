@@ -207,8 +207,7 @@ public sealed class AuditAnalysis(RegistryDatabase database, AuditTrail audit, O
         return csv.ToString();
     }
 
-    private static void Row(StringBuilder csv, params string[] fields) =>
-        csv.Append(string.Join(',', fields.Select(f => "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""))).Append("\r\n");
+    private static void Row(StringBuilder csv, params string[] fields) => CsvText.Row(csv, fields);
 
     private static AuditReportLine Line(AuditLogRow a) => new(
         Timestamp(a.At), a.OperatorId, a.Terminal, a.Function, a.Screen, a.TargetAtenaNumber,

@@ -41,9 +41,26 @@ public sealed class AuditTrail(AuditChain chain, IClock clock)
 
     public IClock Clock { get; } = clock;
 
-    public AuditEvent Event(Operator op, string function, string screen, string? target = null, bool individualNumberAccessed = false, AuditOutcome outcome = AuditOutcome.Succeeded, string? detail = null) =>
-        new(Clock.GetCurrentInstant(), op.UserId, op.Terminal, function, screen, target, individualNumberAccessed, outcome,
-            op.BreakGlassGrant is { } grant ? $"［緊急時アクセス 承認{grant}］{detail}" : detail);
+    /// <summary>An entry of what the operator did; the 緊急時アクセス and the 処理事由 it ran under lead its detail.</summary>
+    public AuditEvent Event(Operator op, string function, string screen, string? target = null, bool individualNumberAccessed = false, AuditOutcome outcome = AuditOutcome.Succeeded, string? detail = null)
+    {
+        var prefix = (op.BreakGlassGrant is { } grant ? $"［緊急時アクセス 承認{grant}］" : "") + (op.Reason is { } reason ? $"［処理事由 {reason.Text}］" : "");
+        return new(Clock.GetCurrentInstant(), op.UserId, op.Terminal, function, screen, target, individualNumberAccessed, outcome, prefix.Length > 0 ? prefix + detail : detail);
+    }
+
+    /// <summary>
+    /// Searches and 住民票照会 are made for a stated 処理事由 (seeds M-10): without one they are refused, and the
+    /// refusal is recorded.
+    /// </summary>
+    public async Task RequireReasonAsync(RegistryDatabase database, Operator op, string screen, CancellationToken cancellationToken = default)
+    {
+        if (op.Reason is not null)
+        {
+            return;
+        }
+        await AppendAloneAsync(database, [Event(op, AuditFunctions.AccessDenied, screen, outcome: AuditOutcome.Refused, detail: "処理事由なし")], cancellationToken);
+        throw new ProcessingReasonRequiredException();
+    }
 
     /// <summary>Appends the events; the caller must have begun the transaction and commits it.</summary>
     public async Task AppendAsync(RegistryDbContext db, IReadOnlyCollection<AuditEvent> events, CancellationToken cancellationToken = default)
@@ -142,4 +159,11 @@ public sealed class AuditTrail(AuditChain chain, IClock clock)
             row.Detail),
         row.PreviousHash,
         row.Hash);
+}
+
+/// <summary>A search or 住民票照会 without a 処理事由 (seeds M-10); the refusal is in the audit log.</summary>
+public sealed class ProcessingReasonRequiredException()
+    : Exception("処理事由を選択してください（検索・照会の前に、画面上部の「処理事由」で選びます）。")
+{
+    public const string Field = "reason";
 }

@@ -32,6 +32,8 @@ public abstract class RegistryDbContext(DbContextOptions options, IndividualNumb
 
     public DbSet<ScheduledAccountChangeRow> ScheduledAccountChanges => Set<ScheduledAccountChangeRow>();
 
+    public DbSet<BulkExportRow> BulkExports => Set<BulkExportRow>();
+
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
     public DbSet<SearchHistoryRow> SearchHistory => Set<SearchHistoryRow>();
@@ -143,6 +145,12 @@ public abstract class RegistryDbContext(DbContextOptions options, IndividualNumb
         {
             e.ToTable("terminals");
             e.HasKey(t => t.TerminalId);
+        });
+
+        modelBuilder.Entity<BulkExportRow>(e =>
+        {
+            e.ToTable("bulk_exports");
+            e.HasIndex(x => x.RequestedBy);
         });
 
         modelBuilder.Entity<ScheduledAccountChangeRow>(e =>

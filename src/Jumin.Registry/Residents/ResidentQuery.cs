@@ -34,6 +34,7 @@ public sealed class ResidentQuery(RegistryDatabase database, AuditTrail audit)
     public async Task<ResidentDossier?> GetAsync(Operator op, AtenaNumber atena, string screen = "住民票照会", CancellationToken cancellationToken = default)
     {
         await audit.RequireAsync(database, op, Permission.Inquiry, screen, cancellationToken);
+        await audit.RequireReasonAsync(database, op, screen, cancellationToken);
         await using var db = database.Open();
         var history = await db.ResidentHistory.AsNoTracking().Where(h => h.AtenaNumber == atena).OrderBy(h => h.HistoryNumber).ToListAsync(cancellationToken);
         if (history.Count == 0)

@@ -129,6 +129,7 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
     public async Task<ResidentSearchResult> SearchAsync(Operator op, ResidentSearchCriteria criteria, int limit = DefaultLimit, string screen = "住民検索", CancellationToken cancellationToken = default)
     {
         await audit.RequireAsync(database, op, Permission.Inquiry, screen, cancellationToken);
+        await audit.RequireReasonAsync(database, op, screen, cancellationToken);
         await using var db = database.Open();
         var errors = new List<FieldValidationException>();
         var query = Filter(db, op, criteria, errors);

@@ -36,6 +36,21 @@ internal static class RegistryApi
             return Results.NoContent();
         }).WithSummary("画面ロック（無操作時。解除にはパスワードが必要）").RequireAuthorization();
 
+        api.MapPut("/session/reason", async (ProcessingReasonRequest request, HttpContext context) =>
+        {
+            try
+            {
+                var reason = Domain.Audit.ProcessingReason.Create(
+                    Enum.TryParse<Domain.Audit.ProcessingReasonKind>(request.Kind, out var kind) && !int.TryParse(request.Kind, out _) ? kind : 0, request.Note);
+                await context.SignInAsync(OperatorClaims.Scheme, OperatorClaims.ToPrincipal(context.User.ToOperator() with { Reason = reason }));
+                return Results.Ok(new { Reason = reason.Text });
+            }
+            catch (FieldValidationException e)
+            {
+                return ApiResults.Invalid([e]);
+            }
+        }).WithSummary("処理事由の選択（以後の検索・照会のログに記録。選ぶまで検索・照会はできない）").RequireAuthorization();
+
         api.MapDelete("/session", async (HttpContext context) =>
         {
             await context.SignOutAsync(OperatorClaims.Scheme);

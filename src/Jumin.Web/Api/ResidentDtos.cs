@@ -80,6 +80,9 @@ public sealed record ResidentRecordDto(
 public sealed record ResidentDossierDto(ResidentRecordDto Current, IReadOnlyList<ResidentSummaryDto> Household, IReadOnlyList<ResidentRecordDto> History, string? SupportMeasure, IReadOnlyList<string> ProtectedMembers, IReadOnlyList<string> RestrictionAlerts);
 
 /// <summary>ログイン: the password and the current code of the account's authenticator app.</summary>
+/// <summary>処理事由: <c>Counter</c>, <c>Inquiry</c>, <c>InternalRequest</c>, <c>Investigation</c>, <c>Review</c> or <c>Other</c> with a note.</summary>
+public sealed record ProcessingReasonRequest(string? Kind, string? Note);
+
 public sealed record LoginRequest(string UserId, string Password, string? Code);
 
 public sealed record SessionDto(string UserId, string DisplayName, IReadOnlyList<string> Roles, bool CanViewIndividualNumber, IReadOnlyList<string> Permissions, IReadOnlyList<string> VisibleItems);

@@ -19,6 +19,7 @@ internal static class OperatorClaims
     private const string TerminalIdClaim = "jumin:terminal-id";
     private const string ClientAddressClaim = "jumin:client-address";
     private const string RightsVersionClaim = "jumin:rights-version";
+    private const string ReasonClaim = "jumin:reason";
 
     public static ClaimsPrincipal ToPrincipal(Operator op)
     {
@@ -35,6 +36,10 @@ internal static class OperatorClaims
         claims.AddRange(op.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         claims.AddRange(op.Permissions.Select(p => new Claim(PermissionClaim, p.ToString())));
         claims.AddRange(op.VisibleItems.Select(i => new Claim(VisibleItemClaim, i.ToString())));
+        if (op.Reason is { } reason)
+        {
+            claims.Add(new(ReasonClaim, reason.Stored));
+        }
         if (op.BreakGlassGrant is { } grant && op.BreakGlassUntil is { } until)
         {
             claims.Add(new(BreakGlassClaim, grant.ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -63,6 +68,7 @@ internal static class OperatorClaims
             BreakGlassUntil = DateTime.TryParse(user.FindFirstValue(BreakGlassUntilClaim), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var until) ? until : null,
             TerminalId = user.FindFirstValue(TerminalIdClaim),
             ClientAddress = user.FindFirstValue(ClientAddressClaim),
+            Reason = Domain.Audit.ProcessingReason.FromStored(user.FindFirstValue(ReasonClaim)),
             RightsVersion = int.TryParse(user.FindFirstValue(RightsVersionClaim), System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : -1,
         };
 
@@ -77,9 +83,13 @@ internal static class OperatorClaims
         }
         // 取下げ: the clerk who entered it or an approver (the service checks which).
         options.AddPolicy(WithdrawPolicy, p => p.RequireAuthenticatedUser().RequireClaim(PermissionClaim, nameof(Permission.ChangeEntry), nameof(Permission.Approval)));
+        options.AddPolicy(ExportListPolicy, p => p.RequireAuthenticatedUser().RequireClaim(PermissionClaim, nameof(Permission.Euc), nameof(Permission.BulkExportApproval)));
     }
 
     public const string WithdrawPolicy = "permission:withdraw";
+
+    /// <summary>データ抽出の一覧: the requester (EUC) or the responsible manager (大量出力の承認).</summary>
+    public const string ExportListPolicy = "permission:export-list";
 }
 
 /// <summary>The client's network address as the 端末の許可リスト compares it (IPv4 clients of a dual-stack socket as IPv4).</summary>

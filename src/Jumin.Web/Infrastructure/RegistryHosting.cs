@@ -101,6 +101,7 @@ internal static class RegistryHosting
         services.AddSingleton(sp => sp.GetRequiredService<RegistryNode>().Konbini);
         services.AddSingleton(sp => sp.GetRequiredService<RegistryNode>().AuditAnalysis);
         services.AddSingleton(sp => sp.GetRequiredService<RegistryNode>().Operations);
+        services.AddSingleton(sp => sp.GetRequiredService<RegistryNode>().Exports);
         services.AddSingleton(sp => new ChangeRequestBinding(sp.GetRequiredService<RegistryNode>().Dates));
         services.AddSingleton(new ResidentPresentation(options.Eras));
         return services;

@@ -628,6 +628,85 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                     b.ToTable("break_glass_grants", (string)null);
                 });
 
+            modelBuilder.Entity("Jumin.Registry.Persistence.BulkExportRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AddressPrefix")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("address_prefix");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasColumnType("text")
+                        .HasColumnName("decision_note");
+
+                    b.Property<int?>("ExcludedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("excluded_count");
+
+                    b.Property<DateTime?>("ExecutedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("executed_at");
+
+                    b.Property<string>("FileSha256")
+                        .HasColumnType("text")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("items");
+
+                    b.Property<string>("Medium")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("medium");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int?>("RowCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_count");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bulk_exports");
+
+                    b.HasIndex("RequestedBy")
+                        .HasDatabaseName("ix_bulk_exports_requested_by");
+
+                    b.ToTable("bulk_exports", (string)null);
+                });
+
             modelBuilder.Entity("Jumin.Registry.Persistence.CertificateDisposalRow", b =>
                 {
                     b.Property<long>("IssueId")

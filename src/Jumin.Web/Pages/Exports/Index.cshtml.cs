@@ -1,0 +1,90 @@
+using Jumin.Domain;
+using Jumin.Registry.Accounts;
+using Jumin.Registry.Exports;
+using Jumin.Web.Api;
+using Jumin.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jumin.Web.Pages.Exports;
+
+/// <summary>データ抽出 (seed 001 M-17): request, the manager's prior approval, and the one-time file.</summary>
+public sealed class IndexModel(BulkExportService exports) : PageModel
+{
+    public IReadOnlyList<BulkExport> Exports { get; private set; } = [];
+
+    public Operator Operator { get; private set; } = null!;
+
+    public List<FieldValidationException> Errors { get; } = [];
+
+    public string? Message { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostRequestAsync(string? purpose, string? medium, string? addressPrefix, string[]? items)
+    {
+        var parsed = AccountApi.ParseAll<ExportItem>(items ?? [], "items", "出力項目", Errors) ?? [];
+        if (Errors.Count == 0)
+        {
+            await CatchAsync(async () =>
+            {
+                var id = await exports.RequestAsync(User.ToOperator(), new(purpose ?? "", medium ?? "", addressPrefix ?? "", parsed), HttpContext.RequestAborted);
+                Message = $"申請{id}を受け付けました。管理責任者の承認後、承認の当日に一度だけ出力できます。";
+            });
+        }
+        return await PageAsync();
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(long id, bool approve, string? note)
+    {
+        await CatchAsync(async () =>
+        {
+            await exports.DecideAsync(User.ToOperator(), id, approve, note, HttpContext.RequestAborted);
+            Message = $"申請{id}を{(approve ? "承認" : "却下")}しました。";
+        });
+        return await PageAsync();
+    }
+
+    public async Task<IActionResult> OnPostFileAsync(long id)
+    {
+        try
+        {
+            var file = await exports.RunAsync(User.ToOperator(), id, HttpContext.RequestAborted);
+            return File(file.Content, "text/csv; charset=utf-8", file.FileName);
+        }
+        catch (FieldValidationException e)
+        {
+            Errors.Add(e);
+            return await PageAsync();
+        }
+    }
+
+    private async Task CatchAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (FieldValidationException e)
+        {
+            Errors.Add(e);
+        }
+    }
+
+    private async Task<IActionResult> PageAsync()
+    {
+        if (Errors.Count > 0)
+        {
+            Message = null;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        Operator = User.ToOperator();
+        Exports = await exports.ListAsync(Operator, HttpContext.RequestAborted);
+    }
+}
