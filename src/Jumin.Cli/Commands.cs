@@ -180,3 +180,32 @@ internal sealed class AccountCreateCommand : AsyncCommand<AccountCreateSettings>
         return 0;
     }
 }
+
+internal sealed class KeyRotateSettings : RegistrySettings
+{
+    [CommandArgument(0, "<RING>")]
+    [Description("individual-number-encryption（個人番号）または account-secrets（二要素認証の秘密鍵）。")]
+    public string Ring { get; init; } = "";
+
+    public override ValidationResult Validate() =>
+        Ring is Registry.Security.KeyStore.IndividualNumberRing or Registry.Security.KeyStore.AccountSecretsRing
+            ? ValidationResult.Success()
+            : ValidationResult.Error($"鍵リングは {Registry.Security.KeyStore.IndividualNumberRing} か {Registry.Security.KeyStore.AccountSecretsRing} です。");
+}
+
+/// <summary>
+/// 鍵の更新: adds a new newest key to a ring. Nodes keep running: values sealed before stay readable with the
+/// old keys, a node seals with the new key after its restart, and a node not yet restarted picks the new key up
+/// when it first meets a value sealed with it. The old key files must stay until nothing is sealed with them.
+/// </summary>
+internal sealed class KeyRotateCommand : AsyncCommand<KeyRotateSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, KeyRotateSettings settings, CancellationToken cancellationToken)
+    {
+        var node = settings.Node();
+        var ring = node.Keys.Rotate(settings.Ring);
+        await node.Audit.AppendAloneAsync(node.Database, [node.Audit.Event(Operator.Batch("key-rotate"), Registry.Audit.AuditFunctions.Setting, "鍵の更新", detail: $"鍵リング {settings.Ring} に鍵 {ring.CurrentKeyId} を追加（{ring.Count}本目）")], cancellationToken);
+        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[green]鍵リング {settings.Ring} に新しい鍵 {ring.CurrentKeyId} を追加しました[/]（{ring.Count}本目）。各ノードを順に再起動してください。古い鍵は削除しないでください。");
+        return 0;
+    }
+}

@@ -20,6 +20,12 @@ public static class JuminCli
                 account.AddCommand<AccountCreateCommand>("create").WithDescription("利用者を登録し、初期パスワードと二要素認証の登録用URIを一度だけ表示する")
                     .WithExample("account", "create", "admin01", "--name", "管理 太郎", "--department", "情報政策課", "--role", "admin");
             });
+            config.AddBranch("keys", keys =>
+            {
+                keys.SetDescription("暗号鍵");
+                keys.AddCommand<KeyRotateCommand>("rotate").WithDescription("鍵リングに新しい鍵を追加する（無停止。旧鍵で暗号化した値も読める）")
+                    .WithExample("keys", "rotate", "individual-number-encryption");
+            });
             config.AddBranch("audit", audit =>
             {
                 audit.SetDescription("監査ログ");

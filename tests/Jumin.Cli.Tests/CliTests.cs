@@ -49,6 +49,17 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Keys_rotate_adds_a_key_file_and_refuses_an_unknown_ring()
+    {
+        Assert.Equal(0, await Run("seed", "--residents", "10"));
+        Assert.NotEqual(0, await Run("keys", "rotate", "everything"));
+        Assert.Equal(0, await Run("keys", "rotate", "individual-number-encryption"));
+        Assert.True(File.Exists(Path.Combine(directory, "keys", "individual-number-encryption.2.key")));
+        Assert.Equal(1, Count("SELECT count(*) FROM audit_log WHERE screen = '鍵の更新'"));
+        Assert.Equal(0, await Run("audit", "verify"));
+    }
+
+    [Fact]
     public async Task A_bad_count_is_refused()
     {
         Assert.NotEqual(0, await Run("seed", "--residents", "0"));

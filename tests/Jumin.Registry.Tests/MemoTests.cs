@@ -47,6 +47,28 @@ public abstract class MemoTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task A_memo_holding_an_individual_number_is_refused_in_any_spelling_and_nothing_is_stored()
+    {
+        await using var registry = await TestRegistry.CreateAsync(provider, demoResidents: 5);
+        await using var db = registry.Node.Database.Open();
+        var atena = (await db.Residents.FirstAsync()).AtenaNumber;
+        var clerk = await registry.OperatorAsync("clerk01");
+        var number = IndividualNumber.FromLeadingDigits("12345678901").Digits;
+        var fullWidth = new string([.. number.Select(c => (char)(c - '0' + '０'))]);
+        foreach (var text in new[] { $"番号 {number} を確認", $"番号 {number[..4]} {number[4..8]} {number[8..]}", $"{number[..4]}-{number[4..8]}-{number[8..]}", fullWidth })
+        {
+            var e = await Assert.ThrowsAsync<FieldValidationException>(() => registry.Node.Memos.AddAsync(clerk, atena, text));
+            Assert.Equal(("text", "individual-number"), (e.Field, e.Error.Rule));
+        }
+        Assert.Equal(0, await db.ResidentMemos.CountAsync());
+
+        // Twelve digits that are no 個人番号 (a wrong check digit), a phone number and a date are fine.
+        var wrong = number[..11] + (char)('0' + (number[11] - '0' + 1) % 10);
+        await registry.Node.Memos.AddAsync(clerk, atena, $"受付番号 {wrong}、連絡先 019-123-4567、令和8年11月30日");
+        Assert.Equal(1, await db.ResidentMemos.CountAsync());
+    }
+
+    [Fact]
     public async Task A_memo_on_an_unknown_person_is_refused()
     {
         await using var registry = await TestRegistry.CreateAsync(provider);

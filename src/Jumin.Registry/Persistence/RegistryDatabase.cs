@@ -84,7 +84,7 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
     public SqliteRegistryDbContext CreateDbContext(string[] args) =>
         (SqliteRegistryDbContext)new RegistryDatabase(DatabaseProvider.Sqlite, "Data Source=design.db", DesignTimeProtector()).Open();
 
-    internal static IndividualNumberProtector DesignTimeProtector() => new(new byte[32], new byte[32]);
+    internal static IndividualNumberProtector DesignTimeProtector() => new(() => new KeyRing([new byte[32]]), new byte[32]);
 }
 
 /// <summary>Lets <c>dotnet ef migrations add --context PostgresRegistryDbContext</c> build the model.</summary>

@@ -35,7 +35,37 @@ public sealed class ResidentMemos(RegistryDatabase database, AuditTrail audit)
         {
             throw new FieldValidationException("text", "メモ", new("length", $"メモは{MaxLength}文字以内です（{trimmed.Length}文字）。"));
         }
+        if (ContainsIndividualNumber(trimmed))
+        {
+            // The 個人番号 is kept encrypted and shown only to those granted it (j1390); a memo is neither.
+            throw new FieldValidationException("text", "メモ", new("individual-number", "メモに個人番号を書かないでください（暗号化されず、表示権限のない職員にも見えます）。"));
+        }
         return trimmed;
+    }
+
+    /// <summary>Whether twelve digits in a row (full- or half-width, spaces and hyphens between them allowed) form a valid 個人番号.</summary>
+    internal static bool ContainsIndividualNumber(string text)
+    {
+        var digits = new System.Text.StringBuilder();
+        foreach (var c in text.Append('\n'))
+        {
+            if (c is >= '0' and <= '9' or >= '０' and <= '９')
+            {
+                digits.Append(c >= '０' ? (char)(c - '０' + '0') : c);
+            }
+            else if (c is not (' ' or '　' or '-' or '‐' or '－') || digits.Length == 0)
+            {
+                for (var i = 0; i + 12 <= digits.Length; i++)
+                {
+                    if (Domain.Identifiers.IndividualNumber.TryParse(digits.ToString(i, 12), out _, out _))
+                    {
+                        return true;
+                    }
+                }
+                digits.Clear();
+            }
+        }
+        return false;
     }
 
     private async Task<ResidentMemoRow> WriteAsync(Operator op, AtenaNumber atena, long? memoId, string? text, bool deleted, CancellationToken cancellationToken)

@@ -73,7 +73,9 @@ public sealed class KeyRing
     public bool IsSealedWithCurrent(ReadOnlySpan<byte> sealedValue) =>
         sealedValue.Length >= HeaderSize && sealedValue[0] == Version && BinaryPrimitives.ReadUInt32BigEndian(sealedValue.Slice(1, 4)) == current;
 
-    public static bool HasHeader(ReadOnlySpan<byte> value, int legacyLength) => value.Length != legacyLength && value.Length > 0 && value[0] == Version;
+    /// <summary>Whether the ring holds the key a value names (else the ring may be older than the value).</summary>
+    public bool Knows(ReadOnlySpan<byte> sealedValue) =>
+        sealedValue.Length >= HeaderSize && sealedValue[0] == Version && keys.ContainsKey(BinaryPrimitives.ReadUInt32BigEndian(sealedValue.Slice(1, 4)));
 
     private static uint IdOf(byte[] key) => BinaryPrimitives.ReadUInt32BigEndian(SHA256.HashData(key).AsSpan(0, 4));
 }

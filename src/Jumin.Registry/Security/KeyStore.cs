@@ -17,11 +17,16 @@ public sealed class KeyStore(string directory)
     /// <summary>Keys the verification codes printed on certificates (a forged paper cannot carry a valid one).</summary>
     public byte[] CertificateVerificationKey => GetOrCreate("certificate-verification.key");
 
+    /// <summary>The ring that seals the 個人番号 (rotatable); the lookup key is not rotated, as every search key derives from it.</summary>
+    public const string IndividualNumberRing = "individual-number-encryption";
+
+    public const string AccountSecretsRing = "account-secrets";
+
     public IndividualNumberProtector IndividualNumberProtector =>
-        new(GetOrCreate("individual-number-encryption.key"), GetOrCreate("individual-number-lookup.key"));
+        new(() => Ring(IndividualNumberRing), GetOrCreate("individual-number-lookup.key"));
 
     /// <summary>Seals the staff accounts' second-factor secrets.</summary>
-    public KeyRing AccountSecrets => Ring("account-secrets");
+    public KeyRing AccountSecrets => Ring(AccountSecretsRing);
 
     /// <summary>
     /// The keys of a ring: <c>{name}.key</c> (created when missing), then <c>{name}.2.key</c>, <c>{name}.3.key</c>, …

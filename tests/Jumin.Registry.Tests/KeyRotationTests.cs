@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using Jumin.Domain.Identifiers;
+using Jumin.Registry.Persistence;
+using Jumin.Registry.Security;
+using Jumin.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jumin.Registry.Tests;
+
+/// <summary>鍵の更新 (issue 5): a new key seals new values while every value sealed before stays readable, without stopping.</summary>
+public sealed class KeyRotationTests
+{
+    [Fact]
+    public async Task After_a_rotation_old_numbers_still_open_new_ones_use_the_new_key_and_a_node_not_yet_restarted_reads_them()
+    {
+        await using var registry = await TestRegistry.CreateAsync(DatabaseProvider.Sqlite, demoResidents: 20);
+        List<IndividualNumber> before;
+        await using (var db = registry.Node.Database.Open())
+        {
+            before = await db.ResidentHistory.Where(h => h.IndividualNumber != null).OrderBy(h => h.AtenaNumber).Select(h => h.IndividualNumber!).ToListAsync();
+        }
+        Assert.NotEmpty(before);
+        var running = registry.Node.Keys.IndividualNumberProtector;
+        var oldKey = running.CurrentKeyId;
+
+        var rotated = registry.Node.Keys.Rotate(KeyStore.IndividualNumberRing);
+        Assert.Equal(2, rotated.Count);
+        Assert.NotEqual(oldKey, rotated.CurrentKeyId);
+
+        // A node started after the rotation reads every old value and seals with the new key.
+        var restarted = new RegistryNode(registry.Node.Options);
+        await using (var db = restarted.Database.Open())
+        {
+            var after = await db.ResidentHistory.Where(h => h.IndividualNumber != null).OrderBy(h => h.AtenaNumber).Select(h => h.IndividualNumber!).ToListAsync();
+            Assert.Equal(before.Select(n => n.Digits), after.Select(n => n.Digits));
+        }
+        var fresh = restarted.Keys.IndividualNumberProtector;
+        var sealedNew = fresh.Encrypt(before[0]);
+        Assert.Equal(rotated.CurrentKeyId, Convert.ToHexStringLower(sealedNew.AsSpan(1, 4)));
+        Assert.True(fresh.IsCurrent(sealedNew));
+
+        // The node that has been running since before the rotation reads it too.
+        Assert.Equal(before[0].Digits, running.Decrypt(sealedNew).Digits);
+        Assert.Equal(running.LookupHash(before[0]), fresh.LookupHash(before[0]));
+
+        sealedNew[^1] ^= 1;
+        Assert.ThrowsAny<CryptographicException>(() => running.Decrypt(sealedNew));
+    }
+}
