@@ -91,8 +91,8 @@ public sealed class RegistryNode
         Memos = new ResidentMemos(Database, Audit);
         Terminals = new TerminalRegistry(Database, Audit);
         OneTimePasswords = new OneTimePasswords(oneTimePasswordClock ?? Clock);
-        Accounts = new AccountService(Database, Audit, Keys.AccountSecrets, OneTimePasswords, Terminals);
-        AccountAdministration = new AccountAdministration(Database, Audit, Accounts, Keys.AccountSecrets);
+        Accounts = new AccountService(Database, Audit, () => Keys.AccountSecrets, OneTimePasswords, Terminals);
+        AccountAdministration = new AccountAdministration(Database, Audit, Accounts, () => Keys.AccountSecrets);
         Demo = new DemoLoader(Database, Audit);
         Changes = new ChangeService(Database, Audit, options.BulkRegistrationLimit);
         Locks = new ResidentLocks(Database, Audit, NodaTime.Duration.FromMinutes(options.LockMinutes));

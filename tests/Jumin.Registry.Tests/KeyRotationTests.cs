@@ -46,4 +46,22 @@ public sealed class KeyRotationTests
         sealedNew[^1] ^= 1;
         Assert.ThrowsAny<CryptographicException>(() => running.Decrypt(sealedNew));
     }
+
+    [Fact]
+    public async Task A_rotated_account_secrets_key_seals_new_second_factors_at_once_and_old_ones_still_log_in()
+    {
+        await using var registry = await TestRegistry.CreateAsync(DatabaseProvider.Sqlite);
+        var ring = registry.Node.Keys.Rotate(KeyStore.AccountSecretsRing);
+        var admin = await registry.OperatorAsync("admin01");
+        var enrolment = await registry.Node.AccountAdministration.CreateAsync(admin, new Accounts.NewAccount("new01", "新規 一郎", "a-long-password-9", "市民課", [Accounts.Roles.Clerk], []));
+        await using (var db = registry.Node.Database.Open())
+        {
+            var stored = (await db.Users.SingleAsync(u => u.UserId == "new01")).SecondFactorSecret;
+            Assert.Equal(ring.CurrentKeyId, Convert.ToHexStringLower(stored.AsSpan(1, 4)));
+        }
+        Assert.Equal(Accounts.LoginOutcome.Succeeded, (await registry.LoginAsync("clerk01")).Outcome);
+        registry.OneTimePasswordClock.Advance(NodaTime.Duration.FromSeconds(30));
+        var login = await registry.Node.Accounts.LoginAsync(new Accounts.LoginAttempt("new01", "a-long-password-9", registry.Node.OneTimePasswords.Now(enrolment.Secret), System.Net.IPAddress.Loopback));
+        Assert.Equal(Accounts.LoginOutcome.Succeeded, login.Outcome);
+    }
 }

@@ -31,7 +31,7 @@ public sealed record ScheduledChange(long Id, LocalDate EffectiveOn, string? Dep
 /// scheduled for a future day, unlocking and re-issuing the second factor. Only users with the 権限管理 right,
 /// never on their own account (an administrator cannot widen their own rights), and every change is audited.
 /// </summary>
-public sealed class AccountAdministration(RegistryDatabase database, AuditTrail audit, AccountService accounts, KeyRing secrets)
+public sealed class AccountAdministration(RegistryDatabase database, AuditTrail audit, AccountService accounts, Func<KeyRing> secrets)
 {
     public async Task<IReadOnlyList<AccountSummary>> ListAsync(Operator by, CancellationToken cancellationToken = default)
     {
@@ -156,7 +156,7 @@ public sealed class AccountAdministration(RegistryDatabase database, AuditTrail 
         await using var db = database.Open();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var account = await FindAsync(db, userId, cancellationToken);
-        account.SecondFactorSecret = secrets.Seal(secret);
+        account.SecondFactorSecret = secrets().Seal(secret);
         account.RightsVersion++;
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(db, [audit.Event(by, AuditFunctions.Setting, "二要素認証の再登録", detail: $"利用者{userId}の確認コードの秘密鍵を再発行（旧端末は無効）")], cancellationToken);

@@ -25,9 +25,10 @@ public sealed record LoginAttempt(string UserId, string Password, string? Code, 
 
 /// <summary>
 /// Staff accounts: creation, login with password (PBKDF2 via ASP.NET Core Identity's hasher) and a
-/// one-time code (二要素認証), lockout, 利用期間, and the terminal the session is bound to.
+/// one-time code (二要素認証), lockout, 利用期間, and the terminal the session is bound to. The ring sealing the
+/// second-factor secrets is read at each use, so that a rotated key reaches a running node.
 /// </summary>
-public sealed class AccountService(RegistryDatabase database, AuditTrail audit, KeyRing secrets, OneTimePasswords oneTimePasswords, TerminalRegistry terminals)
+public sealed class AccountService(RegistryDatabase database, AuditTrail audit, Func<KeyRing> secrets, OneTimePasswords oneTimePasswords, TerminalRegistry terminals)
 {
     public const int MaxFailedAttempts = 5;
 
@@ -60,7 +61,7 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit, 
             VisibleItems = Accounts.Permissions.Format(request.VisibleItems),
             Department = request.Department.Trim(),
             CreatedAt = audit.Clock.GetCurrentInstant().ToDateTimeUtc(),
-            SecondFactorSecret = secrets.Seal(secret),
+            SecondFactorSecret = secrets().Seal(secret),
             ValidFrom = request.ValidFrom,
             ValidUntil = request.ValidUntil,
         };
@@ -126,7 +127,7 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit, 
         }
         else
         {
-            var (check, step) = oneTimePasswords.Verify(secrets.Open(account.SecondFactorSecret), attempt.Code, account.SecondFactorLastStep);
+            var (check, step) = oneTimePasswords.Verify(secrets().Open(account.SecondFactorSecret), attempt.Code, account.SecondFactorLastStep);
             if (check == SecondFactorCheck.Accepted)
             {
                 account.SecondFactorLastStep = step;

@@ -42,8 +42,9 @@ public sealed class IndexModel(AccountAdministration administration, TerminalReg
         RunAsync(async op =>
         {
             var change = new RightsChange(string.IsNullOrWhiteSpace(department) ? null : department,
-                AccountApi.ParseAll<Permission>(permissions ?? [], "permissions", "操作権限", Errors),
-                AccountApi.ParseAll<VisibleItem>(items ?? [], "visibleItems", "表示項目", Errors),
+                // An unticked group keeps what the account has: changing the 所属 alone must not take every right away.
+                permissions is { Length: > 0 } ? AccountApi.ParseAll<Permission>(permissions, "permissions", "操作権限", Errors) : null,
+                items is { Length: > 0 } ? AccountApi.ParseAll<VisibleItem>(items, "visibleItems", "表示項目", Errors) : null,
                 dates.Day(validUntil, "validUntil", "利用期間（終了日）", Errors), dates.Day(effectiveOn, "effectiveOn", "施行日", Errors));
             if (Errors.Count == 0)
             {
