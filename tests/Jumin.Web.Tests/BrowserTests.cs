@@ -103,6 +103,37 @@ public sealed partial class BrowserTests(BrowserWebApp app, Chromium chromium) :
     }
 
     [Fact]
+    public async Task An_administrator_registers_an_account_on_the_rights_screen_and_sees_its_secret_only_once()
+    {
+        var page = await LoginPage();
+        await app.TypeLoginAsync(page, "admin01");
+        await page.WaitForURLAsync(app.BaseUrl + "/operations");
+        await page.Keyboard.PressAsync("Alt+G");
+        await page.WaitForURLAsync(app.BaseUrl + "/accounts");
+
+        await page.FillAsync("#new-user", "browser01");
+        await page.FillAsync("#new-name", "画面 登録");
+        await page.FillAsync("#new-department", "市民課");
+        await page.SelectOptionAsync("#new-role", "clerk");
+        await page.FillAsync("#new-password", "short");
+        await page.PressAsync("#new-password", "Enter");
+        Assert.Contains("パスワード: パスワードは12文字以上にしてください。", await page.TextContentAsync("[data-testid=errors]"), StringComparison.Ordinal);
+
+        await page.FillAsync("#new-user", "browser01");
+        await page.FillAsync("#new-name", "画面 登録");
+        await page.FillAsync("#new-department", "市民課");
+        await page.FillAsync("#new-password", "a-long-password-1");
+        await page.PressAsync("#new-password", "Enter");
+        var secret = (await page.TextContentAsync("[data-testid=secret]"))!.Trim();
+        Assert.Matches("^[A-Z2-7]{32}$", secret);
+        Assert.Contains("browser01", await page.TextContentAsync("[data-testid=accounts]"), StringComparison.Ordinal);
+
+        await page.GotoAsync("/accounts");
+        Assert.Equal(0, await page.Locator("[data-testid=secret]").CountAsync());
+        Assert.DoesNotContain(secret, await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_browser_on_an_unregistered_terminal_cannot_log_in()
     {
         var admin = (await app.Node.Accounts.FindOperatorAsync("admin01", "TEST", "本庁"))!;
