@@ -165,10 +165,9 @@ public sealed class RegistryNode
     /// </summary>
     public async Task<IReadOnlyList<DemoAccount>> EnsureDemoAccountsAsync(CancellationToken cancellationToken = default)
     {
-        var file = Path.Combine(Options.DataDirectory, "demo-accounts.txt");
         if (await Accounts.AnyAsync(cancellationToken))
         {
-            return File.Exists(file) ? ReadAccounts(file) : [];
+            return DemoAccounts();
         }
         VisibleItem[] allItems = [VisibleItem.FamilyRegister, VisibleItem.IndividualNumber, VisibleItem.ResidentCode, VisibleItem.ResidenceStatus];
         (string Id, string Name, string Description, string Role, VisibleItem[] Items, string Department)[] demo =
@@ -191,7 +190,7 @@ public sealed class RegistryNode
             var enrolment = await Accounts.CreateAsync(setup, new NewAccount(id, name, password, department, roles, items, permissions), cancellationToken);
             accounts.Add(new DemoAccount(id, name, password, description, enrolment.Secret));
         }
-        await WriteOwnerOnlyAsync(file, [.. accounts.Select(a => $"{a.UserId}\t{a.DisplayName}\t{a.Password}\t{a.Description}\t{a.SecondFactorSecret}")], cancellationToken);
+        await WriteOwnerOnlyAsync(DemoAccountsFile, [.. accounts.Select(a => $"{a.UserId}\t{a.DisplayName}\t{a.Password}\t{a.Description}\t{a.SecondFactorSecret}")], cancellationToken);
         return accounts;
     }
 
@@ -259,11 +258,9 @@ public sealed class RegistryNode
     }
 
     /// <summary>The demo accounts written by <see cref="EnsureDemoAccountsAsync"/>, if this is a demo register.</summary>
-    public IReadOnlyList<DemoAccount> DemoAccounts()
-    {
-        var file = Path.Combine(Options.DataDirectory, "demo-accounts.txt");
-        return File.Exists(file) ? ReadAccounts(file) : [];
-    }
+    public IReadOnlyList<DemoAccount> DemoAccounts() => File.Exists(DemoAccountsFile) ? ReadAccounts(DemoAccountsFile) : [];
+
+    private string DemoAccountsFile => Path.Combine(Options.DataDirectory, "demo-accounts.txt");
 
     private static List<DemoAccount> ReadAccounts(string file) =>
         [.. File.ReadAllLines(file).Select(l => l.Split('\t')).Where(p => p.Length == 5).Select(p => new DemoAccount(p[0], p[1], p[2], p[3], p[4]))];

@@ -36,11 +36,7 @@ public sealed class TestRegistry : IAsyncDisposable
     public NodaTime.Testing.FakeClock OneTimePasswordClock { get; }
 
     /// <summary>The code the user's authenticator app shows in the next 30-second step.</summary>
-    public string CodeFor(string userId)
-    {
-        OneTimePasswordClock.Advance(Duration.FromSeconds(OneTimePasswords.StepSeconds));
-        return Node.OneTimePasswords.Now(Account(userId).SecondFactorSecret);
-    }
+    public string CodeFor(string userId) => OneTimePasswordClock.NextCode(Node, Account(userId).SecondFactorSecret);
 
     /// <summary>
     /// A login with the account's password (or <paramref name="password"/>) and a fresh code, from the server's own

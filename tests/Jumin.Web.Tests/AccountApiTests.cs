@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Jumin.Registry.Audit;
+using Jumin.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,8 +41,7 @@ public sealed class AccountApiTests(SqliteWebApp app) : IClassFixture<SqliteWebA
 
     private async Task<HttpResponseMessage> LogInWithSecretAsync(HttpClient client, string userId, string password, string secret)
     {
-        app.OneTimePasswordClock.Advance(NodaTime.Duration.FromSeconds(30));
-        var response = await client.PostAsJsonAsync("/api/v1/session", new { userId, password, code = app.Node.OneTimePasswords.Now(secret) });
+        var response = await client.PostAsJsonAsync("/api/v1/session", new { userId, password, code = app.OneTimePasswordClock.NextCode(app.Node, secret) });
         if (response.IsSuccessStatusCode)
         {
             (await client.PutAsJsonAsync("/api/v1/session/reason", new { kind = "Counter" })).EnsureSuccessStatusCode();

@@ -46,11 +46,7 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
     private readonly SemaphoreSlim loginGate = new(1, 1);
 
     /// <summary>The code the user's authenticator app shows in the next step.</summary>
-    public string CodeFor(string userId)
-    {
-        OneTimePasswordClock.Advance(Duration.FromSeconds(OneTimePasswords.StepSeconds));
-        return Node.OneTimePasswords.Now(Accounts.Single(a => a.UserId == userId).SecondFactorSecret);
-    }
+    public string CodeFor(string userId) => OneTimePasswordClock.NextCode(Node, Accounts.Single(a => a.UserId == userId).SecondFactorSecret);
 
     /// <summary>
     /// Logs in through <c>POST /api/v1/session</c> with the account's password and a fresh code (or the given ones),

@@ -75,8 +75,7 @@ public sealed class AccountAdministration(RegistryDatabase database, AuditTrail 
         var today = JapanTime.Today(audit.Clock);
         await using var db = database.Open();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        var account = await db.Users.AsTracking().SingleOrDefaultAsync(u => u.UserId == userId, cancellationToken)
-            ?? throw new FieldValidationException("userId", "利用者ID", new("not-found", "該当する利用者はいません。"));
+        var account = await FindAsync(db, userId, cancellationToken);
         if (change.ValidUntil is { } until && account.ValidFrom is { } from && until < from)
         {
             throw new FieldValidationException("validUntil", "利用期間（終了日）", new("order", "利用期間の終了日は開始日より後にしてください。"));

@@ -74,6 +74,10 @@ internal static class AccountRights
         account.RightsVersion++;
     }
 
+    /// <summary>利用期間: whether the account may be used on <paramref name="today"/> (both ends inclusive, open when unset).</summary>
+    public static bool IsWithinPeriod(LocalDate? validFrom, LocalDate? validUntil, LocalDate today) =>
+        (validFrom is not { } from || today >= from) && (validUntil is not { } last || today <= last);
+
     public static string Describe(UserAccount account) =>
         $"利用者{account.UserId} 所属 {account.Department}; 権限 {account.Permissions}; 表示項目 {account.VisibleItems}; 利用期間 {account.ValidFrom}～{account.ValidUntil}";
 }

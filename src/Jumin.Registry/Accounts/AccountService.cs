@@ -117,7 +117,7 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit, 
         {
             (outcome, detail) = Fail(account, now, "パスワード誤り");
         }
-        else if ((account.ValidFrom is { } from && today < from) || (account.ValidUntil is { } last && today > last))
+        else if (!AccountRights.IsWithinPeriod(account.ValidFrom, account.ValidUntil, today))
         {
             (outcome, detail) = (LoginOutcome.Failed, $"ログイン失敗（利用期間外 {account.ValidFrom}～{account.ValidUntil}）");
         }
@@ -253,17 +253,21 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit, 
     /// <summary>Whether a 緊急時アクセス still runs (not ended, not revoked): checked on every request of its session.</summary>
     public async Task<bool> IsBreakGlassActiveAsync(long grantId, CancellationToken cancellationToken = default)
     {
-        var now = audit.Clock.GetCurrentInstant().ToDateTimeUtc();
         await using var db = database.Open();
-        return await db.BreakGlassGrants.AnyAsync(g => g.Id == grantId && g.RevokedAt == null && g.EndsAt > now && g.StartsAt <= now, cancellationToken);
+        return await RunningGrants(db).AnyAsync(g => g.Id == grantId, cancellationToken);
     }
 
     private async Task<BreakGlassGrantRow?> ActiveGrantAsync(string userId, CancellationToken cancellationToken)
     {
-        var now = audit.Clock.GetCurrentInstant().ToDateTimeUtc();
         await using var db = database.Open();
-        return await db.BreakGlassGrants.AsNoTracking().Where(g => g.UserId == userId && g.RevokedAt == null && g.StartsAt <= now && g.EndsAt > now)
-            .OrderByDescending(g => g.EndsAt).FirstOrDefaultAsync(cancellationToken);
+        return await RunningGrants(db).AsNoTracking().Where(g => g.UserId == userId).OrderByDescending(g => g.EndsAt).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>緊急時アクセス approvals in force now: started, not ended, not revoked.</summary>
+    private IQueryable<BreakGlassGrantRow> RunningGrants(RegistryDbContext db)
+    {
+        var now = audit.Clock.GetCurrentInstant().ToDateTimeUtc();
+        return db.BreakGlassGrants.Where(g => g.RevokedAt == null && g.StartsAt <= now && g.EndsAt > now);
     }
 
     public async Task<Operator?> FindOperatorAsync(string userId, string terminal, string place, CancellationToken cancellationToken = default)
@@ -296,8 +300,7 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit, 
         var today = JapanTime.Today(audit.Clock);
         await using var db = database.Open();
         var account = await db.Users.AsNoTracking().Where(u => u.UserId == userId).Select(u => new { u.RightsVersion, u.ValidFrom, u.ValidUntil }).SingleOrDefaultAsync(cancellationToken);
-        return account is not null && account.RightsVersion == rightsVersion
-            && (account.ValidFrom is not { } from || today >= from) && (account.ValidUntil is not { } last || today <= last);
+        return account is not null && account.RightsVersion == rightsVersion && AccountRights.IsWithinPeriod(account.ValidFrom, account.ValidUntil, today);
     }
 
     /// <summary>Applies the account's 予約変更 whose day has come, oldest first, each once (audited as the scheduler).</summary>
@@ -305,14 +308,14 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit, 
     {
         var today = JapanTime.Today(audit.Clock);
         await using var db = database.Open();
-        if (!await db.ScheduledAccountChanges.AnyAsync(c => c.UserId == userId && c.AppliedAt == null && c.CancelledAt == null && c.EffectiveOn <= today, cancellationToken))
+        var due = await db.ScheduledAccountChanges.AsNoTracking().Where(c => c.UserId == userId && c.AppliedAt == null && c.CancelledAt == null && c.EffectiveOn <= today)
+            .OrderBy(c => c.EffectiveOn).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        if (due.Count == 0)
         {
             return;
         }
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var account = await db.Users.AsTracking().SingleAsync(u => u.UserId == userId, cancellationToken);
-        var due = await db.ScheduledAccountChanges.AsTracking().Where(c => c.UserId == userId && c.AppliedAt == null && c.CancelledAt == null && c.EffectiveOn <= today)
-            .OrderBy(c => c.EffectiveOn).ThenBy(c => c.Id).ToListAsync(cancellationToken);
         var now = audit.Clock.GetCurrentInstant().ToDateTimeUtc();
         var events = new List<AuditEvent>();
         foreach (var change in due)
