@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 var options = Args.Parse(args);
 var node = new RegistryNode(new RegistryOptions
 {
-    Provider = RegistryDatabase.ParseProvider(options.Get("provider", "Sqlite")),
+    Provider = DatabaseProviders.Parse(options.Get("provider", "Sqlite")),
     ConnectionString = options.Get("connection", null),
     DataDirectory = options.Get("data", "bench/data")!,
     DemoResidents = 0,

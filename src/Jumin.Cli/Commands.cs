@@ -24,7 +24,7 @@ internal class RegistrySettings : CommandSettings
 
     public RegistryNode Node(int demoResidents = 0, int seed = 20261129) => new(new RegistryOptions
     {
-        Provider = RegistryDatabase.ParseProvider(Provider ?? Environment.GetEnvironmentVariable("Database__Provider")),
+        Provider = DatabaseProviders.Parse(Provider ?? Environment.GetEnvironmentVariable("Database__Provider")),
         ConnectionString = Connection ?? NullIfEmpty(Environment.GetEnvironmentVariable("ConnectionStrings__Registry")),
         DataDirectory = DataDirectory ?? Environment.GetEnvironmentVariable("Jumin__DataDirectory") ?? "data",
         DemoResidents = demoResidents,

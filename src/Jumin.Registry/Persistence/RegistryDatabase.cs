@@ -5,16 +5,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Jumin.Registry.Persistence;
 
-/// <summary>Which database engine holds the register.</summary>
-public enum DatabaseProvider
-{
-    /// <summary>The embedded default.</summary>
-    Sqlite,
-
-    /// <summary>Production.</summary>
-    Postgres,
-}
-
 /// <summary>
 /// Where the register is stored, and how to open it. Configured by <c>Database:Provider</c>
 /// (Sqlite or Postgres) and <c>ConnectionStrings:Registry</c>.
@@ -26,13 +16,6 @@ public sealed class RegistryDatabase(DatabaseProvider provider, string connectio
     public string ConnectionString { get; } = connectionString;
 
     public IndividualNumberProtector Protector { get; } = protector;
-
-    public static DatabaseProvider ParseProvider(string? name) => name?.Trim().ToUpperInvariant() switch
-    {
-        null or "" or "SQLITE" => DatabaseProvider.Sqlite,
-        "POSTGRES" or "POSTGRESQL" or "NPGSQL" => DatabaseProvider.Postgres,
-        _ => throw new ArgumentException($"Database:Provider「{name}」は使えません。Sqlite または Postgres を指定してください。", nameof(name)),
-    };
 
     public RegistryDbContext Open()
     {
@@ -50,30 +33,14 @@ public sealed class RegistryDatabase(DatabaseProvider provider, string connectio
     /// <summary>Creates the database if needed and applies every pending migration, keeping the data.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        if (Provider == DatabaseProvider.Sqlite)
-        {
-            var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString);
-            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-            if (directory is not null)
-            {
-                Directory.CreateDirectory(directory);
-            }
-        }
+        DatabaseProviders.EnsureDirectory(Provider, ConnectionString);
         await using var db = Open();
         await db.Database.MigrateAsync(cancellationToken);
     }
 
     internal static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
-        if (provider == DatabaseProvider.Postgres)
-        {
-            options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"));
-        }
-        else
-        {
-            options.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"));
-        }
-        options.UseSnakeCaseNamingConvention();
+        DatabaseProviders.Configure(options, provider, connectionString);
         options.ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>();
     }
 }

@@ -14,7 +14,7 @@ internal static class RegistryHosting
         var connection = configuration.GetConnectionString("Registry");
         return new RegistryOptions
         {
-            Provider = RegistryDatabase.ParseProvider(configuration["Database:Provider"]),
+            Provider = DatabaseProviders.Parse(configuration["Database:Provider"]),
             ConnectionString = string.IsNullOrWhiteSpace(connection) ? null : connection,
             DataDirectory = configuration["Jumin:DataDirectory"] ?? "data",
             DemoResidents = configuration.GetValue("Jumin:DemoResidents", 10000),

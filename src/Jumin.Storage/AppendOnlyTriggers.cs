@@ -1,4 +1,4 @@
-namespace Jumin.Registry.Persistence;
+namespace Jumin.Storage;
 
 /// <summary>
 /// Database triggers that refuse UPDATE and DELETE on append-only tables, so that not even a bug
