@@ -42,4 +42,42 @@ public static class AppendOnlyTriggers
             $"DROP TRIGGER IF EXISTS {table}_append_only ON {table};",
             $"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table};",
         ]).Append("DROP FUNCTION IF EXISTS jumin_refuse_change();");
+
+    /// <summary>
+    /// A log kept for a fixed number of years: rows are never changed, and deleted only once older than the retention
+    /// (e.g. 提供記録, 7 years). The column holds the row's time in UTC.
+    /// </summary>
+    public static IEnumerable<string> SqliteRetention(string table, string column, int years) =>
+    [
+        $"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;",
+        $"CREATE TRIGGER {table}_retention BEFORE DELETE ON {table} WHEN OLD.{column} > datetime('now', '-{years} years') BEGIN SELECT RAISE(ABORT, '{table} rows are kept {years} years'); END;",
+    ];
+
+    public static IEnumerable<string> SqliteRetentionDrop(string table) =>
+    [
+        $"DROP TRIGGER IF EXISTS {table}_no_update;",
+        $"DROP TRIGGER IF EXISTS {table}_retention;",
+    ];
+
+    public static IEnumerable<string> PostgresRetention(string table, string column, int years) =>
+    [
+        $"""
+        CREATE OR REPLACE FUNCTION {table}_retention() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'UPDATE' OR OLD.{column} > now() - interval '{years} years' THEN
+            RAISE EXCEPTION '{table} rows are kept {years} years and never changed' USING ERRCODE = 'insufficient_privilege';
+          END IF;
+          RETURN OLD;
+        END $$;
+        """,
+        $"CREATE TRIGGER {table}_retention BEFORE UPDATE OR DELETE ON {table} FOR EACH ROW EXECUTE FUNCTION {table}_retention();",
+        $"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION jumin_refuse_change();",
+    ];
+
+    public static IEnumerable<string> PostgresRetentionDrop(string table) =>
+    [
+        $"DROP TRIGGER IF EXISTS {table}_retention ON {table};",
+        $"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table};",
+        $"DROP FUNCTION IF EXISTS {table}_retention();",
+    ];
 }

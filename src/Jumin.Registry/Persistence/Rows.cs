@@ -345,6 +345,16 @@ public sealed class OutboxMessageRow
     public DateTime CreatedAt { get; set; }
 
     public DateTime? DeliveredAt { get; set; }
+
+    /// <summary>
+    /// What the receiver answered: null when applied, otherwise the business rule it refused (e.g. the CS's 論理チェック).
+    /// </summary>
+    public string? DeliveryResult { get; set; }
+
+    /// <summary>Times sent without an acknowledgement, and the last reason.</summary>
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
 }
 
 /// <summary>

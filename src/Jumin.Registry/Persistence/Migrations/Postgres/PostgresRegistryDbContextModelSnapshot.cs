@@ -981,6 +981,10 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(10)")
                         .HasColumnName("atena_number");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<long>("ChangeId")
                         .HasColumnType("bigint")
                         .HasColumnName("change_id");
@@ -997,6 +1001,10 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("delivered_at");
 
+                    b.Property<string>("DeliveryResult")
+                        .HasColumnType("text")
+                        .HasColumnName("delivery_result");
+
                     b.Property<string>("Destination")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1006,6 +1014,10 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                     b.Property<int>("HistoryNumber")
                         .HasColumnType("integer")
                         .HasColumnName("history_number");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
 
                     b.Property<string>("Payload")
                         .IsRequired()

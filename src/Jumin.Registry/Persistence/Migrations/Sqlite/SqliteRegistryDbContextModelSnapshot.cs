@@ -965,6 +965,10 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("atena_number");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
                     b.Property<long>("ChangeId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("change_id");
@@ -981,6 +985,10 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("delivered_at");
 
+                    b.Property<string>("DeliveryResult")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_result");
+
                     b.Property<string>("Destination")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -990,6 +998,10 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                     b.Property<int>("HistoryNumber")
                         .HasColumnType("INTEGER")
                         .HasColumnName("history_number");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
 
                     b.Property<string>("Payload")
                         .IsRequired()

@@ -1,0 +1,230 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using Jumin.JukiNet.Pki;
+using Jumin.JukiNet.Protocol;
+using Jumin.JukiNet.Transport;
+using Jumin.Registry.JukiNet;
+using Jumin.Registry.Persistence;
+using NodaTime;
+
+namespace Jumin.JukiNet.Hosting;
+
+/// <summary>A municipality on the network: its 地方公共団体コード (6 digits), name, and prefecture.</summary>
+public sealed record Municipality(string Code, string Name, string PrefectureName)
+{
+    public string PrefectureCode => Code[..2];
+
+    public NodeId Registry => NodeId.Parse("registry-" + Code);
+
+    public NodeId Cs => NodeId.Parse("cs-" + Code);
+
+    public NodeId Prefecture => NodeId.Parse("prefecture-" + PrefectureCode);
+}
+
+/// <summary>How the nodes of a <see cref="LocalNetwork"/> reach each other.</summary>
+public enum NetworkMode
+{
+    /// <summary>Method calls in one process (the embedded default).</summary>
+    InProcess,
+
+    /// <summary>Each node behind its own HTTPS listener on loopback with mutual TLS.</summary>
+    Https,
+}
+
+/// <summary>
+/// A whole 住基ネット on one machine: a project CA, one certificate per node, the 全国サーバ, one 都道府県サーバ per
+/// prefecture and one CS per municipality, each with its own store. The embedded <c>serve</c> runs one in-process; the
+/// multi-node tests run one over HTTPS with mutual TLS.
+/// </summary>
+public sealed class LocalNetwork : IAsyncDisposable
+{
+    public static NodeId National { get; } = NodeId.Parse("national");
+
+    private readonly Dictionary<NodeId, RunningNode> nodes = [];
+    private readonly Dictionary<NodeId, NodeServer> servers = [];
+    private readonly Dictionary<NodeId, X509Certificate2> credentials;
+    private readonly Func<NodeId, NodeStorage> storage;
+    private readonly IClock clock;
+    private readonly List<IDisposable> owned = [];
+
+    private LocalNetwork(NetworkMode mode, ProjectCertificateAuthority authority, NodeDirectory directory, Dictionary<NodeId, X509Certificate2> credentials, IReadOnlyList<Municipality> municipalities, Func<NodeId, NodeStorage> storage, IClock clock)
+    {
+        Mode = mode;
+        Authority = authority;
+        Directory = directory;
+        this.credentials = credentials;
+        Municipalities = municipalities;
+        this.storage = storage;
+        this.clock = clock;
+    }
+
+    public NetworkMode Mode { get; }
+
+    public ProjectCertificateAuthority Authority { get; }
+
+    public NodeDirectory Directory { get; }
+
+    public IReadOnlyList<Municipality> Municipalities { get; }
+
+    /// <summary>The transport of the in-process network (null over HTTPS).</summary>
+    public InProcessNetwork? InProcess { get; private set; }
+
+    public RunningNode this[NodeId id] => nodes[id];
+
+    public IEnumerable<RunningNode> Nodes => nodes.Values;
+
+    public X509Certificate2 CredentialsOf(NodeId id) => credentials[id];
+
+    /// <param name="mode">In one process, or over HTTPS.</param>
+    /// <param name="municipalities">The municipalities (their prefectures follow from their codes).</param>
+    /// <param name="storage">Each node's store.</param>
+    /// <param name="clock">The nodes' time.</param>
+    /// <param name="agencies">Agencies allowed to query the 全国サーバ, with their legal ground.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    public static async Task<LocalNetwork> StartAsync(NetworkMode mode, IReadOnlyList<Municipality> municipalities, Func<NodeId, NodeStorage> storage, IClock? clock = null, IReadOnlyList<(NodeId Id, string Name, string LegalGround)>? agencies = null, CancellationToken cancellationToken = default)
+    {
+        var authority = ProjectCertificateAuthority.Create();
+        var credentials = new Dictionary<NodeId, X509Certificate2>();
+        var entries = new List<DirectoryEntry>();
+        void Add(NodeId id, NodeRole role, string name, string? code, NodeId? parent, string? legalGround = null)
+        {
+            var certificate = authority.Issue(id);
+            credentials[id] = certificate;
+            entries.Add(new DirectoryEntry
+            {
+                Id = id,
+                Role = role,
+                Name = name,
+                Code = code,
+                Parent = parent,
+                LegalGround = legalGround,
+                Endpoint = mode == NetworkMode.Https && role is NodeRole.Cs or NodeRole.Prefecture or NodeRole.National ? new Uri($"https://127.0.0.1:{FreePort()}") : null,
+                Certificate = X509CertificateLoader.LoadCertificate(certificate.RawData),
+            });
+        }
+        Add(National, NodeRole.National, "住基全国サーバ", null, null);
+        foreach (var prefecture in municipalities.GroupBy(m => m.PrefectureCode))
+        {
+            Add(prefecture.First().Prefecture, NodeRole.Prefecture, prefecture.First().PrefectureName + " 都道府県サーバ", prefecture.Key, National);
+        }
+        foreach (var municipality in municipalities)
+        {
+            Add(municipality.Cs, NodeRole.Cs, municipality.Name + " 市町村CS", municipality.Code, municipality.Prefecture);
+            Add(municipality.Registry, NodeRole.Registry, municipality.Name + " 既存住基システム", municipality.Code, municipality.Cs);
+        }
+        foreach (var (id, name, ground) in agencies ?? [])
+        {
+            Add(id, NodeRole.Agency, name, null, null, ground);
+        }
+        var network = new LocalNetwork(mode, authority, new NodeDirectory(entries), credentials, municipalities, storage, clock ?? SystemClock.Instance);
+        if (mode == NetworkMode.InProcess)
+        {
+            network.InProcess = new InProcessNetwork();
+        }
+        foreach (var entry in entries.Where(e => e.Role is NodeRole.National or NodeRole.Prefecture or NodeRole.Cs))
+        {
+            await network.StartNodeAsync(entry.Id, cancellationToken);
+        }
+        return network;
+    }
+
+    /// <summary>A transport for <paramref name="id"/>: the shared in-process one, or HTTPS with its own certificate.</summary>
+    public IJukiNetTransport TransportFor(NodeId id)
+    {
+        if (InProcess is not null)
+        {
+            return InProcess;
+        }
+        var transport = new HttpsTransport(credentials[id], Authority.Certificate);
+        owned.Add(transport);
+        return transport;
+    }
+
+    /// <summary>Starts (or restarts, on its existing store) one server node.</summary>
+    public async Task StartNodeAsync(NodeId id, CancellationToken cancellationToken = default)
+    {
+        var running = await NodeFactory.CreateAsync(id, Directory, credentials[id], Authority.Certificate, storage(id), TransportFor(id), clock, cancellationToken);
+        nodes[id] = running;
+        if (InProcess is not null)
+        {
+            InProcess.Attach(id, running.Node.ReceiveAsync);
+            return;
+        }
+        var endpoint = Directory.Get(id).Endpoint!;
+        servers[id] = await NodeServer.StartAsync(running.Node, new IPEndPoint(IPAddress.Parse(endpoint.Host), endpoint.Port), TimeSpan.FromMilliseconds(200), cancellationToken);
+    }
+
+    /// <summary>Stops one server node, as a power cut would: its store stays, messages to it wait in their senders' outboxes.</summary>
+    public async Task StopNodeAsync(NodeId id)
+    {
+        InProcess?.Stop(id);
+        if (servers.Remove(id, out var server))
+        {
+            await server.DisposeAsync();
+        }
+        if (nodes.Remove(id, out var node))
+        {
+            node.Dispose();
+        }
+    }
+
+    /// <summary>The settings a municipality's registry uses to reach its CS.</summary>
+    public CsLinkSettings LinkFor(Municipality municipality) =>
+        new(municipality.Registry, credentials[municipality.Registry], Directory.Get(municipality.Cs), TransportFor(municipality.Registry));
+
+    /// <summary>Connects a registry's database to its CS.</summary>
+    public CsLink Connect(Municipality municipality, RegistryDatabase registry)
+    {
+        var link = new CsLink(registry, LinkFor(municipality), clock);
+        owned.Add(link);
+        return link;
+    }
+
+    /// <summary>
+    /// Sends every pending message on every level until nothing moves (registries first, then CS, 都道府県, 全国).
+    /// Used by the embedded host after a change and by tests; running nodes also send on their own.
+    /// </summary>
+    public async Task<int> DeliverAllAsync(IEnumerable<CsLink> registries, CancellationToken cancellationToken = default)
+    {
+        var total = 0;
+        int moved;
+        do
+        {
+            moved = 0;
+            foreach (var link in registries)
+            {
+                moved += await link.DeliverPendingAsync(cancellationToken);
+            }
+            foreach (var role in new[] { NodeRole.Cs, NodeRole.Prefecture, NodeRole.National })
+            {
+                foreach (var node in nodes.Values.Where(n => n.Node.Entry.Role == role).ToList())
+                {
+                    moved += await node.Node.DeliverPendingAsync(cancellationToken);
+                }
+            }
+            total += moved;
+        }
+        while (moved > 0);
+        return total;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var id in nodes.Keys.ToList())
+        {
+            await StopNodeAsync(id);
+        }
+        foreach (var disposable in owned)
+        {
+            disposable.Dispose();
+        }
+    }
+}

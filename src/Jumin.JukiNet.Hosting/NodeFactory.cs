@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Jumin.Cs;
+using Jumin.JukiNet.Messaging;
+using Jumin.JukiNet.Persistence;
+using Jumin.JukiNet.Pki;
+using Jumin.JukiNet.Protocol;
+using Jumin.JukiNet.Transport;
+using Jumin.National;
+using Jumin.National.NumberGeneration;
+using Jumin.Prefecture;
+using NodaTime;
+
+namespace Jumin.JukiNet.Hosting;
+
+/// <summary>Where one node keeps its stores.</summary>
+/// <param name="Provider">SQLite or PostgreSQL.</param>
+/// <param name="ConnectionString">The node's own database.</param>
+/// <param name="NumberGenerationConnectionString">全国サーバ only: the 個人番号生成システム's own database.</param>
+/// <param name="KeysDirectory">全国サーバ only: where the generation key is kept (created on first start).</param>
+public sealed record NodeStorage(DatabaseProvider Provider, string ConnectionString, string? NumberGenerationConnectionString = null, string? KeysDirectory = null);
+
+/// <summary>A running node and what it owns.</summary>
+public sealed class RunningNode(JukiNetNode node, NumberGenerator? numbers) : IDisposable
+{
+    public JukiNetNode Node { get; } = node;
+
+    /// <summary>The 全国サーバ's 個人番号生成システム (null elsewhere).</summary>
+    public NumberGenerator? Numbers { get; } = numbers;
+
+    public void Dispose()
+    {
+        Node.Dispose();
+        Numbers?.Dispose();
+    }
+}
+
+/// <summary>Builds a node of any role: its store (migrated), its behaviour and, for the 全国サーバ, the generation module.</summary>
+public static class NodeFactory
+{
+    public const string NumberGenerationKeyFile = "number-generation.key";
+
+    public static async Task<RunningNode> CreateAsync(NodeId id, NodeDirectory directory, X509Certificate2 credentials, X509Certificate2 authority, NodeStorage storage, IJukiNetTransport transport, IClock? clock = null, CancellationToken cancellationToken = default)
+    {
+        clock ??= SystemClock.Instance;
+        var database = new JukiNetDatabase(storage.Provider, storage.ConnectionString);
+        await database.MigrateAsync(cancellationToken);
+        NumberGenerator? numbers = null;
+        INodeBehaviour behaviour;
+        switch (directory.Get(id).Role)
+        {
+            case NodeRole.Cs:
+                behaviour = new CsBehaviour();
+                break;
+            case NodeRole.Prefecture:
+                behaviour = new PrefectureBehaviour();
+                break;
+            case NodeRole.National:
+                var generation = new NumberGenerationDatabase(storage.Provider, storage.NumberGenerationConnectionString
+                    ?? throw new ArgumentException("全国サーバには個人番号生成システムのデータベースが必要です。", nameof(storage)));
+                await generation.MigrateAsync(cancellationToken);
+                numbers = new NumberGenerator(generation, await GenerationKeyAsync(storage.KeysDirectory ?? throw new ArgumentException("全国サーバには鍵の保存先が必要です。", nameof(storage)), cancellationToken), clock);
+                behaviour = new NationalBehaviour(numbers);
+                break;
+            default:
+                throw new ArgumentException($"{id} は住基ネットのサーバではありません（{directory.Get(id).Role}）。", nameof(id));
+        }
+        return new RunningNode(new JukiNetNode(id, directory, credentials, authority, database, transport, behaviour, clock), numbers);
+    }
+
+    /// <summary>The generation module's key: 32 random bytes made on first start and never in the repository.</summary>
+    private static async Task<byte[]> GenerationKeyAsync(string directory, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, NumberGenerationKeyFile);
+        if (File.Exists(path))
+        {
+            return await File.ReadAllBytesAsync(path, cancellationToken);
+        }
+        var key = RandomNumberGenerator.GetBytes(32);
+        await File.WriteAllBytesAsync(path, key, cancellationToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        return key;
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using Jumin.Domain;
+using Jumin.Domain.Identifiers;
+using Jumin.Domain.JukiNet;
+using Jumin.Domain.Residents;
+using Jumin.JukiNet.Messaging;
+using Jumin.JukiNet.Protocol;
+
+namespace Jumin.JukiNet.Identity;
+
+/// <summary>The kinds of message 住基ネット carries (<see cref="Envelope.Kind"/>).</summary>
+public static class MessageKinds
+{
+    /// <summary>本人確認情報の更新 (j1090): registry → CS → 都道府県サーバ → 全国サーバ, update stream.</summary>
+    public const string IdentityUpdate = "identity-update";
+
+    /// <summary>本人確認情報の検索 (CS) or 照会 (全国サーバ), request stream.</summary>
+    public const string IdentityQuery = "identity-query";
+
+    /// <summary>個人番号生成要求 (j1130): CS → 全国サーバ → 個人番号生成システム.</summary>
+    public const string NumberGeneration = "number-generation";
+
+    /// <summary>個人番号変更要求 (j1130): with the current number, which must belong to the latest 住民票コード.</summary>
+    public const string NumberChange = "number-change";
+}
+
+/// <summary>
+/// 本人確認情報 on the wire (<see cref="MessageKinds.IdentityUpdate"/>). A registry leaves
+/// <see cref="MunicipalityCode"/> empty: its CS fills in its own.
+/// </summary>
+public sealed record IdentityUpdateMessage(
+    string ResidentCode,
+    string? MunicipalityCode,
+    string Name,
+    string NameKana,
+    string BirthDate,
+    int Sex,
+    string Address,
+    string? IndividualNumber,
+    int ChangeReason,
+    string ChangeDate,
+    bool IsResident,
+    string? PreviousResidentCode = null)
+{
+    public static IdentityUpdateMessage From(IdentityInformation info) => new(
+        info.ResidentCode.Value, info.Municipality.Value, info.Name, info.NameKana, info.BirthDate, (int)info.Sex, info.Address,
+        info.IndividualNumber?.Digits, (int)info.ChangeReason, info.ChangeDate, info.IsResident, info.PreviousResidentCode?.Value);
+
+    public static IdentityUpdateMessage Parse(string body) => MessageBodies.Parse<IdentityUpdateMessage>(body);
+
+    /// <summary>The 本人確認情報 it carries, or a refusal naming the item that is wrong.</summary>
+    /// <exception cref="MalformedMessageException">An item is missing or not valid.</exception>
+    public IdentityInformation ToDomain()
+    {
+        var code = MessageBodies.Valid<ResidentCode>("residentCode", Domain.Identifiers.ResidentCode.TryParse(ResidentCode, out var c, out var e1) ? c : null, e1);
+        var municipality = MessageBodies.Valid<LocalGovernmentCode>("municipalityCode", LocalGovernmentCode.TryParse(MunicipalityCode, out var m, out var e2) ? m : null, e2);
+        IndividualNumber? number = null;
+        if (!string.IsNullOrEmpty(IndividualNumber))
+        {
+            number = MessageBodies.Valid<IndividualNumber>("individualNumber", Domain.Identifiers.IndividualNumber.TryParse(IndividualNumber, out var n, out var e3) ? n : null, e3);
+        }
+        ResidentCode? previous = null;
+        if (!string.IsNullOrEmpty(PreviousResidentCode))
+        {
+            previous = MessageBodies.Valid<ResidentCode>("previousResidentCode", Domain.Identifiers.ResidentCode.TryParse(PreviousResidentCode, out var p, out var e4) ? p : null, e4);
+        }
+        if (!ChangeReasons.IsDefined(ChangeReason))
+        {
+            throw new MalformedMessageException($"電文の項目 changeReason: 異動事由コード {ChangeReason} はありません（j210）。");
+        }
+        if (!Enum.IsDefined((Sex)Sex))
+        {
+            throw new MalformedMessageException($"電文の項目 sex: 性別コード {Sex} はありません（1 男・2 女）。");
+        }
+        return new IdentityInformation
+        {
+            ResidentCode = code,
+            Municipality = municipality,
+            Name = MessageBodies.Required("name", Name),
+            NameKana = MessageBodies.Required("nameKana", NameKana),
+            BirthDate = MessageBodies.Required("birthDate", BirthDate),
+            Sex = (Sex)Sex,
+            Address = MessageBodies.Required("address", Address),
+            IndividualNumber = number,
+            ChangeReason = (ChangeReason)ChangeReason,
+            ChangeDate = MessageBodies.Required("changeDate", ChangeDate),
+            IsResident = IsResident,
+            PreviousResidentCode = previous,
+        };
+    }
+}
+
+/// <summary>更新結果 — what a node did with one 本人確認情報 update (the 全国サーバ's 本人確認情報更新結果).</summary>
+public sealed record UpdateResult(string ResidentCode, bool Applied, string? Rule = null, string? Message = null);
+
+/// <summary>A 本人確認情報 search or 照会: criteria, and who asks on what ground (for the 提供記録).</summary>
+public sealed record IdentityQueryMessage(
+    string Operator,
+    string LegalGround,
+    string? ResidentCode = null,
+    string? IndividualNumber = null,
+    string? Name = null,
+    string? NameKana = null,
+    string? BirthDate = null,
+    int? Sex = null,
+    string? Address = null)
+{
+    public IdentitySearchCriteria Criteria() => IdentitySearchCriteria.Create(ResidentCode, IndividualNumber, Name, NameKana, BirthDate, Sex is { } s && Enum.IsDefined((Sex)s) ? (Sex)s : null, Address);
+}
+
+/// <summary>The answer to a search: the people found, or why the search was refused.</summary>
+public sealed record IdentityQueryResult(IReadOnlyList<IdentityUpdateMessage> Found, string? Refusal = null, string? Field = null);
+
+/// <summary>個人番号生成要求 / 変更要求 and their answer.</summary>
+public sealed record NumberRequestMessage(string ResidentCode, string? CurrentIndividualNumber = null);
+
+public sealed record NumberRequestResult(string ResidentCode, string? IndividualNumber, string? Refusal = null);
+
+public static class MessageBodies
+{
+    public static T Parse<T>(string body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(body, Envelope.Json) ?? throw new MalformedMessageException("電文の本文が空です。");
+        }
+        catch (JsonException e)
+        {
+            throw new MalformedMessageException($"電文の本文を読めません（{typeof(T).Name}）: {e.Message}");
+        }
+    }
+
+    public static T Valid<T>(string field, T? value, ValidationError? error) where T : class =>
+        value ?? throw new MalformedMessageException($"電文の項目 {field}: {error?.Message ?? "値がありません。"}");
+
+    public static string Required(string field, string? value) =>
+        string.IsNullOrWhiteSpace(value) ? throw new MalformedMessageException($"電文の項目 {field}: 値がありません。") : value;
+}

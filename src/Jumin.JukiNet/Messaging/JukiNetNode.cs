@@ -1,0 +1,418 @@
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using Jumin.JukiNet.Persistence;
+using Jumin.JukiNet.Pki;
+using Jumin.JukiNet.Protocol;
+using Jumin.JukiNet.Transport;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Jumin.JukiNet.Messaging;
+
+/// <summary>What a node role does with the messages it receives (CS, 都道府県サーバ, 全国サーバ).</summary>
+public interface INodeBehaviour
+{
+    /// <summary>Null when <paramref name="sender"/> may send <paramref name="kind"/> on <paramref name="stream"/>; otherwise why not.</summary>
+    string? Refuses(DirectoryEntry sender, string stream, string kind);
+
+    /// <summary>
+    /// Applies one message inside the receiving transaction: store, forward (<see cref="JukiNetNode.EnqueueAsync"/>), reply.
+    /// Throw <see cref="MalformedMessageException"/> to refuse it without using its sequence number.
+    /// </summary>
+    Task<HandlerResult> HandleAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken);
+
+    /// <summary>Called in the transaction that marks a sent message delivered (e.g. to count 更新結果).</summary>
+    Task OnAcknowledgedAsync(JukiNetNode node, JukiNetDbContext db, OutboxRow message, Reply reply, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>The result of applying a message: the reply body, and the business rule that rejected its content, if any.</summary>
+public sealed record HandlerResult(string? ReplyBody = null, string? Rejection = null, string? ResidentCode = null);
+
+/// <summary>A message whose body is not what its kind requires; refused, and its sequence number stays unused.</summary>
+public sealed class MalformedMessageException(string message) : Exception(message);
+
+/// <summary>
+/// One 住基ネット node at work: it receives signed messages (checking certificate, signature, sender and sequence number
+/// before anything is applied, and logging every refusal), applies each once and in order, and sends its own outbox in
+/// order, again and again until each message is acknowledged (j1090).
+/// </summary>
+public sealed class JukiNetNode : IDisposable
+{
+    private readonly SemaphoreSlim receiving = new(1, 1);
+    private readonly SemaphoreSlim sending = new(1, 1);
+    private readonly SemaphoreSlim requesting = new(1, 1);
+    private readonly SemaphoreSlim outboxSignal = new(0);
+
+    public JukiNetNode(NodeId id, NodeDirectory directory, X509Certificate2 credentials, X509Certificate2 authority, JukiNetDatabase database, IJukiNetTransport transport, INodeBehaviour behaviour, IClock? clock = null)
+    {
+        Id = id;
+        Directory = directory;
+        Credentials = credentials;
+        Authority = authority;
+        Database = database;
+        Transport = transport;
+        Behaviour = behaviour;
+        Clock = clock ?? SystemClock.Instance;
+    }
+
+    public NodeId Id { get; }
+
+    public DirectoryEntry Entry => Directory.Get(Id);
+
+    public NodeDirectory Directory { get; }
+
+    public X509Certificate2 Credentials { get; }
+
+    public X509Certificate2 Authority { get; }
+
+    public JukiNetDatabase Database { get; }
+
+    public IJukiNetTransport Transport { get; }
+
+    public INodeBehaviour Behaviour { get; }
+
+    public IClock Clock { get; }
+
+    private DateTime Now => Clock.GetCurrentInstant().ToDateTimeUtc();
+
+    // ── Receiving ─────────────────────────────────────────────────────────────
+
+    public async Task<Reply> ReceiveAsync(Envelope? envelope, X509Certificate2? presentedCertificate, CancellationToken cancellationToken = default)
+    {
+        if (envelope is null || string.IsNullOrEmpty(envelope.From) || string.IsNullOrEmpty(envelope.Kind) || envelope.Body is null || envelope.Sequence < 1)
+        {
+            return await RefuseAsync(envelope, "電文の形式が正しくありません（送信元・種別・本文・順序番号が必要です）。", cancellationToken);
+        }
+        if (envelope.To != Id.Value)
+        {
+            return await RefuseAsync(envelope, $"宛先 {envelope.To} はこのノード（{Id}）ではありません。", cancellationToken);
+        }
+        var sender = Directory.Find(envelope.From);
+        if (sender is null)
+        {
+            return await RefuseAsync(envelope, $"送信元 {envelope.From} はノード一覧に登録されていません。", cancellationToken);
+        }
+        if (presentedCertificate is not null
+            && (presentedCertificate.Thumbprint != sender.Certificate.Thumbprint || !ProjectCertificateAuthority.IsIssuedBy(presentedCertificate, Authority)))
+        {
+            return await RefuseAsync(envelope, $"クライアント証明書（{presentedCertificate.Subject}）は {envelope.From} に発行された証明書ではありません（未登録の証明書）。", cancellationToken);
+        }
+        if (!envelope.IsSignedBy(sender.Certificate))
+        {
+            return await RefuseAsync(envelope, $"署名を {envelope.From} の証明書で検証できません（改ざんまたはなりすまし）。", cancellationToken);
+        }
+        if (envelope.Stream is not (Streams.Update or Streams.Request))
+        {
+            return await RefuseAsync(envelope, $"通信種別「{envelope.Stream}」はありません。", cancellationToken);
+        }
+        if (Behaviour.Refuses(sender, envelope.Stream, envelope.Kind) is { } notAllowed)
+        {
+            return await RefuseAsync(envelope, notAllowed, cancellationToken);
+        }
+        await receiving.WaitAsync(cancellationToken);
+        try
+        {
+            return await ApplyAsync(envelope, sender, cancellationToken);
+        }
+        finally
+        {
+            receiving.Release();
+        }
+    }
+
+    private async Task<Reply> ApplyAsync(Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken)
+    {
+        var hash = envelope.ContentHash();
+        string? refusal;
+        long? expected = null;
+        await using (var db = Database.Open())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var link = await db.Links.FindAsync([envelope.From, envelope.Stream], cancellationToken);
+            if (link is null)
+            {
+                link = new LinkStateRow { Peer = envelope.From, Stream = envelope.Stream, LastSequence = 0 };
+                db.Links.Add(link);
+            }
+            if (envelope.Sequence <= link.LastSequence)
+            {
+                var earlier = await db.MessageLog
+                    .Where(m => m.Direction == Received && m.Peer == envelope.From && m.Stream == envelope.Stream && m.Sequence == envelope.Sequence && (m.Outcome == Applied || m.Outcome == Rejected))
+                    .Select(m => new { m.ContentHash, m.ReplyBody, m.Reason })
+                    .FirstOrDefaultAsync(cancellationToken);
+                if (earlier is not null && earlier.ContentHash == hash)
+                {
+                    db.MessageLog.Add(Log(Received, envelope, Duplicate, "適用済みの電文の再送（再適用しない）", hash));
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    return new Reply(ReplyOutcome.Duplicate, earlier.Reason, earlier.ReplyBody);
+                }
+                refusal = $"順序番号 {envelope.Sequence} は {envelope.From} から既に受信済みで、内容が異なります（順序番号の再使用・リプレイ）。";
+            }
+            else if (envelope.Stream == Streams.Update && envelope.Sequence != link.LastSequence + 1)
+            {
+                expected = link.LastSequence + 1;
+                refusal = $"順序番号 {envelope.Sequence} を受け付けられません。{expected} 番を待っています（順序の欠落）。";
+            }
+            else
+            {
+                HandlerResult result;
+                try
+                {
+                    result = await Behaviour.HandleAsync(this, db, envelope, sender, cancellationToken);
+                }
+                catch (MalformedMessageException e)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    return await RefuseAsync(envelope, e.Message, cancellationToken);
+                }
+                link.LastSequence = envelope.Sequence;
+                var entry = Log(Received, envelope, result.Rejection is null ? Applied : Rejected, result.Rejection, hash);
+                entry.ResidentCode = result.ResidentCode;
+                entry.ReplyBody = result.ReplyBody;
+                db.MessageLog.Add(entry);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                if (db.ChangeTracker.Entries<OutboxRow>().Any())
+                {
+                    outboxSignal.Release();
+                }
+                return new Reply(ReplyOutcome.Applied, result.Rejection, result.ReplyBody);
+            }
+        }
+        return await RefuseAsync(envelope, refusal, cancellationToken, expected);
+    }
+
+    /// <summary>Logs a refusal in its own transaction (nothing else is written) and answers with the reason.</summary>
+    private async Task<Reply> RefuseAsync(Envelope? envelope, string reason, CancellationToken cancellationToken, long? expected = null)
+    {
+        await using var db = Database.Open();
+        db.MessageLog.Add(new MessageLogRow
+        {
+            At = Now,
+            Direction = Received,
+            Peer = Truncate(envelope?.From ?? "（不明）"),
+            Stream = Truncate(envelope?.Stream ?? ""),
+            Sequence = envelope?.Sequence ?? 0,
+            Kind = Truncate(envelope?.Kind ?? ""),
+            Outcome = Refused,
+            Reason = reason,
+            ContentHash = envelope is null ? null : envelope.ContentHash(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return Reply.Refuse(reason, expected);
+    }
+
+    private static string Truncate(string value) => value.Length <= 64 ? value : value[..64];
+
+    // ── Sending ───────────────────────────────────────────────────────────────
+
+    /// <summary>
+    /// Adds a message to the update stream towards <paramref name="destination"/>, in the caller's transaction: it is sent
+    /// only if that transaction commits, after every message enqueued before it.
+    /// </summary>
+    public async Task EnqueueAsync(JukiNetDbContext db, NodeId destination, string kind, object body, CancellationToken cancellationToken)
+    {
+        var to = destination.Value;
+        var last = db.Outbox.Local.Where(m => m.Destination == to && m.Stream == Streams.Update).Select(m => (long?)m.Sequence).Max()
+            ?? await db.Outbox.Where(m => m.Destination == to && m.Stream == Streams.Update).MaxAsync(m => (long?)m.Sequence, cancellationToken)
+            ?? 0;
+        db.Outbox.Add(new OutboxRow
+        {
+            Destination = to,
+            Stream = Streams.Update,
+            Sequence = last + 1,
+            Kind = kind,
+            Body = JsonSerializer.Serialize(body, Envelope.Json),
+            SentAt = Clock.GetCurrentInstant().ToString(),
+            CreatedAt = Now,
+        });
+    }
+
+    /// <summary>Wakes the sender: something was enqueued.</summary>
+    public void SignalOutbox() => outboxSignal.Release();
+
+    /// <summary>
+    /// Sends every undelivered update-stream message, per destination in sequence order, stopping at the first one a
+    /// destination does not acknowledge (it is sent again next time). Returns how many were acknowledged.
+    /// </summary>
+    public async Task<int> DeliverPendingAsync(CancellationToken cancellationToken = default)
+    {
+        await sending.WaitAsync(cancellationToken);
+        try
+        {
+            var delivered = 0;
+            await using var db = Database.Open();
+            var destinations = await db.Outbox.Where(m => m.DeliveredAt == null && m.Stream == Streams.Update).Select(m => m.Destination).Distinct().ToListAsync(cancellationToken);
+            foreach (var destination in destinations)
+            {
+                var entry = Directory.Find(destination);
+                if (entry is null)
+                {
+                    continue;
+                }
+                var pending = await db.Outbox.Where(m => m.DeliveredAt == null && m.Stream == Streams.Update && m.Destination == destination).OrderBy(m => m.Sequence).ToListAsync(cancellationToken);
+                foreach (var message in pending)
+                {
+                    if (!await SendOneAsync(db, entry, message, cancellationToken))
+                    {
+                        break;
+                    }
+                    delivered++;
+                }
+            }
+            return delivered;
+        }
+        finally
+        {
+            sending.Release();
+        }
+    }
+
+    private async Task<bool> SendOneAsync(JukiNetDbContext db, DirectoryEntry destination, OutboxRow message, CancellationToken cancellationToken)
+    {
+        var envelope = Sign(message);
+        message.Attempts++;
+        Reply reply;
+        try
+        {
+            reply = await Transport.SendAsync(destination, envelope, cancellationToken);
+        }
+        catch (NodeUnreachableException e)
+        {
+            message.LastError = e.Message;
+            await db.SaveChangesAsync(cancellationToken);
+            return false;
+        }
+        if (reply.Outcome == ReplyOutcome.Refused)
+        {
+            message.LastError = reply.Reason;
+            db.MessageLog.Add(Log(Sent, envelope, Refused, reply.Reason, envelope.ContentHash()));
+            await db.SaveChangesAsync(cancellationToken);
+            return false;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        message.DeliveredAt = Now;
+        message.LastError = reply.Outcome == ReplyOutcome.Duplicate ? "再送（受信側で適用済み）" : null;
+        message.ReplyBody = reply.Body;
+        db.MessageLog.Add(Log(Sent, envelope, reply.Reason is null ? Delivered : Rejected, reply.Reason, envelope.ContentHash()));
+        await Behaviour.OnAcknowledgedAsync(this, db, message, reply, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Asks <paramref name="destination"/> a question on the request stream (照会, 個人番号生成要求) and returns its reply;
+    /// the request is kept in the outbox as a record of what was asked.
+    /// </summary>
+    /// <exception cref="NodeUnreachableException">The destination did not answer.</exception>
+    public async Task<Reply> RequestAsync(NodeId destination, string kind, object body, CancellationToken cancellationToken = default)
+    {
+        var entry = Directory.Get(destination);
+        await requesting.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = Database.Open();
+            var to = destination.Value;
+            var last = await db.Outbox.Where(m => m.Destination == to && m.Stream == Streams.Request).MaxAsync(m => (long?)m.Sequence, cancellationToken) ?? 0;
+            var message = new OutboxRow
+            {
+                Destination = to,
+                Stream = Streams.Request,
+                Sequence = last + 1,
+                Kind = kind,
+                Body = JsonSerializer.Serialize(body, Envelope.Json),
+                SentAt = Clock.GetCurrentInstant().ToString(),
+                CreatedAt = Now,
+            };
+            db.Outbox.Add(message);
+            await db.SaveChangesAsync(cancellationToken);
+            var envelope = Sign(message);
+            message.Attempts = 1;
+            try
+            {
+                var reply = await Transport.SendAsync(entry, envelope, cancellationToken);
+                message.DeliveredAt = reply.Outcome == ReplyOutcome.Refused ? null : Now;
+                message.LastError = reply.Outcome == ReplyOutcome.Refused ? reply.Reason : null;
+                message.ReplyBody = reply.Body;
+                db.MessageLog.Add(Log(Sent, envelope, reply.Outcome == ReplyOutcome.Refused ? Refused : reply.Reason is null ? Delivered : Rejected, reply.Reason, envelope.ContentHash()));
+                await db.SaveChangesAsync(cancellationToken);
+                return reply;
+            }
+            catch (NodeUnreachableException e)
+            {
+                message.LastError = e.Message;
+                await db.SaveChangesAsync(cancellationToken);
+                throw;
+            }
+        }
+        finally
+        {
+            requesting.Release();
+        }
+    }
+
+    private Envelope Sign(OutboxRow message)
+    {
+        using var key = Credentials.GetECDsaPrivateKey() ?? throw new InvalidOperationException($"{Id} の秘密鍵がありません。");
+        return new Envelope
+        {
+            From = Id.Value,
+            To = message.Destination,
+            Stream = message.Stream,
+            Sequence = message.Sequence,
+            Kind = message.Kind,
+            Body = message.Body,
+            SentAt = message.SentAt,
+        }.SignedWith(key);
+    }
+
+    /// <summary>Sends the outbox whenever something is enqueued, and at least every <paramref name="retry"/> (resend).</summary>
+    public async Task RunAsync(TimeSpan retry, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DeliverPendingAsync(cancellationToken);
+                await outboxSignal.WaitAsync(retry, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        receiving.Dispose();
+        sending.Dispose();
+        requesting.Dispose();
+        outboxSignal.Dispose();
+    }
+
+    // ── Log entries ───────────────────────────────────────────────────────────
+
+    public const string Received = "受信";
+    public const string Sent = "送信";
+    public const string Applied = "適用";
+    public const string Rejected = "業務エラー";
+    public const string Duplicate = "重複";
+    public const string Refused = "拒否";
+    public const string Delivered = "送達";
+
+    private MessageLogRow Log(string direction, Envelope envelope, string outcome, string? reason, string hash) => new()
+    {
+        At = Now,
+        Direction = direction,
+        Peer = direction == Received ? envelope.From : envelope.To,
+        Stream = envelope.Stream,
+        Sequence = envelope.Sequence,
+        Kind = envelope.Kind,
+        Outcome = outcome,
+        Reason = reason,
+        ContentHash = hash,
+    };
+}

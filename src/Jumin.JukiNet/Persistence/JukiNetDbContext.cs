@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Jumin.JukiNet.Persistence;
+
+/// <summary>
+/// The store of one 住基ネット node (市町村CS, 都道府県サーバ or 全国サーバ), each in its own database: the
+/// 本人確認情報 and its history, the message streams, and the logs. The three levels hold the same 本人確認情報 items
+/// (seed 004 §3.2), so they share one schema; what each node does with it lives in its own project.
+/// </summary>
+public abstract class JukiNetDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<IdentityRecordRow> Identities => Set<IdentityRecordRow>();
+
+    public DbSet<IdentityHistoryRow> IdentityHistory => Set<IdentityHistoryRow>();
+
+    public DbSet<LinkStateRow> Links => Set<LinkStateRow>();
+
+    public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
+
+    public DbSet<MessageLogRow> MessageLog => Set<MessageLogRow>();
+
+    public DbSet<ProvisionLogRow> ProvisionLog => Set<ProvisionLogRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<IdentityRecordRow>(e =>
+        {
+            e.ToTable("identity_records");
+            e.HasKey(r => r.ResidentCode);
+            e.Property(r => r.ResidentCode).HasMaxLength(11);
+            e.Property(r => r.MunicipalityCode).HasMaxLength(6);
+            e.HasIndex(r => r.IndividualNumber).IsUnique();
+            e.HasIndex(r => new { r.Name, r.BirthDate });
+            e.HasIndex(r => new { r.NameKana, r.BirthDate });
+            e.HasIndex(r => r.MunicipalityCode);
+        });
+        modelBuilder.Entity<IdentityHistoryRow>(e =>
+        {
+            e.ToTable("identity_history");
+            e.HasIndex(r => new { r.ResidentCode, r.Version }).IsUnique();
+        });
+        modelBuilder.Entity<LinkStateRow>(e =>
+        {
+            e.ToTable("link_states");
+            e.HasKey(r => new { r.Peer, r.Stream });
+        });
+        modelBuilder.Entity<OutboxRow>(e =>
+        {
+            e.ToTable("outbox");
+            e.HasIndex(r => new { r.Destination, r.Stream, r.Sequence }).IsUnique();
+            e.HasIndex(r => new { r.DeliveredAt, r.Destination });
+        });
+        modelBuilder.Entity<MessageLogRow>(e =>
+        {
+            e.ToTable("message_log");
+            e.HasIndex(r => new { r.Peer, r.Stream, r.Sequence });
+            e.HasIndex(r => r.ResidentCode);
+        });
+        modelBuilder.Entity<ProvisionLogRow>(e =>
+        {
+            e.ToTable("provision_log");
+            e.HasIndex(r => r.At);
+        });
+    }
+}
+
+public sealed class SqliteJukiNetDbContext(DbContextOptions<SqliteJukiNetDbContext> options) : JukiNetDbContext(options);
+
+public sealed class PostgresJukiNetDbContext(DbContextOptions<PostgresJukiNetDbContext> options) : JukiNetDbContext(options);

@@ -1,0 +1,175 @@
+namespace Jumin.JukiNet.Persistence;
+
+/// <summary>The current 本人確認情報 of one person at this node (one row per 住民票コード).</summary>
+public sealed class IdentityRecordRow
+{
+    public required string ResidentCode { get; set; }
+
+    public required string MunicipalityCode { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string NameKana { get; set; }
+
+    public required string BirthDate { get; set; }
+
+    public int Sex { get; set; }
+
+    public required string Address { get; set; }
+
+    public string? IndividualNumber { get; set; }
+
+    public int ChangeReason { get; set; }
+
+    public required string ChangeDate { get; set; }
+
+    public bool IsResident { get; set; }
+
+    /// <summary>1, 2, 3 … per person: the history row this one equals.</summary>
+    public int Version { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// Every 本人確認情報 this node has stored, oldest first: the previous values are kept as 履歴 (seed 004 §2.4 1-⑤).
+/// Append-only.
+/// </summary>
+public sealed class IdentityHistoryRow
+{
+    public long Id { get; set; }
+
+    public required string ResidentCode { get; set; }
+
+    public int Version { get; set; }
+
+    public required string MunicipalityCode { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string NameKana { get; set; }
+
+    public required string BirthDate { get; set; }
+
+    public int Sex { get; set; }
+
+    public required string Address { get; set; }
+
+    public string? IndividualNumber { get; set; }
+
+    public int ChangeReason { get; set; }
+
+    public required string ChangeDate { get; set; }
+
+    public bool IsResident { get; set; }
+
+    /// <summary>Whether it became the current row (false: a late 消除 kept as history only).</summary>
+    public bool BecameCurrent { get; set; }
+
+    /// <summary>The node it came from.</summary>
+    public required string Source { get; set; }
+
+    public DateTime ReceivedAt { get; set; }
+}
+
+/// <summary>The last sequence number applied from a peer on a stream.</summary>
+public sealed class LinkStateRow
+{
+    public required string Peer { get; set; }
+
+    public required string Stream { get; set; }
+
+    public long LastSequence { get; set; }
+}
+
+/// <summary>A message waiting to be sent, or sent and acknowledged (the outbox of this node).</summary>
+public sealed class OutboxRow
+{
+    public long Id { get; set; }
+
+    public required string Destination { get; set; }
+
+    public required string Stream { get; set; }
+
+    public long Sequence { get; set; }
+
+    public required string Kind { get; set; }
+
+    public required string Body { get; set; }
+
+    /// <summary>When it was written; the signed <c>SentAt</c>, kept by every resend.</summary>
+    public required string SentAt { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? DeliveredAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+
+    /// <summary>The receiver's reply body (e.g. 更新結果).</summary>
+    public string? ReplyBody { get; set; }
+}
+
+/// <summary>
+/// 通信記録: every message received (applied, duplicate or refused, with the reason) and every acknowledgement
+/// received for a message sent. Append-only.
+/// </summary>
+public sealed class MessageLogRow
+{
+    public long Id { get; set; }
+
+    public DateTime At { get; set; }
+
+    /// <summary>受信 or 送信.</summary>
+    public required string Direction { get; set; }
+
+    public required string Peer { get; set; }
+
+    public required string Stream { get; set; }
+
+    public long Sequence { get; set; }
+
+    public required string Kind { get; set; }
+
+    /// <summary>適用 / 重複 / 拒否 / 業務エラー / 送達 / 送信失敗.</summary>
+    public required string Outcome { get; set; }
+
+    public string? Reason { get; set; }
+
+    public string? ContentHash { get; set; }
+
+    /// <summary>The subject's 住民票コード, when the message is about one person.</summary>
+    public string? ResidentCode { get; set; }
+
+    /// <summary>The reply sent for an applied message, so that a resend gets the same answer.</summary>
+    public string? ReplyBody { get; set; }
+}
+
+/// <summary>
+/// 提供記録 (seed 004 R-PRV-01): every provision of 本人確認情報 and every refusal — when, to whom, on which legal
+/// ground, about whom, by which operator — kept 7 years. Append-only.
+/// </summary>
+public sealed class ProvisionLogRow
+{
+    public long Id { get; set; }
+
+    public DateTime At { get; set; }
+
+    public required string Recipient { get; set; }
+
+    public required string LegalGround { get; set; }
+
+    public required string Operator { get; set; }
+
+    public required string Criteria { get; set; }
+
+    /// <summary>The 住民票コード provided (comma-separated); empty when none was found or the query was refused.</summary>
+    public required string Subjects { get; set; }
+
+    /// <summary>提供 / 該当なし / 拒否.</summary>
+    public required string Outcome { get; set; }
+
+    public string? Reason { get; set; }
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
+using Jumin.Domain;
+
+namespace Jumin.JukiNet.Protocol;
+
+/// <summary>
+/// A node's name on 住基ネット, e.g. <c>registry-032999</c>, <c>cs-032999</c>, <c>prefecture-03</c>, <c>national</c>,
+/// <c>agency-nenkin</c>. It is the subject of the node's certificate and the sender of every message it signs.
+/// </summary>
+public readonly partial record struct NodeId
+{
+    private NodeId(string value) => Value = value;
+
+    public string Value { get; }
+
+    public static bool TryParse(string? input, [NotNullWhen(true)] out NodeId? value, [NotNullWhen(false)] out ValidationError? error)
+    {
+        value = null;
+        if (input is null || !Shape().IsMatch(input))
+        {
+            error = new ValidationError("format", "ノード名は registry-／cs-／prefecture-／agency- に英小文字・数字が続く形、または national です。");
+            return false;
+        }
+        value = new NodeId(input);
+        error = null;
+        return true;
+    }
+
+    public static NodeId Parse(string input) => TryParse(input, out var value, out var error) ? value.Value : throw new InvalidValueException(error);
+
+    public override string ToString() => Value;
+
+    [GeneratedRegex("^((registry|cs|prefecture|agency)-[0-9a-z]{1,32}|national)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Shape();
+}
+
+/// <summary>What a node is on 住基ネット (ARCHITECTURE.md, node roles).</summary>
+public enum NodeRole
+{
+    /// <summary>既存住基システム — the municipality's register; talks only to its own CS.</summary>
+    Registry = 1,
+
+    /// <summary>市町村CS (コミュニケーションサーバ).</summary>
+    Cs = 2,
+
+    /// <summary>都道府県サーバ.</summary>
+    Prefecture = 3,
+
+    /// <summary>全国サーバ (機構).</summary>
+    National = 4,
+
+    /// <summary>国の機関等 — an agency 住基法 allows to receive 機構保存本人確認情報 (30条の9; 別表).</summary>
+    Agency = 5,
+}

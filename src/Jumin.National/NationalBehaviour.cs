@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Jumin.Domain.Identifiers;
+using Jumin.JukiNet.Identity;
+using Jumin.JukiNet.Messaging;
+using Jumin.JukiNet.Persistence;
+using Jumin.JukiNet.Pki;
+using Jumin.JukiNet.Protocol;
+using Jumin.National.NumberGeneration;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jumin.National;
+
+/// <summary>
+/// 住基全国サーバ (seed 004 §1.2): applies 本人確認情報 updates from the 都道府県サーバ and answers with the 更新結果;
+/// serves 照会 to municipalities, prefectures and registered agencies with a 提供記録; and relays 個人番号 generation and
+/// change requests to the generation module after checking them against the latest 本人確認情報 (seed 004 §1.2 item 7:
+/// only 付番対象者; the old number must belong to the latest 住民票コード).
+/// </summary>
+public sealed class NationalBehaviour(NumberGenerator numbers) : INodeBehaviour
+{
+    /// <summary>The most people one 照会 returns.</summary>
+    public const int QueryLimit = 100;
+
+    public string? Refuses(DirectoryEntry sender, string stream, string kind) => (sender.Role, stream, kind) switch
+    {
+        (NodeRole.Prefecture, Streams.Update, MessageKinds.IdentityUpdate) => null,
+        (NodeRole.Cs or NodeRole.Prefecture or NodeRole.Agency, Streams.Request, MessageKinds.IdentityQuery) => null,
+        (NodeRole.Cs, Streams.Request, MessageKinds.NumberGeneration or MessageKinds.NumberChange) => null,
+        _ => $"全国サーバは {sender.Id}（{sender.Role}）からの {stream}/{kind} を受け付けません。",
+    };
+
+    public async Task<HandlerResult> HandleAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken) => envelope.Kind switch
+    {
+        MessageKinds.IdentityUpdate => await UpdateAsync(node, db, envelope, sender, cancellationToken),
+        MessageKinds.IdentityQuery => await QueryAsync(node, db, envelope, sender, cancellationToken),
+        _ => await NumberAsync(db, envelope, cancellationToken),
+    };
+
+    private static async Task<HandlerResult> UpdateAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken)
+    {
+        var message = IdentityUpdateMessage.Parse(envelope.Body);
+        if (message.MunicipalityCode is null || sender.Code is null || !message.MunicipalityCode.StartsWith(sender.Code, StringComparison.Ordinal))
+        {
+            throw new MalformedMessageException($"電文の項目 municipalityCode: {message.MunicipalityCode} は送信元 {sender.Id} の管内の市町村ではありません。");
+        }
+        var refusal = await IdentityStore.ApplyAsync(db, message.ToDomain(), envelope.From, node.Clock.GetCurrentInstant().ToDateTimeUtc(), cancellationToken);
+        var result = refusal is null
+            ? new UpdateResult(message.ResidentCode, true)
+            : new UpdateResult(message.ResidentCode, false, refusal.Rule, refusal.Message);
+        return new HandlerResult(JsonSerializer.Serialize(result, Envelope.Json), refusal?.Message, message.ResidentCode);
+    }
+
+    private static async Task<HandlerResult> QueryAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken)
+    {
+        var query = MessageBodies.Parse<IdentityQueryMessage>(envelope.Body);
+        var result = await ProvisionLog.AnswerAsync(node, db, sender, query, query.LegalGround, QueryLimit, cancellationToken);
+        return new HandlerResult(JsonSerializer.Serialize(result, Envelope.Json), result.Refusal);
+    }
+
+    private async Task<HandlerResult> NumberAsync(JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken)
+    {
+        var request = MessageBodies.Parse<NumberRequestMessage>(envelope.Body);
+        var code = MessageBodies.Valid<ResidentCode>("residentCode", ResidentCode.TryParse(request.ResidentCode, out var c, out var e) ? c : null, e);
+        var row = await db.Identities.AsNoTracking().FirstOrDefaultAsync(r => r.ResidentCode == code.Value, cancellationToken);
+        NumberGenerationOutcome outcome;
+        if (row is not { IsResident: true })
+        {
+            outcome = new(null, $"住民票コード{code}は付番対象者の最新の本人確認情報にありません。");
+        }
+        else if (envelope.Kind == MessageKinds.NumberChange)
+        {
+            var current = MessageBodies.Valid<IndividualNumber>("currentIndividualNumber", IndividualNumber.TryParse(request.CurrentIndividualNumber, out var n, out var e2) ? n : null, e2);
+            outcome = row.IndividualNumber != current.Digits
+                ? new(null, "変更前の個人番号が最新の住民票コードに対応する個人番号と一致しません（生成システムへは送りません）。")
+                : await numbers.ChangeAsync(code, current, cancellationToken);
+        }
+        else
+        {
+            outcome = await numbers.GenerateAsync(code, cancellationToken);
+        }
+        return new HandlerResult(JsonSerializer.Serialize(new NumberRequestResult(code.Value, outcome.Number?.Digits, outcome.Refusal), Envelope.Json), outcome.Refusal, code.Value);
+    }
+}

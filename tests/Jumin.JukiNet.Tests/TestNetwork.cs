@@ -1,0 +1,106 @@
+using Jumin.JukiNet.Hosting;
+using Jumin.JukiNet.Persistence;
+using Jumin.JukiNet.Protocol;
+using Jumin.Registry.Demo;
+using Jumin.Registry.JukiNet;
+using Jumin.Testing;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Jumin.JukiNet.Tests;
+
+/// <summary>
+/// Two municipalities in two prefectures and the 全国サーバ, each node on its own database of the given provider, with a
+/// real registry (on its own database too) for each municipality.
+/// </summary>
+public sealed class TestNetwork : IAsyncDisposable
+{
+    public static Municipality A { get; } = new(DemoMunicipality.Code.Value, "みどり市", "岩手県");
+
+    public static Municipality B { get; } = new(Domain.Identifiers.LocalGovernmentCode.Parse("13101").Value, "あおば区", "東京都");
+
+    public static NodeId Agency { get; } = NodeId.Parse("agency-nenkin");
+
+    public const string AgencyGround = "住基法30条の9 別表第一 第91号（年金給付）";
+
+    private readonly string directory;
+    private readonly List<string> postgresDatabases;
+
+    private TestNetwork(LocalNetwork network, TestRegistry registryA, TestRegistry registryB, string directory, List<string> postgresDatabases)
+    {
+        Network = network;
+        RegistryA = registryA;
+        RegistryB = registryB;
+        this.directory = directory;
+        this.postgresDatabases = postgresDatabases;
+        LinkA = network.Connect(A, registryA.Node.Database);
+        LinkB = network.Connect(B, registryB.Node.Database);
+    }
+
+    public LocalNetwork Network { get; }
+
+    public TestRegistry RegistryA { get; }
+
+    public TestRegistry RegistryB { get; }
+
+    public CsLink LinkA { get; }
+
+    public CsLink LinkB { get; }
+
+    public static async Task<TestNetwork> StartAsync(DatabaseProvider provider, NetworkMode mode, int demoResidentsInA = 0)
+    {
+        var directory = Directory.CreateTempSubdirectory("jumin-jukinet-").FullName;
+        var databases = new List<string>();
+        var stores = new Dictionary<NodeId, NodeStorage>();
+        var registryA = await TestRegistry.CreateAsync(provider, demoResidentsInA);
+        var registryB = await TestRegistry.CreateAsync(provider);
+        var network = await LocalNetwork.StartAsync(mode, [A, B], id => stores.TryGetValue(id, out var known) ? known : stores[id] = Storage(provider, directory, databases, id), agencies: [(Agency, "日本年金機構", AgencyGround)]);
+        return new TestNetwork(network, registryA, registryB, directory, databases);
+    }
+
+    private static NodeStorage Storage(DatabaseProvider provider, string directory, List<string> databases, NodeId id)
+    {
+        var name = id.Value.Replace('-', '_');
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            return new NodeStorage(provider, $"Data Source={Path.Combine(directory, name + ".db")}", $"Data Source={Path.Combine(directory, name + "-numbers.db")}", Path.Combine(directory, "keys-" + name));
+        }
+        var database = $"jumin_test_{name}_{Guid.NewGuid():N}"[..40];
+        databases.Add(database);
+        databases.Add(database + "_n");
+        return new NodeStorage(provider,
+            new NpgsqlConnectionStringBuilder(TestRegistry.PostgresServer) { Database = database }.ConnectionString,
+            new NpgsqlConnectionStringBuilder(TestRegistry.PostgresServer) { Database = database + "_n" }.ConnectionString,
+            Path.Combine(directory, "keys-" + name));
+    }
+
+    /// <summary>Sends everything pending, at every level, until nothing moves.</summary>
+    public Task<int> DeliverAllAsync() => Network.DeliverAllAsync([LinkA, LinkB]);
+
+    public JukiNetDbContext Store(NodeId id) => Network[id].Node.Database.Open();
+
+    public async Task<List<IdentityRecordRow>> IdentitiesAsync(NodeId id)
+    {
+        await using var db = Store(id);
+        return await db.Identities.AsNoTracking().OrderBy(r => r.ResidentCode).ToListAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Network.DisposeAsync();
+        await RegistryA.DisposeAsync();
+        await RegistryB.DisposeAsync();
+        foreach (var database in postgresDatabases)
+        {
+            await TestRegistry.DropPostgresDatabaseAsync(database);
+        }
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS.
+        }
+    }
+}
