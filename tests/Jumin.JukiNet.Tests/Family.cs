@@ -43,6 +43,23 @@ public static class Family
         };
     }
 
+    /// <summary>One person moving in alone, with 住民票コード 2000000000 + <paramref name="index"/> (two digits).</summary>
+    public static ChangeRequest PersonMovesIn(int index, LocalDate date) => new()
+    {
+        Kind = ChangeKind.MoveIn,
+        ChangeDate = RecordedDate.FromLocalDate(date),
+        NotificationDate = date,
+        NewPersons =
+        [
+            new(ChangeRequests.Placeholder(0), ChangeRequests.Japanese("田中", $"次郎{index}", "タナカ", $"ジロウ{index}", Sex.Male, new LocalDate(1990, 1, 1).PlusDays(index))
+                with { ResidentCode = ResidentCode.Parse($"200000000{index:D2}") }),
+        ],
+        NewAddress = ChangeRequests.Address($"{index + 1}番地"),
+        PreviousAddress = new("岩手県盛岡市内丸１番１号", HouseholdHeadName: $"田中　次郎{index}"),
+        NewHouseholdNumber = ChangeRequests.NewHousehold,
+        NewHead = ChangeRequests.Placeholder(0),
+    };
+
     /// <summary>Enters and registers a change (clerk01 enters, approver01 registers).</summary>
     public static async Task<long> RegisterAsync(TestRegistry registry, ChangeRequest request, params string[] acknowledged)
     {
