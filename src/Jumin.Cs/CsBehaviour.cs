@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Jumin.Domain;
+using Jumin.Domain.Residents;
 using Jumin.JukiNet.Identity;
 using Jumin.JukiNet.Messaging;
 using Jumin.JukiNet.Persistence;
@@ -20,22 +21,28 @@ public sealed class CsBehaviour : INodeBehaviour
     /// <summary>The most people one search returns.</summary>
     public const int SearchLimit = 100;
 
-    public string? Refuses(DirectoryEntry sender, string stream, string kind)
+    /// <summary>How long an unclaimed 転出証明書情報 is kept before it is purged.</summary>
+    public int UnclaimedDepartureDays { get; init; } = 30;
+
+    public string? Refuses(DirectoryEntry sender, string stream, string kind) => (sender.Role, stream, kind) switch
     {
-        if (sender.Role != NodeRole.Registry)
-        {
-            return $"市町村CSは自団体の既存住基システムからのみ受け付けます（{sender.Id} は {sender.Role}）。";
-        }
-        return (stream, kind) switch
-        {
-            (Streams.Update, MessageKinds.IdentityUpdate) => null,
-            (Streams.Request, MessageKinds.IdentityQuery or MessageKinds.NumberGeneration or MessageKinds.NumberChange) => null,
-            _ => $"市町村CSは {stream}/{kind} を受け付けません。",
-        };
-    }
+        (NodeRole.Registry, Streams.Update, MessageKinds.IdentityUpdate) => null,
+        (NodeRole.Registry, Streams.Request, MessageKinds.IdentityQuery or MessageKinds.NumberGeneration or MessageKinds.NumberChange
+            or MessageKinds.DepartureCertificate or MessageKinds.MoveInNoticesPending or MessageKinds.MoveInNoticesTaken or MessageKinds.ConsistencyCheck) => null,
+        (NodeRole.National, Streams.Update, MessageKinds.MoveInNotice) => null,
+        (NodeRole.National, Streams.Request, MessageKinds.DepartureCertificate) => null,
+        (NodeRole.Registry or NodeRole.National, _, _) => $"市町村CSは {sender.Id} からの {stream}/{kind} を受け付けません。",
+        _ => $"市町村CSは自団体の既存住基システムと全国サーバからのみ受け付けます（{sender.Id} は {sender.Role}）。",
+    };
 
     public async Task<HandlerResult> HandleAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken)
     {
+        if (sender.Role == NodeRole.National)
+        {
+            return envelope.Kind == MessageKinds.MoveInNotice
+                ? await ReceiveMoveInNoticeAsync(node, db, envelope, cancellationToken)
+                : await HandOverDepartureCertificateAsync(node, db, envelope, cancellationToken);
+        }
         if (sender.Parent != node.Id)
         {
             throw new MalformedMessageException($"{sender.Id} はこの市町村CS（{node.Id}）の既存住基システムではありません。");
@@ -44,6 +51,10 @@ public sealed class CsBehaviour : INodeBehaviour
         {
             MessageKinds.IdentityUpdate => await UpdateAsync(node, db, envelope, cancellationToken),
             MessageKinds.IdentityQuery => await SearchAsync(node, db, envelope, sender, cancellationToken),
+            MessageKinds.DepartureCertificate => await FetchDepartureCertificateAsync(node, db, envelope, cancellationToken),
+            MessageKinds.MoveInNoticesPending => await PendingMoveInNoticesAsync(db, cancellationToken),
+            MessageKinds.MoveInNoticesTaken => await MoveInNoticesTakenAsync(node, db, envelope, cancellationToken),
+            MessageKinds.ConsistencyCheck => await CheckConsistencyAsync(node, db, envelope, cancellationToken),
             _ => await RelayNumberRequestAsync(node, db, envelope, cancellationToken),
         };
     }
@@ -63,9 +74,171 @@ public sealed class CsBehaviour : INodeBehaviour
         {
             return new HandlerResult(JsonSerializer.Serialize(new UpdateResult(message.ResidentCode, false, refusal.Rule, refusal.Message), Envelope.Json), refusal.Message, message.ResidentCode);
         }
+        var now = node.Clock.GetCurrentInstant().ToDateTimeUtc();
+        if (message.Departure is { } departure && info.ChangeReason == Domain.Residents.ChangeReason.DomesticMoveOut)
+        {
+            // 特例転出: the 転出証明書情報 waits here for the new municipality; only 本人確認情報 goes up.
+            db.DepartureCertificates.Add(new DepartureCertificateRow
+            {
+                ResidentCode = message.ResidentCode,
+                Direction = Issued,
+                FromMunicipality = own,
+                Body = JsonSerializer.Serialize(departure with { MunicipalityCode = own }, Envelope.Json),
+                CreatedAt = now,
+            });
+        }
+        if (info.ChangeReason.Category() == Domain.Residents.ChangeCategory.Entry)
+        {
+            await SendMoveInNoticeAsync(node, db, message, now, cancellationToken);
+        }
         var prefecture = node.Entry.Parent ?? throw new InvalidOperationException($"{node.Id} の都道府県サーバがノード一覧にありません。");
-        await node.EnqueueAsync(db, prefecture, MessageKinds.IdentityUpdate, message, cancellationToken);
+        await node.EnqueueAsync(db, prefecture, MessageKinds.IdentityUpdate, message with { Departure = null }, cancellationToken);
         return new HandlerResult(JsonSerializer.Serialize(new UpdateResult(message.ResidentCode, true), Envelope.Json), null, message.ResidentCode);
+    }
+
+    public const string Issued = "issued";
+    public const string Received = "received";
+
+    /// <summary>
+    /// 転入通知 (j680): a 転入 of a person whose 転出証明書情報 this CS fetched goes back, through the 全国サーバ, to the
+    /// municipality they left — once.
+    /// </summary>
+    private static async Task SendMoveInNoticeAsync(JukiNetNode node, JukiNetDbContext db, IdentityUpdateMessage message, DateTime now, CancellationToken cancellationToken)
+    {
+        var fetched = await db.DepartureCertificates
+            .Where(d => d.ResidentCode == message.ResidentCode && d.Direction == Received && d.NoticeSentAt == null)
+            .OrderByDescending(d => d.Id).FirstOrDefaultAsync(cancellationToken);
+        if (fetched is null)
+        {
+            return;
+        }
+        fetched.NoticeSentAt = now;
+        await node.EnqueueAsync(db, node.Directory.National.Id, MessageKinds.MoveInNotice,
+            new MoveInNoticeMessage(message.ResidentCode, fetched.FromMunicipality, message.MunicipalityCode!, message.ChangeDate, message.Address, null), cancellationToken);
+    }
+
+    /// <summary>特例転入: asks the 全国サーバ for the 転出証明書情報 and keeps a copy, so that the 転入通知 can go back.</summary>
+    private static async Task<HandlerResult> FetchDepartureCertificateAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken)
+    {
+        var request = MessageBodies.Parse<DepartureCertificateRequest>(envelope.Body) with { RequestingMunicipality = node.Entry.Code };
+        var reply = await node.RequestAsync(node.Directory.National.Id, MessageKinds.DepartureCertificate, request, cancellationToken);
+        if (reply.Outcome == ReplyOutcome.Refused || reply.Body is null)
+        {
+            throw new MalformedMessageException($"全国サーバが要求を拒否しました: {reply.Reason}");
+        }
+        var result = MessageBodies.Parse<DepartureCertificateResult>(reply.Body);
+        if (result.Certificate is { } certificate)
+        {
+            db.DepartureCertificates.Add(new DepartureCertificateRow
+            {
+                ResidentCode = certificate.ResidentCode,
+                Direction = Received,
+                FromMunicipality = certificate.MunicipalityCode ?? "",
+                Body = reply.Body,
+                CreatedAt = node.Clock.GetCurrentInstant().ToDateTimeUtc(),
+                ClaimedAt = node.Clock.GetCurrentInstant().ToDateTimeUtc(),
+                ClaimedBy = node.Entry.Code,
+            });
+        }
+        return new HandlerResult(reply.Body, result.Refusal, request.ResidentCode);
+    }
+
+    /// <summary>At the municipality the person left: hands the 転出証明書情報 over, once, unless it was purged.</summary>
+    private static async Task<HandlerResult> HandOverDepartureCertificateAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken)
+    {
+        var request = MessageBodies.Parse<DepartureCertificateRequest>(envelope.Body);
+        var issued = await db.DepartureCertificates
+            .Where(d => d.ResidentCode == request.ResidentCode && d.Direction == Issued && d.PurgedAt == null)
+            .OrderByDescending(d => d.Id).FirstOrDefaultAsync(cancellationToken);
+        string? refusal = issued switch
+        {
+            null => $"住民票コード{request.ResidentCode}の転出証明書情報はありません（特例転出の届出がないか、保存期間を過ぎて消去されました）。",
+            { ClaimedAt: not null } => $"住民票コード{request.ResidentCode}の転出証明書情報は既に{issued.ClaimedBy}に渡しています。",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            return new HandlerResult(JsonSerializer.Serialize(new DepartureCertificateResult(null, refusal), Envelope.Json), refusal, request.ResidentCode);
+        }
+        issued!.ClaimedAt = node.Clock.GetCurrentInstant().ToDateTimeUtc();
+        issued.ClaimedBy = request.RequestingMunicipality;
+        var certificate = MessageBodies.Parse<DepartureCertificateMessage>(issued.Body);
+        return new HandlerResult(JsonSerializer.Serialize(new DepartureCertificateResult(certificate), Envelope.Json), null, request.ResidentCode);
+    }
+
+    private static async Task<HandlerResult> ReceiveMoveInNoticeAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken)
+    {
+        var notice = MessageBodies.Parse<MoveInNoticeMessage>(envelope.Body);
+        if (notice.FromMunicipality != node.Entry.Code)
+        {
+            throw new MalformedMessageException($"電文の項目 fromMunicipality: {notice.FromMunicipality} はこの市町村（{node.Entry.Code}）ではありません。");
+        }
+        db.MoveInNotices.Add(new MoveInNoticeRow { ResidentCode = notice.ResidentCode, Body = envelope.Body, ReceivedAt = node.Clock.GetCurrentInstant().ToDateTimeUtc() });
+        await Task.CompletedTask;
+        return new HandlerResult(null, null, notice.ResidentCode);
+    }
+
+    private static async Task<HandlerResult> PendingMoveInNoticesAsync(JukiNetDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await db.MoveInNotices.AsNoTracking().Where(n => n.TakenAt == null).OrderBy(n => n.Id).ToListAsync(cancellationToken);
+        var pending = new PendingMoveInNotices(rows.Select(r => new PendingMoveInNotice(r.Id, MessageBodies.Parse<MoveInNoticeMessage>(r.Body), r.ReceivedAt)).ToList());
+        return new HandlerResult(JsonSerializer.Serialize(pending, Envelope.Json));
+    }
+
+    private static async Task<HandlerResult> MoveInNoticesTakenAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken)
+    {
+        var taken = MessageBodies.Parse<MoveInNoticesTaken>(envelope.Body);
+        var now = node.Clock.GetCurrentInstant().ToDateTimeUtc();
+        foreach (var row in await db.MoveInNotices.Where(n => taken.Ids.Contains(n.Id) && n.TakenAt == null).ToListAsync(cancellationToken))
+        {
+            row.TakenAt = now;
+        }
+        return new HandlerResult();
+    }
+
+    /// <summary>
+    /// Purges 転出証明書情報 nobody claimed within <see cref="UnclaimedDepartureDays"/> days: the row stays as a record
+    /// that there was one, its content does not. Returns how many.
+    /// </summary>
+    public async Task<int> PurgeUnclaimedDepartureCertificatesAsync(JukiNetNode node, CancellationToken cancellationToken = default)
+    {
+        var now = node.Clock.GetCurrentInstant().ToDateTimeUtc();
+        var limit = now.AddDays(-UnclaimedDepartureDays);
+        await using var db = node.Database.Open();
+        var due = await db.DepartureCertificates.Where(d => d.Direction == Issued && d.ClaimedAt == null && d.PurgedAt == null && d.CreatedAt < limit).ToListAsync(cancellationToken);
+        foreach (var row in due)
+        {
+            row.Body = "";
+            row.PurgedAt = now;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return due.Count;
+    }
+
+    /// <summary>
+    /// 整合性確認 (j1100): the registry's 本人確認情報 against this CS's file, then this file against the 都道府県サーバ and
+    /// the 全国サーバ (seed 004 §2.8), one report with every difference and both values.
+    /// </summary>
+    private static async Task<HandlerResult> CheckConsistencyAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken)
+    {
+        var own = node.Entry.Code!;
+        var request = MessageBodies.Parse<ConsistencyCheckRequest>(envelope.Body);
+        var levels = new List<ConsistencyLevelResult>
+        {
+            await Consistency.CompareAsync(db, "既存住基システム", node.Entry.Name, own, request.Records.Select(r => r with { MunicipalityCode = own }).ToList(), cancellationToken),
+        };
+        var mine = new ConsistencyCheckRequest(await Consistency.RecordsOfAsync(db, own, cancellationToken));
+        foreach (var upper in new[] { node.Entry.Parent!.Value, node.Directory.National.Id })
+        {
+            var reply = await node.RequestAsync(upper, MessageKinds.ConsistencyCheck, mine, cancellationToken);
+            if (reply.Outcome == ReplyOutcome.Refused || reply.Body is null)
+            {
+                throw new MalformedMessageException($"{upper} が整合性確認を拒否しました: {reply.Reason}");
+            }
+            levels.Add(MessageBodies.Parse<ConsistencyLevelResult>(reply.Body));
+        }
+        var report = new ConsistencyReport(levels);
+        return new HandlerResult(JsonSerializer.Serialize(report, Envelope.Json), report.Consistent ? null : $"不一致 {levels.Sum(l => l.Differences.Count)}件");
     }
 
     /// <summary>本人確認情報の検索 in the CS's own file (住民票コード, 個人番号, or 2+ of the 4情報 other than 性別).</summary>

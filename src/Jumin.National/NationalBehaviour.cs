@@ -25,7 +25,9 @@ public sealed class NationalBehaviour(NumberGenerator numbers) : INodeBehaviour
     {
         (NodeRole.Prefecture, Streams.Update, MessageKinds.IdentityUpdate) => null,
         (NodeRole.Cs or NodeRole.Prefecture or NodeRole.Agency, Streams.Request, MessageKinds.IdentityQuery) => null,
-        (NodeRole.Cs, Streams.Request, MessageKinds.NumberGeneration or MessageKinds.NumberChange) => null,
+        (NodeRole.Cs, Streams.Request, MessageKinds.NumberGeneration or MessageKinds.NumberChange or MessageKinds.DepartureCertificate) => null,
+        (NodeRole.Cs, Streams.Update, MessageKinds.MoveInNotice) => null,
+        (NodeRole.Cs, Streams.Request, MessageKinds.ConsistencyCheck) => null,
         _ => $"全国サーバは {sender.Id}（{sender.Role}）からの {stream}/{kind} を受け付けません。",
     };
 
@@ -33,6 +35,10 @@ public sealed class NationalBehaviour(NumberGenerator numbers) : INodeBehaviour
     {
         MessageKinds.IdentityUpdate => await UpdateAsync(node, db, envelope, sender, cancellationToken),
         MessageKinds.IdentityQuery => await QueryAsync(node, db, envelope, sender, cancellationToken),
+        MessageKinds.DepartureCertificate => await RelayDepartureCertificateAsync(node, db, envelope, sender, cancellationToken),
+        MessageKinds.MoveInNotice => await RelayMoveInNoticeAsync(node, db, envelope, sender, cancellationToken),
+        MessageKinds.ConsistencyCheck => new HandlerResult(JsonSerializer.Serialize(
+            await Consistency.CompareAsync(db, sender.Name, node.Entry.Name, sender.Code!, MessageBodies.Parse<ConsistencyCheckRequest>(envelope.Body).Records, cancellationToken), Envelope.Json)),
         _ => await NumberAsync(db, envelope, cancellationToken),
     };
 
@@ -55,6 +61,51 @@ public sealed class NationalBehaviour(NumberGenerator numbers) : INodeBehaviour
         var query = MessageBodies.Parse<IdentityQueryMessage>(envelope.Body);
         var result = await ProvisionLog.AnswerAsync(node, db, sender, query, query.LegalGround, QueryLimit, cancellationToken);
         return new HandlerResult(JsonSerializer.Serialize(result, Envelope.Json), result.Refusal);
+    }
+
+    /// <summary>
+    /// 特例転入: finds, from the 機構保存本人確認情報, the municipality the person moved out of, and asks its CS for the
+    /// 転出証明書情報; the 全国サーバ keeps nothing of it.
+    /// </summary>
+    private static async Task<HandlerResult> RelayDepartureCertificateAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken)
+    {
+        var request = MessageBodies.Parse<DepartureCertificateRequest>(envelope.Body) with { RequestingMunicipality = sender.Code };
+        var row = await db.Identities.AsNoTracking().FirstOrDefaultAsync(r => r.ResidentCode == request.ResidentCode, cancellationToken);
+        string? refusal = row switch
+        {
+            null => $"住民票コード{request.ResidentCode}の本人確認情報がありません。",
+            { IsResident: true } => $"住民票コード{request.ResidentCode}の人は{row.MunicipalityCode}の住民です（転出の届出が全国サーバに届いていません）。",
+            _ when row.ChangeReason != (int)Domain.Residents.ChangeReason.DomesticMoveOut => $"住民票コード{request.ResidentCode}の最新の異動は国内転出ではありません。",
+            _ => null,
+        };
+        var origin = row is null ? null : node.Directory.CsOf(row.MunicipalityCode);
+        if (refusal is null && origin is null)
+        {
+            refusal = $"転出元（{row!.MunicipalityCode}）の市町村CSがノード一覧にありません。";
+        }
+        if (refusal is not null)
+        {
+            return new HandlerResult(JsonSerializer.Serialize(new DepartureCertificateResult(null, refusal), Envelope.Json), refusal, request.ResidentCode);
+        }
+        var reply = await node.RequestAsync(origin!.Id, MessageKinds.DepartureCertificate, request, cancellationToken);
+        if (reply.Outcome == ReplyOutcome.Refused)
+        {
+            throw new MalformedMessageException($"{origin.Id} が要求を拒否しました: {reply.Reason}");
+        }
+        return new HandlerResult(reply.Body, reply.Reason, request.ResidentCode);
+    }
+
+    /// <summary>転入通知 (j680): passed on, in order, to the CS of the municipality the person left.</summary>
+    private static async Task<HandlerResult> RelayMoveInNoticeAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken)
+    {
+        var notice = MessageBodies.Parse<MoveInNoticeMessage>(envelope.Body);
+        if (notice.ToMunicipality != sender.Code)
+        {
+            throw new MalformedMessageException($"電文の項目 toMunicipality: {notice.ToMunicipality} は送信元 {sender.Id} の市町村ではありません。");
+        }
+        var origin = node.Directory.CsOf(notice.FromMunicipality) ?? throw new MalformedMessageException($"電文の項目 fromMunicipality: {notice.FromMunicipality} の市町村CSがありません。");
+        await node.EnqueueAsync(db, origin.Id, MessageKinds.MoveInNotice, notice, cancellationToken);
+        return new HandlerResult(null, null, notice.ResidentCode);
     }
 
     private async Task<HandlerResult> NumberAsync(JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken)

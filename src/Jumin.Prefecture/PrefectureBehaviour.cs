@@ -14,16 +14,24 @@ namespace Jumin.Prefecture;
 /// </summary>
 public sealed class PrefectureBehaviour : INodeBehaviour
 {
-    public string? Refuses(DirectoryEntry sender, string stream, string kind) =>
-        sender.Role == NodeRole.Cs && stream == Streams.Update && kind == MessageKinds.IdentityUpdate
-            ? null
-            : $"都道府県サーバは管内の市町村CSからの本人確認情報の更新のみ受け付けます（{sender.Id}: {stream}/{kind}）。";
+    public string? Refuses(DirectoryEntry sender, string stream, string kind) => (sender.Role, stream, kind) switch
+    {
+        (NodeRole.Cs, Streams.Update, MessageKinds.IdentityUpdate) => null,
+        (NodeRole.Cs, Streams.Request, MessageKinds.ConsistencyCheck) => null,
+        _ => $"都道府県サーバは管内の市町村CSからの本人確認情報の更新と整合性確認のみ受け付けます（{sender.Id}: {stream}/{kind}）。",
+    };
 
     public async Task<HandlerResult> HandleAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken)
     {
         if (sender.Parent != node.Id)
         {
             throw new MalformedMessageException($"{sender.Id} はこの都道府県（{node.Id}）の市町村CSではありません。");
+        }
+        if (envelope.Kind == MessageKinds.ConsistencyCheck)
+        {
+            var request = MessageBodies.Parse<ConsistencyCheckRequest>(envelope.Body);
+            var result = await Consistency.CompareAsync(db, sender.Name, node.Entry.Name, sender.Code!, request.Records, cancellationToken);
+            return new HandlerResult(JsonSerializer.Serialize(result, Envelope.Json));
         }
         var message = IdentityUpdateMessage.Parse(envelope.Body);
         if (message.MunicipalityCode != sender.Code)

@@ -63,7 +63,15 @@ public static class Family
     /// <summary>Enters and registers a change (clerk01 enters, approver01 registers).</summary>
     public static async Task<long> RegisterAsync(TestRegistry registry, ChangeRequest request, params string[] acknowledged)
     {
-        var entry = await registry.Node.Changes.EnterAsync(await registry.OperatorAsync("clerk01"), request, acknowledged);
+        Registry.Changes.ChangeEntry entry;
+        try
+        {
+            entry = await registry.Node.Changes.EnterAsync(await registry.OperatorAsync("clerk01"), request, acknowledged);
+        }
+        catch (Registry.Changes.ChangeRejectedException e)
+        {
+            throw new InvalidOperationException(string.Join(" / ", e.Findings.Select(f => $"{f.Code} {f.Message}")), e);
+        }
         await registry.Node.Changes.RegisterAsync(await registry.OperatorAsync("approver01"), entry.Id);
         return entry.Id;
     }

@@ -26,8 +26,9 @@ public sealed class TestNetwork : IAsyncDisposable
     private readonly string directory;
     private readonly List<string> postgresDatabases;
 
-    private TestNetwork(LocalNetwork network, TestRegistry registryA, TestRegistry registryB, string directory, List<string> postgresDatabases)
+    private TestNetwork(LocalNetwork network, TestRegistry registryA, TestRegistry registryB, string directory, List<string> postgresDatabases, string numberStore)
     {
+        NumberStoreConnectionString = numberStore;
         Network = network;
         RegistryA = registryA;
         RegistryB = registryB;
@@ -38,6 +39,9 @@ public sealed class TestNetwork : IAsyncDisposable
     }
 
     public LocalNetwork Network { get; }
+
+    /// <summary>The 個人番号生成システム's own database.</summary>
+    public string NumberStoreConnectionString { get; }
 
     public TestRegistry RegistryA { get; }
 
@@ -55,7 +59,7 @@ public sealed class TestNetwork : IAsyncDisposable
         var registryA = await TestRegistry.CreateAsync(provider, demoResidentsInA);
         var registryB = await TestRegistry.CreateAsync(provider);
         var network = await LocalNetwork.StartAsync(mode, [A, B], id => stores.TryGetValue(id, out var known) ? known : stores[id] = Storage(provider, directory, databases, id), agencies: [(Agency, "日本年金機構", AgencyGround)]);
-        return new TestNetwork(network, registryA, registryB, directory, databases);
+        return new TestNetwork(network, registryA, registryB, directory, databases, stores[LocalNetwork.National].NumberGenerationConnectionString!);
     }
 
     private static NodeStorage Storage(DatabaseProvider provider, string directory, List<string> databases, NodeId id)

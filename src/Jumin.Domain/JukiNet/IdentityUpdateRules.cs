@@ -54,10 +54,11 @@ public static class IdentityUpdateRules
         }
         if (current.Municipality != incoming.Municipality)
         {
-            // A removal from the municipality the person left, arriving after the 転入 elsewhere: history only.
-            return category == ChangeCategory.Removal
+            // The municipality the person left, writing to its 除票 after the 転入 elsewhere (a late 転出, a 転入通知の受理):
+            // history only. Anything that would make them its resident again is an error.
+            return !incoming.IsResident
                 ? (IdentityUpdateEffect.HistoryOnly, null)
-                : Refused("other-municipality", $"住民票コード{incoming.ResidentCode}の人は現在{current.Municipality}に記録されています。{incoming.Municipality}からは修正できません。");
+                : Refused("other-municipality", $"住民票コード{incoming.ResidentCode}の人は現在{current.Municipality}に記録されています。{incoming.Municipality}の住民としては記録できません。");
         }
         if (incoming.ChangeReason == ChangeReason.Relocation)
         {

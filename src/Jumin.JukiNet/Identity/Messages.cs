@@ -22,7 +22,66 @@ public static class MessageKinds
 
     /// <summary>個人番号変更要求 (j1130): with the current number, which must belong to the latest 住民票コード.</summary>
     public const string NumberChange = "number-change";
+
+    /// <summary>
+    /// 転出証明書情報の要求 (特例転入, j610/j670): the new municipality's registry → its CS → 全国サーバ → the CS of the
+    /// municipality the person left, which hands the 転出証明書情報 over once. Request stream.
+    /// </summary>
+    public const string DepartureCertificate = "departure-certificate";
+
+    /// <summary>転入通知 (j680): the new municipality's CS → 全国サーバ → the old municipality's CS. Update stream.</summary>
+    public const string MoveInNotice = "move-in-notice";
+
+    /// <summary>A registry asks its CS for the 転入通知 it has not taken in yet (j700). Request stream.</summary>
+    public const string MoveInNoticesPending = "move-in-notices";
+
+    /// <summary>
+    /// 整合性確認 (j1100): registry → CS (compared with the CS's file), then CS → 都道府県サーバ and CS → 全国サーバ.
+    /// Request stream.
+    /// </summary>
+    public const string ConsistencyCheck = "consistency-check";
+
+    /// <summary>A registry tells its CS which 転入通知 it has taken in. Request stream.</summary>
+    public const string MoveInNoticesTaken = "move-in-notices-taken";
 }
+
+/// <summary>
+/// 転出証明書情報 (住基法24条の2; j650, j670): what a 転出証明書 says, sent through the network instead of on paper when
+/// the person moves with a 個人番号カード (特例転出). It travels only between the two municipalities' CS, never up to
+/// the 都道府県サーバ or the 全国サーバ's stores.
+/// </summary>
+public sealed record DepartureCertificateMessage(
+    string ResidentCode,
+    string? MunicipalityCode,
+    string FamilyName,
+    string GivenName,
+    string FamilyNameKana,
+    string GivenNameKana,
+    string? BirthDate,
+    int Sex,
+    string Address,
+    string? IndividualNumber,
+    string? HouseholdHeadName,
+    string? Relationship,
+    string? Domicile,
+    string? HeadOfFamilyRegister,
+    string? PlannedMoveOutDate,
+    string? PlannedDestination);
+
+/// <summary>The request for one person's 転出証明書情報, and its answer.</summary>
+public sealed record DepartureCertificateRequest(string ResidentCode, string? RequestingMunicipality = null);
+
+public sealed record DepartureCertificateResult(DepartureCertificateMessage? Certificate, string? Refusal = null);
+
+/// <summary>転入通知 (住基法9条1項; j680): who moved in where, and when.</summary>
+public sealed record MoveInNoticeMessage(string ResidentCode, string FromMunicipality, string ToMunicipality, string MoveInDate, string NewAddress, string? NewHouseholdHeadName);
+
+/// <summary>A 転入通知 waiting at the old municipality's CS for its registry.</summary>
+public sealed record PendingMoveInNotice(long Id, MoveInNoticeMessage Notice, DateTime ReceivedAt);
+
+public sealed record PendingMoveInNotices(IReadOnlyList<PendingMoveInNotice> Notices);
+
+public sealed record MoveInNoticesTaken(IReadOnlyList<long> Ids);
 
 /// <summary>
 /// 本人確認情報 on the wire (<see cref="MessageKinds.IdentityUpdate"/>). A registry leaves
@@ -40,7 +99,8 @@ public sealed record IdentityUpdateMessage(
     int ChangeReason,
     string ChangeDate,
     bool IsResident,
-    string? PreviousResidentCode = null)
+    string? PreviousResidentCode = null,
+    DepartureCertificateMessage? Departure = null)
 {
     public static IdentityUpdateMessage From(IdentityInformation info) => new(
         info.ResidentCode.Value, info.Municipality.Value, info.Name, info.NameKana, info.BirthDate, (int)info.Sex, info.Address,

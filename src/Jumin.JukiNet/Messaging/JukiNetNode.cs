@@ -109,6 +109,10 @@ public sealed class JukiNetNode : IDisposable
         {
             return await RefuseAsync(envelope, notAllowed, cancellationToken);
         }
+        if (envelope.Stream == Streams.Request)
+        {
+            return await AnswerAsync(envelope, sender, cancellationToken);
+        }
         await receiving.WaitAsync(cancellationToken);
         try
         {
@@ -117,6 +121,73 @@ public sealed class JukiNetNode : IDisposable
         finally
         {
             receiving.Release();
+        }
+    }
+
+    /// <summary>
+    /// A request: its number is taken (it must be above every number seen from that sender) under the lock, and the
+    /// question answered outside it, so that a request relayed on to another node never holds this node's updates up.
+    /// </summary>
+    private async Task<Reply> AnswerAsync(Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken)
+    {
+        var hash = envelope.ContentHash();
+        await receiving.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = Database.Open();
+            var link = await db.Links.FindAsync([envelope.From, envelope.Stream], cancellationToken);
+            if (link is not null && envelope.Sequence <= link.LastSequence)
+            {
+                var earlier = await db.MessageLog
+                    .Where(m => m.Direction == Received && m.Peer == envelope.From && m.Stream == envelope.Stream && m.Sequence == envelope.Sequence && (m.Outcome == Applied || m.Outcome == Rejected))
+                    .Select(m => new { m.ContentHash, m.ReplyBody, m.Reason })
+                    .FirstOrDefaultAsync(cancellationToken);
+                if (earlier is not null && earlier.ContentHash == hash)
+                {
+                    db.MessageLog.Add(Log(Received, envelope, Duplicate, "回答済みの要求の再送（再処理しない）", hash));
+                    await db.SaveChangesAsync(cancellationToken);
+                    return new Reply(ReplyOutcome.Duplicate, earlier.Reason, earlier.ReplyBody);
+                }
+                return await RefuseAsync(envelope, $"順序番号 {envelope.Sequence} は {envelope.From} から既に受信済みです（順序番号の再使用・リプレイ）。", cancellationToken);
+            }
+            if (link is null)
+            {
+                db.Links.Add(new LinkStateRow { Peer = envelope.From, Stream = envelope.Stream, LastSequence = envelope.Sequence });
+            }
+            else
+            {
+                link.LastSequence = envelope.Sequence;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            receiving.Release();
+        }
+        // No explicit transaction: a handler may relay the question to another node, whose answer this node records in
+        // its outbox on a connection of its own (SQLite would wait on an open write transaction). What the handler
+        // changes is tracked and written with the log entry in one SaveChanges, which is atomic.
+        await using (var db = Database.Open())
+        {
+            HandlerResult result;
+            try
+            {
+                result = await Behaviour.HandleAsync(this, db, envelope, sender, cancellationToken);
+            }
+            catch (MalformedMessageException e)
+            {
+                return await RefuseAsync(envelope, e.Message, cancellationToken);
+            }
+            var entry = Log(Received, envelope, result.Rejection is null ? Applied : Rejected, result.Rejection, hash);
+            entry.ResidentCode = result.ResidentCode;
+            entry.ReplyBody = result.ReplyBody;
+            db.MessageLog.Add(entry);
+            await db.SaveChangesAsync(cancellationToken);
+            if (db.ChangeTracker.Entries<OutboxRow>().Any())
+            {
+                outboxSignal.Release();
+            }
+            return new Reply(ReplyOutcome.Applied, result.Rejection, result.ReplyBody);
         }
     }
 
@@ -149,7 +220,7 @@ public sealed class JukiNetNode : IDisposable
                 }
                 refusal = $"順序番号 {envelope.Sequence} は {envelope.From} から既に受信済みで、内容が異なります（順序番号の再使用・リプレイ）。";
             }
-            else if (envelope.Stream == Streams.Update && envelope.Sequence != link.LastSequence + 1)
+            else if (envelope.Sequence != link.LastSequence + 1)
             {
                 expected = link.LastSequence + 1;
                 refusal = $"順序番号 {envelope.Sequence} を受け付けられません。{expected} 番を待っています（順序の欠落）。";

@@ -21,6 +21,10 @@ public abstract class JukiNetDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<ProvisionLogRow> ProvisionLog => Set<ProvisionLogRow>();
 
+    public DbSet<DepartureCertificateRow> DepartureCertificates => Set<DepartureCertificateRow>();
+
+    public DbSet<MoveInNoticeRow> MoveInNotices => Set<MoveInNoticeRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<IdentityRecordRow>(e =>
@@ -60,6 +64,16 @@ public abstract class JukiNetDbContext(DbContextOptions options) : DbContext(opt
         {
             e.ToTable("provision_log");
             e.HasIndex(r => r.At);
+        });
+        modelBuilder.Entity<DepartureCertificateRow>(e =>
+        {
+            e.ToTable("departure_certificates");
+            e.HasIndex(r => new { r.ResidentCode, r.Direction });
+        });
+        modelBuilder.Entity<MoveInNoticeRow>(e =>
+        {
+            e.ToTable("move_in_notices");
+            e.HasIndex(r => r.TakenAt);
         });
     }
 }

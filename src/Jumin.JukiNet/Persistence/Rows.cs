@@ -173,3 +173,50 @@ public sealed class ProvisionLogRow
 
     public string? Reason { get; set; }
 }
+
+/// <summary>
+/// 転出証明書情報 at a CS: <c>issued</c> at the municipality the person left (handed out once, purged when unclaimed
+/// after the configured days), <c>received</c> at the one they move to (so its CS can send the 転入通知 back).
+/// </summary>
+public sealed class DepartureCertificateRow
+{
+    public long Id { get; set; }
+
+    public required string ResidentCode { get; set; }
+
+    /// <summary>issued / received.</summary>
+    public required string Direction { get; set; }
+
+    /// <summary>The municipality the person left.</summary>
+    public required string FromMunicipality { get; set; }
+
+    /// <summary>The 転出証明書情報 (JSON).</summary>
+    public required string Body { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>When the new municipality took it (issued), or when it arrived (received).</summary>
+    public DateTime? ClaimedAt { get; set; }
+
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>When the 転入通知 for it was sent back (received).</summary>
+    public DateTime? NoticeSentAt { get; set; }
+
+    /// <summary>When an unclaimed one was purged (its body is then emptied).</summary>
+    public DateTime? PurgedAt { get; set; }
+}
+
+/// <summary>A 転入通知 received by the old municipality's CS, waiting for its registry (j700).</summary>
+public sealed class MoveInNoticeRow
+{
+    public long Id { get; set; }
+
+    public required string ResidentCode { get; set; }
+
+    public required string Body { get; set; }
+
+    public DateTime ReceivedAt { get; set; }
+
+    public DateTime? TakenAt { get; set; }
+}

@@ -56,7 +56,11 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
                 var previousCode = row.ChangeReason == ChangeReason.ResidentCodeChangeRequest
                     ? await db.ResidentHistory.AsNoTracking().Where(r => r.AtenaNumber == message.AtenaNumber && r.HistoryNumber == message.HistoryNumber - 1).Select(r => r.ResidentCode).SingleOrDefaultAsync(cancellationToken)
                     : null;
-                var update = ToMessage(row) with { PreviousResidentCode = previousCode?.Value };
+                var update = ToMessage(row) with
+                {
+                    PreviousResidentCode = previousCode?.Value,
+                    Departure = row.ChangeReason == ChangeReason.DomesticMoveOut ? DepartureCertificate(row) : null,
+                };
                 var envelope = Sign(Streams.Update, message.Sequence, MessageKinds.IdentityUpdate, JsonSerializer.Serialize(update, Envelope.Json), message.CreatedAt);
                 message.Attempts++;
                 Reply reply;
@@ -134,6 +138,25 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
         (int)row.ChangeReason,
         row.ChangeDate.ToGregorian(),
         row.IsResident);
+
+    /// <summary>転出証明書情報 (j650): what the 転出証明書 for this 除票 row would say.</summary>
+    public static DepartureCertificateMessage DepartureCertificate(ResidentRecord row) => new(
+        row.ResidentCode?.Value ?? "",
+        null,
+        row.FamilyName,
+        row.GivenName,
+        row.FamilyNameKana,
+        row.GivenNameKana,
+        row.BirthDate.ToLocalDate()?.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        (int)row.Sex,
+        $"{row.Address}{row.Banchi}",
+        row.IndividualNumber?.Digits,
+        row.HouseholdHeadName,
+        row.Relationship?.Text,
+        row.Domicile,
+        row.HeadOfFamilyRegister,
+        row.PlannedMoveOutDate?.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        row.PlannedDestination);
 
     private Envelope Sign(string stream, long sequence, string kind, string body, DateTime sentAt)
     {

@@ -22,6 +22,64 @@ namespace Jumin.JukiNet.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Jumin.JukiNet.Persistence.DepartureCertificateRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("FromMunicipality")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("from_municipality");
+
+                    b.Property<DateTime?>("NoticeSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notice_sent_at");
+
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("purged_at");
+
+                    b.Property<string>("ResidentCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("resident_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_departure_certificates");
+
+                    b.HasIndex("ResidentCode", "Direction")
+                        .HasDatabaseName("ix_departure_certificates_resident_code_direction");
+
+                    b.ToTable("departure_certificates", (string)null);
+                });
+
             modelBuilder.Entity("Jumin.JukiNet.Persistence.IdentityHistoryRow", b =>
                 {
                     b.Property<long>("Id")
@@ -278,6 +336,42 @@ namespace Jumin.JukiNet.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_message_log_peer_stream_sequence");
 
                     b.ToTable("message_log", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.JukiNet.Persistence.MoveInNoticeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ResidentCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("resident_code");
+
+                    b.Property<DateTime?>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_move_in_notices");
+
+                    b.HasIndex("TakenAt")
+                        .HasDatabaseName("ix_move_in_notices_taken_at");
+
+                    b.ToTable("move_in_notices", (string)null);
                 });
 
             modelBuilder.Entity("Jumin.JukiNet.Persistence.OutboxRow", b =>

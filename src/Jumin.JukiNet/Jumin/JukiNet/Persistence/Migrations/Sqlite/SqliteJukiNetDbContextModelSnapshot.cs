@@ -17,6 +17,62 @@ namespace Jumin.JukiNet.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Jumin.JukiNet.Persistence.DepartureCertificateRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("FromMunicipality")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_municipality");
+
+                    b.Property<DateTime?>("NoticeSentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice_sent_at");
+
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purged_at");
+
+                    b.Property<string>("ResidentCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resident_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_departure_certificates");
+
+                    b.HasIndex("ResidentCode", "Direction")
+                        .HasDatabaseName("ix_departure_certificates_resident_code_direction");
+
+                    b.ToTable("departure_certificates", (string)null);
+                });
+
             modelBuilder.Entity("Jumin.JukiNet.Persistence.IdentityHistoryRow", b =>
                 {
                     b.Property<long>("Id")
@@ -269,6 +325,40 @@ namespace Jumin.JukiNet.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_message_log_peer_stream_sequence");
 
                     b.ToTable("message_log", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.JukiNet.Persistence.MoveInNoticeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ResidentCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resident_code");
+
+                    b.Property<DateTime?>("TakenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("taken_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_move_in_notices");
+
+                    b.HasIndex("TakenAt")
+                        .HasDatabaseName("ix_move_in_notices_taken_at");
+
+                    b.ToTable("move_in_notices", (string)null);
                 });
 
             modelBuilder.Entity("Jumin.JukiNet.Persistence.OutboxRow", b =>

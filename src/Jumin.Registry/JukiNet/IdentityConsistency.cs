@@ -1,0 +1,53 @@
+using Jumin.JukiNet.Identity;
+using Jumin.JukiNet.Protocol;
+using Jumin.JukiNet.Transport;
+using Jumin.Registry.Accounts;
+using Jumin.Registry.Audit;
+using Jumin.Registry.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jumin.Registry.JukiNet;
+
+/// <summary>
+/// 整合性確認 (j1100): sends the 本人確認情報 of everyone on the register (住民 and 消除者 with a 住民票コード) to the CS,
+/// which compares it with its file and then has its file compared at the 都道府県サーバ and the 全国サーバ. Run on demand
+/// (バッチ right) and on a schedule (<see cref="Operator"/> <c>batch:consistency</c>).
+/// </summary>
+public sealed class IdentityConsistency(RegistryDatabase database, AuditTrail audit, CsLink link)
+{
+    private const string Screen = "整合性確認（住基ネット）";
+
+    /// <exception cref="JukiNetRequestException">The CS did not answer or refused.</exception>
+    public async Task<ConsistencyReport> RunAsync(Operator op, CancellationToken cancellationToken = default)
+    {
+        await audit.RequireAsync(database, op, Permission.Batch, Screen, cancellationToken);
+        List<IdentityUpdateMessage> records;
+        await using (var db = database.Open())
+        {
+            var rows = await db.ResidentHistory.AsNoTracking()
+                .Join(db.Residents, h => new { h.AtenaNumber, h.HistoryNumber }, r => new { r.AtenaNumber, HistoryNumber = r.LatestHistoryNumber }, (h, _) => h)
+                .Where(h => h.ResidentCode != null)
+                .ToListAsync(cancellationToken);
+            records = rows.Select(CsLink.ToMessage).ToList();
+        }
+        Reply reply;
+        try
+        {
+            reply = await link.RequestAsync(MessageKinds.ConsistencyCheck, new ConsistencyCheckRequest(records), cancellationToken);
+        }
+        catch (NodeUnreachableException e)
+        {
+            await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.BatchUpdate, Screen, outcome: Domain.Audit.AuditOutcome.Refused, detail: e.Message)], cancellationToken);
+            throw new JukiNetRequestException("市町村CSに接続できません。しばらくしてからもう一度行ってください。");
+        }
+        if (reply.Outcome == ReplyOutcome.Refused || reply.Body is null)
+        {
+            await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.BatchUpdate, Screen, outcome: Domain.Audit.AuditOutcome.Refused, detail: reply.Reason)], cancellationToken);
+            throw new JukiNetRequestException($"住基ネットが整合性確認を拒否しました: {reply.Reason}");
+        }
+        var report = MessageBodies.Parse<ConsistencyReport>(reply.Body);
+        await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.BatchUpdate, Screen,
+            detail: string.Join("、", report.Levels.Select(l => $"{l.Left}↔{l.Right} {l.Compared}件中 不一致{l.Differences.Count}件")))], cancellationToken);
+        return report;
+    }
+}
