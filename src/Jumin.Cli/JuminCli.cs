@@ -26,6 +26,19 @@ public static class JuminCli
                 keys.AddCommand<KeyRotateCommand>("rotate").WithDescription("鍵リングに新しい鍵を追加する（無停止。旧鍵で暗号化した値も読める）")
                     .WithExample("keys", "rotate", "individual-number-encryption");
             });
+            config.AddBranch("pki", pki =>
+            {
+                pki.SetDescription("住基ネットの認証局とノード証明書");
+                pki.AddCommand<PkiInitCommand>("init").WithDescription("プロジェクト認証局とノード一覧を作成する");
+                pki.AddCommand<PkiIssueCommand>("issue").WithDescription("ノードに証明書を発行し、ノード一覧に登録する")
+                    .WithExample("pki", "issue", "cs-032999", "--name", "みどり市 市町村CS", "--code", "032999", "--parent", "prefecture-03", "--endpoint", "https://cs.midori.example:8443");
+            });
+            config.AddBranch("node", node =>
+            {
+                node.SetDescription("住基ネットのノード");
+                node.AddCommand<NodeRunCommand>("run").WithDescription("ノード（cs, prefecture, national）を相互TLSで起動する")
+                    .WithExample("node", "run", "prefecture-03", "--provider", "Postgres", "--connection", "Host=db;Database=prefecture03");
+            });
             config.AddBranch("audit", audit =>
             {
                 audit.SetDescription("監査ログ");
