@@ -209,6 +209,10 @@ public sealed class LocalNetwork : IAsyncDisposable
         return total;
     }
 
+    /// <summary>Runs every node's sender (resend every <paramref name="retry"/>) until stopped: the in-process network's background work.</summary>
+    public Task RunSendersAsync(TimeSpan retry, CancellationToken cancellationToken) =>
+        Task.WhenAll(nodes.Values.Select(n => Task.Run(() => n.Node.RunAsync(retry, cancellationToken), cancellationToken)));
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -21,6 +21,8 @@ builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new T
 var options = RegistryHosting.ReadOptions(builder.Configuration);
 builder.Services.AddRegistryNode(options);
 builder.Services.AddSingleton(new PrintQueue(TimeProvider.System));
+builder.Services.AddSingleton<JukiNetConnection>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<JukiNetConnection>());
 builder.Services.AddDataProtection()
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.ResolvedKeysDirectory, "data-protection")))
     .SetApplicationName("jumin-registry");
@@ -39,6 +41,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Operations", OperatorClaims.Policy(Permission.Operations));
     o.Conventions.AuthorizeFolder("/Accounts", OperatorClaims.Policy(Permission.RightsAdministration));
     o.Conventions.AuthorizeFolder("/Exports", OperatorClaims.ExportListPolicy);
+    o.Conventions.AuthorizeFolder("/JukiNet", OperatorClaims.JukiNetPolicy);
     o.Conventions.AuthorizePage("/Certificates/New", OperatorClaims.Policy(Permission.CertificateIssue));
     o.Conventions.AllowAnonymousToPage("/Login");
     o.Conventions.AllowAnonymousToPage("/Error");
@@ -124,4 +127,5 @@ app.MapAuditApi();
 app.MapOperationsApi();
 app.MapAccountApi();
 app.MapExportApi();
+app.MapJukiNetApi();
 app.Run();

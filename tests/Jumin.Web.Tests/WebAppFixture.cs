@@ -151,6 +151,8 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
             : new NpgsqlConnectionStringBuilder(TestRegistry.PostgresServer) { Database = postgresDatabase }.ConnectionString);
         builder.UseSetting("Jumin:DataDirectory", directory);
         builder.UseSetting("Jumin:DemoResidents", DemoResidents.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // 住基ネット is off unless a fixture turns it on: most tests are about the registry alone.
+        builder.UseSetting("Jumin:JukiNet:Mode", "off");
         builder.ConfigureServices(services =>
         {
             services.AddKeyedSingleton<IClock>(RegistryHosting.OneTimePasswordClock, OneTimePasswordClock);
@@ -224,4 +226,14 @@ public sealed class BrowserWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kes
 public sealed class IdleLockWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kestrel: true)
 {
     protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Jumin:IdleLockSeconds", "2");
+}
+
+/// <summary>A registry with the embedded 住基ネット (全国, two 都道府県, two CS) in the same process.</summary>
+public sealed class JukiNetWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kestrel: false)
+{
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Jumin:JukiNet:Mode", "embedded");
+        builder.UseSetting("Jumin:JukiNet:RetryMilliseconds", "100");
+    }
 }

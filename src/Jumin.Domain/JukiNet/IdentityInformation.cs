@@ -14,6 +14,12 @@ public sealed record IdentityInformation
     /// <summary>住民票コード — the key at every level.</summary>
     public required ResidentCode ResidentCode { get; init; }
 
+    /// <summary>
+    /// 初期移行: the person's current row, sent once when a register is first connected to its CS. It is recorded
+    /// whatever its 異動事由, and only if the store does not know the person yet.
+    /// </summary>
+    public bool IsInitialLoad { get; init; }
+
     /// <summary>The 住民票コード before a 住民票コードの変更 (j880); null otherwise.</summary>
     public ResidentCode? PreviousResidentCode { get; init; }
 

@@ -30,6 +30,12 @@ public static class IdentityUpdateRules
     /// <param name="incoming">The update.</param>
     public static (IdentityUpdateEffect Effect, IdentityUpdateRefusal? Refusal) Check(IdentityInformation? current, IdentityInformation incoming)
     {
+        if (incoming.IsInitialLoad)
+        {
+            return current is null
+                ? Authentic(null, incoming)
+                : Refused("already-loaded", $"住民票コード{incoming.ResidentCode}の本人確認情報は既に記録されています（初期移行は一度だけです）。");
+        }
         var category = incoming.ChangeReason.Category();
         if (category == ChangeCategory.Entry)
         {

@@ -100,11 +100,12 @@ public sealed record IdentityUpdateMessage(
     string ChangeDate,
     bool IsResident,
     string? PreviousResidentCode = null,
-    DepartureCertificateMessage? Departure = null)
+    DepartureCertificateMessage? Departure = null,
+    bool IsInitialLoad = false)
 {
     public static IdentityUpdateMessage From(IdentityInformation info) => new(
         info.ResidentCode.Value, info.Municipality.Value, info.Name, info.NameKana, info.BirthDate, (int)info.Sex, info.Address,
-        info.IndividualNumber?.Digits, (int)info.ChangeReason, info.ChangeDate, info.IsResident, info.PreviousResidentCode?.Value);
+        info.IndividualNumber?.Digits, (int)info.ChangeReason, info.ChangeDate, info.IsResident, info.PreviousResidentCode?.Value, null, info.IsInitialLoad);
 
     public static IdentityUpdateMessage Parse(string body) => MessageBodies.Parse<IdentityUpdateMessage>(body);
 
@@ -146,6 +147,7 @@ public sealed record IdentityUpdateMessage(
             ChangeDate = MessageBodies.Required("changeDate", ChangeDate),
             IsResident = IsResident,
             PreviousResidentCode = previous,
+            IsInitialLoad = IsInitialLoad,
         };
     }
 }

@@ -5,6 +5,7 @@ using Jumin.JukiNet.Identity;
 using Jumin.JukiNet.Pki;
 using Jumin.JukiNet.Protocol;
 using Jumin.JukiNet.Transport;
+using Jumin.Registry.Audit;
 using Jumin.Registry.Changes;
 using Jumin.Registry.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -59,7 +60,8 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
                 var update = ToMessage(row) with
                 {
                     PreviousResidentCode = previousCode?.Value,
-                    Departure = row.ChangeReason == ChangeReason.DomesticMoveOut ? DepartureCertificate(row) : null,
+                    Departure = row.ChangeReason == ChangeReason.DomesticMoveOut && message.ChangeId != InitialLoadChange ? DepartureCertificate(row) : null,
+                    IsInitialLoad = message.ChangeId == InitialLoadChange,
                 };
                 var envelope = Sign(Streams.Update, message.Sequence, MessageKinds.IdentityUpdate, JsonSerializer.Serialize(update, Envelope.Json), message.CreatedAt);
                 message.Attempts++;
@@ -92,6 +94,64 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
         {
             sending.Release();
         }
+    }
+
+    /// <summary>The 異動番号 of the messages of the 初期移行 (no 異動 wrote them).</summary>
+    public const long InitialLoadChange = 0;
+
+    /// <summary>
+    /// 初期移行: a register connected to its CS for the first time (nothing ever sent) queues every person's current row
+    /// that has a 住民票コード, 住民 and 消除者 alike, in 宛名番号 order. Returns how many; 0 when already connected.
+    /// </summary>
+    public async Task<int> EnqueueInitialLoadAsync(AuditTrail audit, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.Open();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Outbox.AnyAsync(m => m.Destination == OutboxDestinations.JukiNetCs, cancellationToken))
+        {
+            return 0;
+        }
+        var current = await db.ResidentHistory.AsNoTracking()
+            .Join(db.Residents, h => new { h.AtenaNumber, h.HistoryNumber }, r => new { r.AtenaNumber, HistoryNumber = r.LatestHistoryNumber }, (h, _) => h)
+            .Where(h => h.ResidentCode != null)
+            .Select(h => new { h.AtenaNumber, h.HistoryNumber, h.ChangeReason })
+            .ToListAsync(cancellationToken);
+        var now = clock.GetCurrentInstant().ToDateTimeUtc();
+        var sequence = 0L;
+        foreach (var row in current.OrderBy(r => r.AtenaNumber.Value, StringComparer.Ordinal))
+        {
+            db.Outbox.Add(new OutboxMessageRow
+            {
+                Destination = OutboxDestinations.JukiNetCs,
+                Sequence = ++sequence,
+                ChangeId = InitialLoadChange,
+                AtenaNumber = row.AtenaNumber,
+                HistoryNumber = row.HistoryNumber,
+                ChangeReason = (int)row.ChangeReason,
+                Payload = "{\"initialLoad\":true}",
+                CreatedAt = now,
+            });
+        }
+        await audit.AppendAsync(db, [audit.Event(Accounts.Operator.Batch("jukinet-initial-load"), Audit.AuditFunctions.BatchUpdate, "住基ネット初期移行", detail: $"本人確認情報 {current.Count}件を市町村CSへの送信待ちにしました")], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return current.Count;
+    }
+
+    /// <summary>What the registry has sent its CS: waiting, acknowledged, refused by a 論理チェック, and the last problem.</summary>
+    public async Task<CsLinkStatus> StatusAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = database.Open();
+        var messages = db.Outbox.AsNoTracking().Where(m => m.Destination == OutboxDestinations.JukiNetCs);
+        var waiting = await messages.CountAsync(m => m.DeliveredAt == null, cancellationToken);
+        var delivered = await messages.CountAsync(m => m.DeliveredAt != null && m.DeliveryResult == null, cancellationToken);
+        var rejected = await messages.Where(m => m.DeliveredAt != null && m.DeliveryResult != null && m.DeliveryResult != NotSentWithoutCode)
+            .OrderByDescending(m => m.Sequence).Take(50).Select(m => new { m.Sequence, m.AtenaNumber, m.DeliveryResult }).ToListAsync(cancellationToken);
+        var rejectedCount = await messages.CountAsync(m => m.DeliveredAt != null && m.DeliveryResult != null && m.DeliveryResult != NotSentWithoutCode, cancellationToken);
+        var withoutCode = await messages.CountAsync(m => m.DeliveryResult == NotSentWithoutCode, cancellationToken);
+        var problem = await messages.Where(m => m.DeliveredAt == null && m.LastError != null).OrderBy(m => m.Sequence).Select(m => m.LastError).FirstOrDefaultAsync(cancellationToken);
+        return new CsLinkStatus(settings.Cs.Name, waiting, delivered, rejectedCount, withoutCode, problem,
+            rejected.Select(m => new CsLinkRejection(m.Sequence, m.AtenaNumber.Value, m.DeliveryResult!)).ToList());
     }
 
     /// <summary>Asks the CS a question on the request stream and returns its reply.</summary>
@@ -175,3 +235,9 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
 
     public void Dispose() => sending.Dispose();
 }
+
+/// <summary>The state of the registry's link to its CS, for the 住基ネット screen.</summary>
+public sealed record CsLinkStatus(string Cs, int Waiting, int Delivered, int Rejected, int WithoutResidentCode, string? LastProblem, IReadOnlyList<CsLinkRejection> RecentRejections);
+
+/// <summary>A message the CS refused by a 論理チェック.</summary>
+public sealed record CsLinkRejection(long Sequence, string AtenaNumber, string Reason);

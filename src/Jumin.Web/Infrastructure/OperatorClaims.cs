@@ -84,7 +84,11 @@ internal static class OperatorClaims
         // 取下げ: the clerk who entered it or an approver (the service checks which).
         options.AddPolicy(WithdrawPolicy, p => p.RequireAuthenticatedUser().RequireClaim(PermissionClaim, nameof(Permission.ChangeEntry), nameof(Permission.Approval)));
         options.AddPolicy(ExportListPolicy, p => p.RequireAuthenticatedUser().RequireClaim(PermissionClaim, nameof(Permission.Euc), nameof(Permission.BulkExportApproval)));
+        options.AddPolicy(JukiNetPolicy, p => p.RequireAuthenticatedUser().RequireClaim(PermissionClaim, nameof(Permission.ChangeEntry), nameof(Permission.Batch)));
     }
+
+    /// <summary>住基ネット screen and status: clerks (特例転入, 転入通知) and the batch operator (整合性確認).</summary>
+    public const string JukiNetPolicy = "permission:jukinet";
 
     public const string WithdrawPolicy = "permission:withdraw";
 

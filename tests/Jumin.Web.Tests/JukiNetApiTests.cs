@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Jumin.JukiNet.Hosting;
+using Jumin.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jumin.Web.Tests;
+
+/// <summary>
+/// The embedded default: the registry, its CS, a second municipality's CS, two 都道府県サーバ and the 全国サーバ in one
+/// process; the demo register is sent up by the 初期移行 and checked by 整合性確認.
+/// </summary>
+public sealed class JukiNetApiTests(JukiNetWebApp app) : IClassFixture<JukiNetWebApp>
+{
+    private async Task<HttpClient> LoggedIn(string userId)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        (await app.LogInAsync(client, userId)).EnsureSuccessStatusCode();
+        return client;
+    }
+
+    private async Task<JsonElement> SentAsync(HttpClient client)
+    {
+        var connection = app.Services.GetRequiredService<JukiNetConnection>();
+        await connection.Ready;
+        for (var attempt = 0; ; attempt++)
+        {
+            var status = await client.GetFromJsonAsync<JsonElement>("/api/v1/jukinet/status");
+            if (status.GetProperty("waiting").GetInt32() == 0 || attempt > 600)
+            {
+                return status;
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
+    public async Task The_embedded_network_has_two_prefectures_two_municipalities_and_the_national_server()
+    {
+        var connection = app.Services.GetRequiredService<JukiNetConnection>();
+        await connection.Ready;
+        var roles = connection.Network!.Directory.Entries.GroupBy(e => e.Role).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(1, roles[JukiNet.Protocol.NodeRole.National]);
+        Assert.Equal(2, roles[JukiNet.Protocol.NodeRole.Prefecture]);
+        Assert.Equal(2, roles[JukiNet.Protocol.NodeRole.Cs]);
+    }
+
+    [Fact]
+    public async Task The_demo_register_reaches_the_national_server_and_the_consistency_check_finds_no_difference_j1100()
+    {
+        var clerk = await LoggedIn("clerk01");
+        var status = await SentAsync(clerk);
+        Assert.Equal(0, status.GetProperty("waiting").GetInt32());
+        Assert.Equal(0, status.GetProperty("rejected").GetInt32());
+
+        var connection = app.Services.GetRequiredService<JukiNetConnection>();
+        int withCode;
+        await using (var registry = app.Node.Database.Open())
+        {
+            withCode = await registry.Residents.Join(registry.ResidentHistory, r => new { r.AtenaNumber, HistoryNumber = r.LatestHistoryNumber }, h => new { h.AtenaNumber, h.HistoryNumber }, (r, h) => h).CountAsync(h => h.ResidentCode != null);
+        }
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            await using var national = connection.Network![LocalNetwork.National].Node.Database.Open();
+            if (await national.Identities.CountAsync() == withCode)
+            {
+                break;
+            }
+            await Task.Delay(100);
+        }
+        await using (var national = connection.Network![LocalNetwork.National].Node.Database.Open())
+        {
+            Assert.Equal(withCode, await national.Identities.CountAsync());
+        }
+
+        var admin = await LoggedIn("admin01");
+        var report = await admin.PostAsync("/api/v1/jukinet/consistency", null);
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        var body = await report.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(body.GetProperty("consistent").GetBoolean(), body.ToString());
+        Assert.Equal(3, body.GetProperty("levels").GetArrayLength());
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsync("/api/v1/jukinet/consistency", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bad_resident_code_is_refused_naming_the_field_and_an_unknown_one_is_explained()
+    {
+        var clerk = await LoggedIn("clerk01");
+        await app.Services.GetRequiredService<JukiNetConnection>().Ready;
+
+        var bad = await clerk.PostAsJsonAsync("/api/v1/jukinet/departure-certificates", new { residentCode = "12ab" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("residentCode", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var unknown = await clerk.PostAsJsonAsync("/api/v1/jukinet/departure-certificates", new { residentCode = "98765432109" });
+        Assert.Equal(HttpStatusCode.Conflict, unknown.StatusCode);
+        Assert.Contains("本人確認情報がありません", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_screen_shows_what_was_sent_and_takes_in_move_in_notices()
+    {
+        var clerk = await LoggedIn("clerk01");
+        await SentAsync(clerk);
+
+        var page = await clerk.GetStringAsync("/jukinet");
+
+        Assert.Contains("data-testid=\"link-status\"", page, StringComparison.Ordinal);
+        Assert.Contains("みどり市 市町村CS", page, StringComparison.Ordinal);
+        var intake = await clerk.PostAsync("/api/v1/jukinet/move-in-notices", null);
+        Assert.Equal(HttpStatusCode.OK, intake.StatusCode);
+        Assert.Equal(0, (await intake.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entered").GetArrayLength());
+    }
+}
