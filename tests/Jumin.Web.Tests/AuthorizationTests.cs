@@ -59,7 +59,7 @@ public abstract class AuthorizationTests(WebAppFixture app)
             ("GET", "/accounts", "admin01"),
             ("GET", "/api/v1/exports", "clerk02 approver01"),
             ("GET", "/exports", "clerk02 approver01"),
-            ("GET", "/jukinet", "clerk01 clerk02 admin01"),
+            ("GET", "/jukinet", "clerk01 clerk02 approver01 admin01"),
         })
         {
             foreach (var user in Users)
