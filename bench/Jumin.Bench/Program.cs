@@ -11,6 +11,22 @@ using Microsoft.EntityFrameworkCore;
 // baseline measured in the same run: the cheapest read of one 住民票, a primary-key SELECT in plain SQL.
 //   dotnet run -c Release --project bench/Jumin.Bench -- --provider Postgres --connection "…" --residents 300000
 var options = Args.Parse(args);
+if (options.Get("suite", "registry") == "jukinet")
+{
+    // bench/jukinet.sh: 住基ネット update throughput and 全国サーバ query latency.
+    var jukinetReport = await JukiNetBench.RunAsync(
+        options.Get("server", null) ?? throw new InvalidOperationException("--server（データベース名を含まない接続文字列）が必要です。"),
+        options.Get("data", "bench/data")!,
+        int.Parse(options.Get("records", "1000000")!, CultureInfo.InvariantCulture),
+        int.Parse(options.Get("updates", "2000")!, CultureInfo.InvariantCulture),
+        int.Parse(options.Get("queries", "200")!, CultureInfo.InvariantCulture));
+    Console.WriteLine(jukinetReport);
+    var jukinetOutput = options.Get("output", "bench/results/jukinet.md")!;
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(jukinetOutput))!);
+    await File.WriteAllTextAsync(jukinetOutput, jukinetReport);
+    Console.WriteLine($"→ {jukinetOutput}");
+    return;
+}
 var node = new RegistryNode(new RegistryOptions
 {
     Provider = DatabaseProviders.Parse(options.Get("provider", "Sqlite")),

@@ -200,6 +200,8 @@ public sealed class CsBehaviour : INodeBehaviour
     /// Purges 転出証明書情報 nobody claimed within <see cref="UnclaimedDepartureDays"/> days: the row stays as a record
     /// that there was one, its content does not. Returns how many.
     /// </summary>
+    public Task HousekeepAsync(JukiNetNode node, CancellationToken cancellationToken) => PurgeUnclaimedDepartureCertificatesAsync(node, cancellationToken);
+
     public async Task<int> PurgeUnclaimedDepartureCertificatesAsync(JukiNetNode node, CancellationToken cancellationToken = default)
     {
         var now = node.Clock.GetCurrentInstant().ToDateTimeUtc();

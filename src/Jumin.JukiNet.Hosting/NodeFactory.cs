@@ -18,7 +18,8 @@ namespace Jumin.JukiNet.Hosting;
 /// <param name="ConnectionString">The node's own database.</param>
 /// <param name="NumberGenerationConnectionString">全国サーバ only: the 個人番号生成システム's own database.</param>
 /// <param name="KeysDirectory">全国サーバ only: where the generation key is kept (created on first start).</param>
-public sealed record NodeStorage(DatabaseProvider Provider, string ConnectionString, string? NumberGenerationConnectionString = null, string? KeysDirectory = null);
+/// <param name="UnclaimedDepartureDays">CS only: days an unclaimed 転出証明書情報 is kept before it is purged.</param>
+public sealed record NodeStorage(DatabaseProvider Provider, string ConnectionString, string? NumberGenerationConnectionString = null, string? KeysDirectory = null, int UnclaimedDepartureDays = 30);
 
 /// <summary>A running node and what it owns.</summary>
 public sealed class RunningNode(JukiNetNode node, NumberGenerator? numbers) : IDisposable
@@ -50,7 +51,7 @@ public static class NodeFactory
         switch (directory.Get(id).Role)
         {
             case NodeRole.Cs:
-                behaviour = new CsBehaviour();
+                behaviour = new CsBehaviour { UnclaimedDepartureDays = storage.UnclaimedDepartureDays };
                 break;
             case NodeRole.Prefecture:
                 behaviour = new PrefectureBehaviour();

@@ -31,6 +31,13 @@ public sealed class NationalBehaviour(NumberGenerator numbers) : INodeBehaviour
         _ => $"全国サーバは {sender.Id}（{sender.Role}）からの {stream}/{kind} を受け付けません。",
     };
 
+    /// <summary>Deletes 提供記録 past their 7 years.</summary>
+    public async Task HousekeepAsync(JukiNetNode node, CancellationToken cancellationToken)
+    {
+        await using var db = node.Database.Open();
+        await ProvisionLog.PurgeExpiredAsync(db, node.Clock.GetCurrentInstant().ToDateTimeUtc(), cancellationToken);
+    }
+
     public async Task<HandlerResult> HandleAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken) => envelope.Kind switch
     {
         MessageKinds.IdentityUpdate => await UpdateAsync(node, db, envelope, sender, cancellationToken),

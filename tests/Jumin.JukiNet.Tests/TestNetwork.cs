@@ -51,14 +51,14 @@ public sealed class TestNetwork : IAsyncDisposable
 
     public CsLink LinkB { get; }
 
-    public static async Task<TestNetwork> StartAsync(DatabaseProvider provider, NetworkMode mode, int demoResidentsInA = 0)
+    public static async Task<TestNetwork> StartAsync(DatabaseProvider provider, NetworkMode mode, int demoResidentsInA = 0, NodaTime.IClock? nodeClock = null)
     {
         var directory = Directory.CreateTempSubdirectory("jumin-jukinet-").FullName;
         var databases = new List<string>();
         var stores = new Dictionary<NodeId, NodeStorage>();
         var registryA = await TestRegistry.CreateAsync(provider, demoResidentsInA);
         var registryB = await TestRegistry.CreateAsync(provider);
-        var network = await LocalNetwork.StartAsync(mode, [A, B], id => stores.TryGetValue(id, out var known) ? known : stores[id] = Storage(provider, directory, databases, id), agencies: [(Agency, "日本年金機構", AgencyGround)]);
+        var network = await LocalNetwork.StartAsync(mode, [A, B], id => stores.TryGetValue(id, out var known) ? known : stores[id] = Storage(provider, directory, databases, id), nodeClock, agencies: [(Agency, "日本年金機構", AgencyGround)]);
         return new TestNetwork(network, registryA, registryB, directory, databases, stores[LocalNetwork.National].NumberGenerationConnectionString!);
     }
 

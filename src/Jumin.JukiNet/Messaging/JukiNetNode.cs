@@ -23,6 +23,9 @@ public interface INodeBehaviour
 
     /// <summary>Called in the transaction that marks a sent message delivered (e.g. to count 更新結果).</summary>
     Task OnAcknowledgedAsync(JukiNetNode node, JukiNetDbContext db, OutboxRow message, Reply reply, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Work that is due by the calendar (purges); run by <see cref="JukiNetNode.RunAsync"/> about once an hour.</summary>
+    Task HousekeepAsync(JukiNetNode node, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>The result of applying a message: the reply body, and the business rule that rejected its content, if any.</summary>
@@ -439,13 +442,22 @@ public sealed class JukiNetNode : IDisposable
         }.SignedWith(key);
     }
 
-    /// <summary>Sends the outbox whenever something is enqueued, and at least every <paramref name="retry"/> (resend).</summary>
+    /// <summary>
+    /// Sends the outbox whenever something is enqueued, and at least every <paramref name="retry"/> (resend); runs the
+    /// role's housekeeping at start and then hourly.
+    /// </summary>
     public async Task RunAsync(TimeSpan retry, CancellationToken cancellationToken)
     {
+        var housekept = Instant.MinValue;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
+                if (Clock.GetCurrentInstant() - housekept >= NodaTime.Duration.FromHours(1))
+                {
+                    housekept = Clock.GetCurrentInstant();
+                    await Behaviour.HousekeepAsync(this, cancellationToken);
+                }
                 await DeliverPendingAsync(cancellationToken);
                 await outboxSignal.WaitAsync(retry, cancellationToken);
             }

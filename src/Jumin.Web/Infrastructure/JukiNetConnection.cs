@@ -64,7 +64,13 @@ public sealed class JukiNetConnection(RegistryNode registry, IConfiguration conf
         var retry = TimeSpan.FromMilliseconds(configuration.GetValue("Jumin:JukiNet:RetryMilliseconds", 1000));
         try
         {
-            await Task.WhenAll(Link!.RunAsync(retry, stoppingToken), Network?.RunSendersAsync(retry, stoppingToken) ?? Task.CompletedTask);
+            // Each loop on its own thread: over the in-process transport on SQLite a whole delivery round completes
+            // synchronously, so the loops must not wait for each other's first await.
+            var link = Link!;
+            var network = Network;
+            await Task.WhenAll(
+                Task.Run(() => link.RunAsync(retry, stoppingToken), stoppingToken),
+                Task.Run(() => network?.RunSendersAsync(retry, stoppingToken) ?? Task.CompletedTask, stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
