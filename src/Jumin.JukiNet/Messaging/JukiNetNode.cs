@@ -316,8 +316,11 @@ public sealed class JukiNetNode : IDisposable
         try
         {
             var delivered = 0;
-            await using var db = Database.Open();
-            var destinations = await db.Outbox.Where(m => m.DeliveredAt == null && m.Stream == Streams.Update).Select(m => m.Destination).Distinct().ToListAsync(cancellationToken);
+            List<string> destinations;
+            await using (var db = Database.Open())
+            {
+                destinations = await db.Outbox.Where(m => m.DeliveredAt == null && m.Stream == Streams.Update).Select(m => m.Destination).Distinct().ToListAsync(cancellationToken);
+            }
             foreach (var destination in destinations)
             {
                 var entry = Directory.Find(destination);
@@ -325,14 +328,23 @@ public sealed class JukiNetNode : IDisposable
                 {
                     continue;
                 }
-                var pending = await db.Outbox.Where(m => m.DeliveredAt == null && m.Stream == Streams.Update && m.Destination == destination).OrderBy(m => m.Sequence).ToListAsync(cancellationToken);
-                foreach (var message in pending)
+                // A fresh context per batch: one context tracking thousands of rows makes every SaveChanges slower.
+                var stopped = false;
+                while (!stopped)
                 {
-                    if (!await SendOneAsync(db, entry, message, cancellationToken))
+                    await using var db = Database.Open();
+                    var pending = await db.Outbox.Where(m => m.DeliveredAt == null && m.Stream == Streams.Update && m.Destination == destination)
+                        .OrderBy(m => m.Sequence).Take(BatchSize).ToListAsync(cancellationToken);
+                    foreach (var message in pending)
                     {
-                        break;
+                        if (!await SendOneAsync(db, entry, message, cancellationToken))
+                        {
+                            stopped = true;
+                            break;
+                        }
+                        delivered++;
                     }
-                    delivered++;
+                    stopped |= pending.Count < BatchSize;
                 }
             }
             return delivered;
@@ -477,6 +489,9 @@ public sealed class JukiNetNode : IDisposable
     }
 
     // ── Log entries ───────────────────────────────────────────────────────────
+
+    /// <summary>How many outbox rows one send round reads at a time.</summary>
+    private const int BatchSize = 100;
 
     public const string Received = "受信";
     public const string Sent = "送信";

@@ -32,7 +32,10 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
 
     public CsLinkSettings Settings => settings;
 
-    /// <summary>Sends every unacknowledged message in order; stops at the first the CS does not acknowledge. Returns how many were acknowledged.</summary>
+    /// <summary>
+    /// Sends up to 100 unacknowledged messages in order (callers loop while it returns any); stops at the first the CS
+    /// does not acknowledge. Returns how many were acknowledged.
+    /// </summary>
     public async Task<int> DeliverPendingAsync(CancellationToken cancellationToken = default)
     {
         await sending.WaitAsync(cancellationToken);
@@ -41,7 +44,7 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
             await using var db = database.Open();
             var pending = await db.Outbox.AsTracking()
                 .Where(m => m.Destination == OutboxDestinations.JukiNetCs && m.DeliveredAt == null)
-                .OrderBy(m => m.Sequence).Take(500).ToListAsync(cancellationToken);
+                .OrderBy(m => m.Sequence).Take(100).ToListAsync(cancellationToken);
             var delivered = 0;
             foreach (var message in pending)
             {
@@ -177,7 +180,9 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
         using var timer = new PeriodicTimer(interval);
         do
         {
-            await DeliverPendingAsync(cancellationToken);
+            while (await DeliverPendingAsync(cancellationToken) > 0)
+            {
+            }
         }
         while (await timer.WaitForNextTickAsync(cancellationToken));
     }
