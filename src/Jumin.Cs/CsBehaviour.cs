@@ -227,9 +227,9 @@ public sealed class CsBehaviour : INodeBehaviour
         var request = MessageBodies.Parse<ConsistencyCheckRequest>(envelope.Body);
         var levels = new List<ConsistencyLevelResult>
         {
-            await Consistency.CompareAsync(db, "既存住基システム", node.Entry.Name, own, request.Records.Select(r => r with { MunicipalityCode = own }).ToList(), cancellationToken),
+            await Consistency.CompareAsync(db, "既存住基システム", node.Entry.Name, own, request.Records.Select(r => r with { MunicipalityCode = own }).ToList(), cancellationToken, request.UpdateCount),
         };
-        var mine = new ConsistencyCheckRequest(await Consistency.RecordsOfAsync(db, own, cancellationToken));
+        var mine = new ConsistencyCheckRequest(await Consistency.RecordsOfAsync(db, own, cancellationToken), await Consistency.UpdateCountAsync(db, own, cancellationToken));
         foreach (var upper in new[] { node.Entry.Parent!.Value, node.Directory.National.Id })
         {
             var reply = await node.RequestAsync(upper, MessageKinds.ConsistencyCheck, mine, cancellationToken);

@@ -31,6 +31,14 @@ public sealed class NationalBehaviour(NumberGenerator numbers) : INodeBehaviour
         _ => $"全国サーバは {sender.Id}（{sender.Role}）からの {stream}/{kind} を受け付けません。",
     };
 
+    /// <summary>整合性確認 (seed 004 §2.8): a CS's file against the 機構保存本人確認情報, with the update counts.</summary>
+    private static async Task<HandlerResult> CompareAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken)
+    {
+        var request = MessageBodies.Parse<ConsistencyCheckRequest>(envelope.Body);
+        var result = await Consistency.CompareAsync(db, sender.Name, node.Entry.Name, sender.Code!, request.Records, cancellationToken, request.UpdateCount);
+        return new HandlerResult(JsonSerializer.Serialize(result, Envelope.Json));
+    }
+
     /// <summary>Deletes 提供記録 past their 7 years.</summary>
     public async Task HousekeepAsync(JukiNetNode node, CancellationToken cancellationToken)
     {
@@ -44,8 +52,7 @@ public sealed class NationalBehaviour(NumberGenerator numbers) : INodeBehaviour
         MessageKinds.IdentityQuery => await QueryAsync(node, db, envelope, sender, cancellationToken),
         MessageKinds.DepartureCertificate => await RelayDepartureCertificateAsync(node, db, envelope, sender, cancellationToken),
         MessageKinds.MoveInNotice => await RelayMoveInNoticeAsync(node, db, envelope, sender, cancellationToken),
-        MessageKinds.ConsistencyCheck => new HandlerResult(JsonSerializer.Serialize(
-            await Consistency.CompareAsync(db, sender.Name, node.Entry.Name, sender.Code!, MessageBodies.Parse<ConsistencyCheckRequest>(envelope.Body).Records, cancellationToken), Envelope.Json)),
+        MessageKinds.ConsistencyCheck => await CompareAsync(node, db, envelope, sender, cancellationToken),
         _ => await NumberAsync(db, envelope, cancellationToken),
     };
 

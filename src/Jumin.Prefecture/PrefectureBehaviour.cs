@@ -30,7 +30,7 @@ public sealed class PrefectureBehaviour : INodeBehaviour
         if (envelope.Kind == MessageKinds.ConsistencyCheck)
         {
             var request = MessageBodies.Parse<ConsistencyCheckRequest>(envelope.Body);
-            var result = await Consistency.CompareAsync(db, sender.Name, node.Entry.Name, sender.Code!, request.Records, cancellationToken);
+            var result = await Consistency.CompareAsync(db, sender.Name, node.Entry.Name, sender.Code!, request.Records, cancellationToken, request.UpdateCount);
             return new HandlerResult(JsonSerializer.Serialize(result, Envelope.Json));
         }
         var message = IdentityUpdateMessage.Parse(envelope.Body);

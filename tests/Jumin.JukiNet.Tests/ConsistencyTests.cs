@@ -51,6 +51,25 @@ public sealed class ConsistencyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Updates_still_on_their_way_show_as_different_update_counts_between_the_CS_and_the_prefecture()
+    {
+        await net.Network.StopNodeAsync(TestNetwork.A.Prefecture);
+        await Family.RegisterAsync(net.RegistryA, Family.MovesIn(Family.Today.PlusDays(-1)));
+        await net.DeliverAllAsync();
+        await net.Network.StartNodeAsync(TestNetwork.A.Prefecture);
+
+        var report = await Check.RunAsync(Operator.Batch("consistency"));
+
+        Assert.Empty(report.Levels[0].Differences);
+        var counts = Assert.Single(report.Levels[1].Differences, d => d.Item == "更新件数");
+        Assert.Equal(("4", "0"), (counts.Left, counts.Right));
+        Assert.Equal(4, report.Levels[1].Differences.Count(d => d.Item == "本人確認情報"));
+
+        await net.DeliverAllAsync();
+        Assert.True((await Check.RunAsync(Operator.Batch("consistency"))).Consistent);
+    }
+
+    [Fact]
     public async Task A_clerk_without_the_batch_right_cannot_run_it()
     {
         var clerk = await net.RegistryA.OperatorAsync("clerk01");

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Jumin.JukiNet.Identity;
 
 /// <summary>整合性確認 (j1100; seed 004 §2.8): one municipality's 本人確認情報 as one side holds it, sent to the other side.</summary>
-public sealed record ConsistencyCheckRequest(IReadOnlyList<IdentityUpdateMessage> Records);
+/// <param name="Records">Every 本人確認情報 the sender holds for the municipality.</param>
+/// <param name="UpdateCount">How many updates for the municipality the sender has applied (更新件数), to reconcile with the receiver's.</param>
+public sealed record ConsistencyCheckRequest(IReadOnlyList<IdentityUpdateMessage> Records, int? UpdateCount = null);
 
 /// <summary>One difference: the person, the item, and both values (null: the side has no record of the person).</summary>
 public sealed record IdentityDifference(string ResidentCode, string Item, string? Left, string? Right);
@@ -27,7 +29,7 @@ public static class Consistency
 {
     public const string Missing = "（記録なし）";
 
-    public static async Task<ConsistencyLevelResult> CompareAsync(JukiNetDbContext db, string left, string right, string municipalityCode, IReadOnlyList<IdentityUpdateMessage> theirs, CancellationToken cancellationToken)
+    public static async Task<ConsistencyLevelResult> CompareAsync(JukiNetDbContext db, string left, string right, string municipalityCode, IReadOnlyList<IdentityUpdateMessage> theirs, CancellationToken cancellationToken, int? theirUpdateCount = null)
     {
         var codes = theirs.Select(t => t.ResidentCode).ToHashSet(StringComparer.Ordinal);
         var ours = await db.Identities.AsNoTracking().Where(r => r.MunicipalityCode == municipalityCode).ToListAsync(cancellationToken);
@@ -69,8 +71,21 @@ public static class Consistency
         {
             differences.Add(new(o.ResidentCode, "本人確認情報", Missing, Describe(IdentityStore.ToMessage(o))));
         }
+        if (theirUpdateCount is { } count)
+        {
+            // 更新件数の突合 (seed 004 §2.4 step 10): every update applied on one side was applied on the other.
+            var applied = await UpdateCountAsync(db, municipalityCode, cancellationToken);
+            if (applied != count)
+            {
+                differences.Add(new("", "更新件数", count.ToString(System.Globalization.CultureInfo.InvariantCulture), applied.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
         return new ConsistencyLevelResult(left, right, theirs.Count, differences);
     }
+
+    /// <summary>How many updates for a municipality this store has applied (its history rows for that municipality).</summary>
+    public static Task<int> UpdateCountAsync(JukiNetDbContext db, string municipalityCode, CancellationToken cancellationToken) =>
+        db.IdentityHistory.CountAsync(h => h.MunicipalityCode == municipalityCode, cancellationToken);
 
     /// <summary>Every 本人確認情報 this store holds for a municipality.</summary>
     public static async Task<List<IdentityUpdateMessage>> RecordsOfAsync(JukiNetDbContext db, string municipalityCode, CancellationToken cancellationToken) =>

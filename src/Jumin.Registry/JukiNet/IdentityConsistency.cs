@@ -22,6 +22,7 @@ public sealed class IdentityConsistency(RegistryDatabase database, AuditTrail au
     {
         await audit.RequireAsync(database, op, Permission.Batch, Screen, cancellationToken);
         List<IdentityUpdateMessage> records;
+        int applied;
         await using (var db = database.Open())
         {
             var rows = await db.ResidentHistory.AsNoTracking()
@@ -29,11 +30,13 @@ public sealed class IdentityConsistency(RegistryDatabase database, AuditTrail au
                 .Where(h => h.ResidentCode != null)
                 .ToListAsync(cancellationToken);
             records = rows.Select(CsLink.ToMessage).ToList();
+            // 更新件数: what the CS applied — sent and acknowledged, less what its 論理チェック refused.
+            applied = await db.Outbox.CountAsync(m => m.Destination == Changes.OutboxDestinations.JukiNetCs && m.DeliveredAt != null && m.DeliveryResult == null, cancellationToken);
         }
         Reply reply;
         try
         {
-            reply = await link.RequestAsync(MessageKinds.ConsistencyCheck, new ConsistencyCheckRequest(records), cancellationToken);
+            reply = await link.RequestAsync(MessageKinds.ConsistencyCheck, new ConsistencyCheckRequest(records, applied), cancellationToken);
         }
         catch (NodeUnreachableException e)
         {

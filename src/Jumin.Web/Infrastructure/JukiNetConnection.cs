@@ -70,13 +70,42 @@ public sealed class JukiNetConnection(RegistryNode registry, IConfiguration conf
             var network = Network;
             await Task.WhenAll(
                 Task.Run(() => link.RunAsync(retry, stoppingToken), stoppingToken),
-                Task.Run(() => network?.RunSendersAsync(retry, stoppingToken) ?? Task.CompletedTask, stoppingToken));
+                Task.Run(() => network?.RunSendersAsync(retry, stoppingToken) ?? Task.CompletedTask, stoppingToken),
+                Task.Run(() => CheckConsistencyOnScheduleAsync(stoppingToken), stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: what is unsent stays in the outboxes.
         }
     }
+
+    /// <summary>
+    /// 整合性確認 on a schedule (j1100): every <c>Jumin:JukiNet:ConsistencyHours</c> hours (24; 0 turns it off), as the
+    /// batch operator; the result, level by level, is in the audit log and on the 住基ネット screen's next run.
+    /// </summary>
+    private async Task CheckConsistencyOnScheduleAsync(CancellationToken cancellationToken)
+    {
+        var hours = configuration.GetValue("Jumin:JukiNet:ConsistencyHours", 24.0);
+        if (hours <= 0)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(hours));
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            try
+            {
+                LastScheduledReport = await Consistency!.RunAsync(Registry.Accounts.Operator.Batch("consistency"), cancellationToken);
+            }
+            catch (JukiNetRequestException)
+            {
+                // Audited by RunAsync; the next run tries again.
+            }
+        }
+    }
+
+    /// <summary>The last scheduled 整合性確認 (null before the first).</summary>
+    public Jumin.JukiNet.Identity.ConsistencyReport? LastScheduledReport { get; private set; }
 
     private async Task ConnectAsync(CancellationToken cancellationToken)
     {

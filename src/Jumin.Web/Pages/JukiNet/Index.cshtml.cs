@@ -31,7 +31,11 @@ public sealed class IndexModel(JukiNetConnection jukinet) : PageModel
 
     public bool MayRunConsistency => User.ToOperator().May(Permission.Batch);
 
-    public async Task OnGetAsync() => await LoadAsync();
+    public async Task OnGetAsync()
+    {
+        Report = MayRunConsistency ? jukinet.LastScheduledReport : null;
+        await LoadAsync();
+    }
 
     public bool MayEnterChanges => User.ToOperator().May(Permission.ChangeEntry);
 
