@@ -237,3 +237,13 @@ public sealed class JukiNetWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kes
         builder.UseSetting("Jumin:JukiNet:RetryMilliseconds", "100");
     }
 }
+
+/// <summary>A browser host with the embedded 住基ネット.</summary>
+public sealed class JukiNetBrowserWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kestrel: true)
+{
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Jumin:JukiNet:Mode", "embedded");
+        builder.UseSetting("Jumin:JukiNet:RetryMilliseconds", "100");
+    }
+}

@@ -1,0 +1,36 @@
+using Jumin.Web.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Jumin.Web.Tests;
+
+/// <summary>The 住基ネット screen in a real browser, by keyboard: Alt+N, a 住民票コード, Enter; Alt+T for 転入通知.</summary>
+public sealed class JukiNetBrowserTests(JukiNetBrowserWebApp app, Chromium chromium) : IClassFixture<JukiNetBrowserWebApp>, IClassFixture<Chromium>
+{
+    [Fact]
+    public async Task A_clerk_reaches_the_screen_by_keyboard_is_told_a_bad_code_and_takes_in_notices()
+    {
+        await app.Services.GetRequiredService<JukiNetConnection>().Ready;
+        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, Locale = "ja-JP", ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.WaitForSelectorAsync("#userId:focus");
+        await app.TypeLoginAsync(page, "clerk01");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+
+        await page.Keyboard.PressAsync("Alt+n");
+        await page.WaitForURLAsync(app.BaseUrl + "/jukinet");
+        Assert.Contains("みどり市 市町村CS", await page.TextContentAsync("h1"), StringComparison.Ordinal);
+        await page.WaitForSelectorAsync("[data-testid=link-status]");
+
+        await page.WaitForSelectorAsync("#code:focus");
+        await page.Keyboard.TypeAsync("12ab");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Contains("住民票コード", await page.TextContentAsync("[data-testid=code-error]"), StringComparison.Ordinal);
+
+        await page.Keyboard.PressAsync("Alt+t");
+        await page.WaitForSelectorAsync("[data-testid=intake]");
+        Assert.Contains("仮登録 0 件", await page.TextContentAsync("[data-testid=intake]"), StringComparison.Ordinal);
+    }
+}
