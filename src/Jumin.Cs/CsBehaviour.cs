@@ -21,6 +21,9 @@ public sealed class CsBehaviour : INodeBehaviour
     /// <summary>The most people one search returns.</summary>
     public const int SearchLimit = 100;
 
+    /// <summary>How many 住民票コード the CS asks the 全国サーバ for when its pool runs low (j870).</summary>
+    public int ResidentCodeBlock { get; init; } = 200;
+
     /// <summary>How long an unclaimed 転出証明書情報 is kept before it is purged.</summary>
     public int UnclaimedDepartureDays { get; init; } = 30;
 
@@ -28,7 +31,7 @@ public sealed class CsBehaviour : INodeBehaviour
     {
         (NodeRole.Registry, Streams.Update, MessageKinds.IdentityUpdate) => null,
         (NodeRole.Registry, Streams.Request, MessageKinds.IdentityQuery or MessageKinds.NumberGeneration or MessageKinds.NumberChange
-            or MessageKinds.DepartureCertificate or MessageKinds.MoveInNoticesPending or MessageKinds.MoveInNoticesTaken or MessageKinds.ConsistencyCheck) => null,
+            or MessageKinds.DepartureCertificate or MessageKinds.MoveInNoticesPending or MessageKinds.MoveInNoticesTaken or MessageKinds.ConsistencyCheck or MessageKinds.ResidentCodes) => null,
         (NodeRole.National, Streams.Update, MessageKinds.MoveInNotice) => null,
         (NodeRole.National, Streams.Request, MessageKinds.DepartureCertificate) => null,
         (NodeRole.Registry or NodeRole.National, _, _) => $"市町村CSは {sender.Id} からの {stream}/{kind} を受け付けません。",
@@ -55,6 +58,7 @@ public sealed class CsBehaviour : INodeBehaviour
             MessageKinds.MoveInNoticesPending => await PendingMoveInNoticesAsync(db, cancellationToken),
             MessageKinds.MoveInNoticesTaken => await MoveInNoticesTakenAsync(node, db, envelope, cancellationToken),
             MessageKinds.ConsistencyCheck => await CheckConsistencyAsync(node, db, envelope, cancellationToken),
+            MessageKinds.ResidentCodes => await HandOutResidentCodesAsync(node, db, envelope, sender, cancellationToken),
             _ => await RelayNumberRequestAsync(node, db, envelope, cancellationToken),
         };
     }
@@ -68,6 +72,10 @@ public sealed class CsBehaviour : INodeBehaviour
             throw new MalformedMessageException($"電文の項目 municipalityCode: {message.MunicipalityCode} はこの市町村（{own}）ではありません。");
         }
         message = message with { MunicipalityCode = own };
+        if (string.IsNullOrEmpty(message.ResidentCode))
+        {
+            return new HandlerResult(JsonSerializer.Serialize(new UpdateResult("", false, "without-resident-code", IdentityUpdateMessage.WithoutResidentCode), Envelope.Json), IdentityUpdateMessage.WithoutResidentCode);
+        }
         var info = message.ToDomain();
         var refusal = await IdentityStore.ApplyAsync(db, info, envelope.From, node.Clock.GetCurrentInstant().ToDateTimeUtc(), cancellationToken);
         if (refusal is not null)
@@ -241,6 +249,57 @@ public sealed class CsBehaviour : INodeBehaviour
         }
         var report = new ConsistencyReport(levels);
         return new HandlerResult(JsonSerializer.Serialize(report, Envelope.Json), report.Consistent ? null : $"不一致 {levels.Sum(l => l.Differences.Count)}件");
+    }
+
+    /// <summary>
+    /// 住民票コードの付番 (j870): hands out codes picked at random from the pool, refilling it from the 全国サーバ first
+    /// when it holds fewer than a block; reports what is left so the registry can warn when stock is low.
+    /// </summary>
+    private async Task<HandlerResult> HandOutResidentCodesAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken)
+    {
+        var request = MessageBodies.Parse<ResidentCodeRequest>(envelope.Body);
+        if (request.Count is < 1 or > 100)
+        {
+            throw new MalformedMessageException("電文の項目 count: 一度に取得できる住民票コードは1～100件です。");
+        }
+        var now = node.Clock.GetCurrentInstant().ToDateTimeUtc();
+        var available = await db.ResidentCodePool.CountAsync(r => r.HandedOutAt == null, cancellationToken);
+        if (available < Math.Max(request.Count, ResidentCodeBlock / 2))
+        {
+            try
+            {
+                var reply = await node.RequestAsync(node.Directory.National.Id, MessageKinds.ResidentCodes, new ResidentCodeRequest(Math.Min(ResidentCodeBlock, 1000)), cancellationToken);
+                if (reply.Body is not null && MessageBodies.Parse<ResidentCodeResult>(reply.Body) is { Refusal: null } block)
+                {
+                    // Stored at once: the block is the CS's pool now, whatever becomes of this request.
+                    db.ResidentCodePool.AddRange(block.Codes.Select(c => new ResidentCodePoolRow { Code = c, ReceivedAt = now }));
+                    await db.SaveChangesAsync(cancellationToken);
+                    available += block.Codes.Count;
+                }
+            }
+            catch (Jumin.JukiNet.Transport.NodeUnreachableException)
+            {
+                // The pool serves what it has; the registry sees how little is left.
+            }
+        }
+        var picked = await db.ResidentCodePool.Where(r => r.HandedOutAt == null).OrderBy(r => EF.Functions.Random()).Take(request.Count).ToListAsync(cancellationToken);
+        foreach (var row in picked)
+        {
+            row.HandedOutAt = now;
+            row.HandedTo = sender.Id.Value;
+        }
+        var result = picked.Count < request.Count
+            ? new ResidentCodeResult([], available, "市町村CSに付番用の住民票コードがありません（全国サーバに接続できません）。")
+            : new ResidentCodeResult(picked.Select(r => r.Code).ToList(), available - picked.Count);
+        if (result.Refusal is not null)
+        {
+            foreach (var row in picked)
+            {
+                row.HandedOutAt = null;
+                row.HandedTo = null;
+            }
+        }
+        return new HandlerResult(JsonSerializer.Serialize(result, Envelope.Json), result.Refusal);
     }
 
     /// <summary>本人確認情報の検索 in the CS's own file (住民票コード, 個人番号, or 2+ of the 4情報 other than 性別).</summary>

@@ -19,7 +19,8 @@ namespace Jumin.JukiNet.Hosting;
 /// <param name="NumberGenerationConnectionString">全国サーバ only: the 個人番号生成システム's own database.</param>
 /// <param name="KeysDirectory">全国サーバ only: where the generation key is kept (created on first start).</param>
 /// <param name="UnclaimedDepartureDays">CS only: days an unclaimed 転出証明書情報 is kept before it is purged.</param>
-public sealed record NodeStorage(DatabaseProvider Provider, string ConnectionString, string? NumberGenerationConnectionString = null, string? KeysDirectory = null, int UnclaimedDepartureDays = 30);
+/// <param name="ResidentCodeBlock">CS only: how many 住民票コード to ask the 全国サーバ for when the pool runs low.</param>
+public sealed record NodeStorage(DatabaseProvider Provider, string ConnectionString, string? NumberGenerationConnectionString = null, string? KeysDirectory = null, int UnclaimedDepartureDays = 30, int ResidentCodeBlock = 200);
 
 /// <summary>A running node and what it owns.</summary>
 public sealed class RunningNode(JukiNetNode node, NumberGenerator? numbers) : IDisposable
@@ -51,7 +52,7 @@ public static class NodeFactory
         switch (directory.Get(id).Role)
         {
             case NodeRole.Cs:
-                behaviour = new CsBehaviour { UnclaimedDepartureDays = storage.UnclaimedDepartureDays };
+                behaviour = new CsBehaviour { UnclaimedDepartureDays = storage.UnclaimedDepartureDays, ResidentCodeBlock = storage.ResidentCodeBlock };
                 break;
             case NodeRole.Prefecture:
                 behaviour = new PrefectureBehaviour();

@@ -27,7 +27,7 @@ public sealed class NationalBehaviour(NumberGenerator numbers) : INodeBehaviour
         (NodeRole.Cs or NodeRole.Prefecture or NodeRole.Agency, Streams.Request, MessageKinds.IdentityQuery) => null,
         (NodeRole.Cs, Streams.Request, MessageKinds.NumberGeneration or MessageKinds.NumberChange or MessageKinds.DepartureCertificate) => null,
         (NodeRole.Cs, Streams.Update, MessageKinds.MoveInNotice) => null,
-        (NodeRole.Cs, Streams.Request, MessageKinds.ConsistencyCheck) => null,
+        (NodeRole.Cs, Streams.Request, MessageKinds.ConsistencyCheck or MessageKinds.ResidentCodes) => null,
         _ => $"全国サーバは {sender.Id}（{sender.Role}）からの {stream}/{kind} を受け付けません。",
     };
 
@@ -37,6 +37,33 @@ public sealed class NationalBehaviour(NumberGenerator numbers) : INodeBehaviour
         var request = MessageBodies.Parse<ConsistencyCheckRequest>(envelope.Body);
         var result = await Consistency.CompareAsync(db, sender.Name, node.Entry.Name, sender.Code!, request.Records, cancellationToken, request.UpdateCount);
         return new HandlerResult(JsonSerializer.Serialize(result, Envelope.Json));
+    }
+
+    /// <summary>
+    /// Allocates a block of fresh 住民票コード to a CS: ten random digits and a final digit (ADR 0003: only the form is
+    /// checked), none ever allocated before nor held by anyone.
+    /// </summary>
+    private static async Task<HandlerResult> AllocateResidentCodesAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken)
+    {
+        var request = MessageBodies.Parse<ResidentCodeRequest>(envelope.Body);
+        if (request.Count is < 1 or > 1000)
+        {
+            throw new MalformedMessageException("電文の項目 count: 一度に割り当てる住民票コードは1～1000件です。");
+        }
+        var now = node.Clock.GetCurrentInstant().ToDateTimeUtc();
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        while (codes.Count < request.Count)
+        {
+            var candidates = Enumerable.Range(0, request.Count - codes.Count)
+                .Select(_ => System.Security.Cryptography.RandomNumberGenerator.GetInt32(1, 100_000).ToString("D5", System.Globalization.CultureInfo.InvariantCulture)
+                    + System.Security.Cryptography.RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture))
+                .Where(c => !codes.Contains(c)).Distinct().ToList();
+            var taken = await db.ResidentCodePool.Where(r => candidates.Contains(r.Code)).Select(r => r.Code)
+                .Concat(db.Identities.Where(r => candidates.Contains(r.ResidentCode)).Select(r => r.ResidentCode)).ToListAsync(cancellationToken);
+            codes.UnionWith(candidates.Except(taken));
+        }
+        db.ResidentCodePool.AddRange(codes.Select(c => new ResidentCodePoolRow { Code = c, ReceivedAt = now, HandedOutAt = now, HandedTo = sender.Id.Value }));
+        return new HandlerResult(JsonSerializer.Serialize(new ResidentCodeResult(codes.ToList(), 0), Envelope.Json));
     }
 
     /// <summary>Deletes 提供記録 past their 7 years.</summary>
@@ -53,17 +80,24 @@ public sealed class NationalBehaviour(NumberGenerator numbers) : INodeBehaviour
         MessageKinds.DepartureCertificate => await RelayDepartureCertificateAsync(node, db, envelope, sender, cancellationToken),
         MessageKinds.MoveInNotice => await RelayMoveInNoticeAsync(node, db, envelope, sender, cancellationToken),
         MessageKinds.ConsistencyCheck => await CompareAsync(node, db, envelope, sender, cancellationToken),
+        MessageKinds.ResidentCodes => await AllocateResidentCodesAsync(node, db, envelope, sender, cancellationToken),
         _ => await NumberAsync(db, envelope, cancellationToken),
     };
 
-    private static async Task<HandlerResult> UpdateAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken)
+    private async Task<HandlerResult> UpdateAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken)
     {
         var message = IdentityUpdateMessage.Parse(envelope.Body);
         if (message.MunicipalityCode is null || sender.Code is null || !message.MunicipalityCode.StartsWith(sender.Code, StringComparison.Ordinal))
         {
             throw new MalformedMessageException($"電文の項目 municipalityCode: {message.MunicipalityCode} は送信元 {sender.Id} の管内の市町村ではありません。");
         }
-        var refusal = await IdentityStore.ApplyAsync(db, message.ToDomain(), envelope.From, node.Clock.GetCurrentInstant().ToDateTimeUtc(), cancellationToken);
+        var info = message.ToDomain();
+        var refusal = await IdentityStore.ApplyAsync(db, info, envelope.From, node.Clock.GetCurrentInstant().ToDateTimeUtc(), cancellationToken);
+        if (refusal is null && info.PreviousResidentCode is { } previous)
+        {
+            // 住民票コードの変更通知 (seed 004 §2.3): the generation module moves the number to the new code.
+            await numbers.ResidentCodeChangedAsync(previous, info.ResidentCode, cancellationToken);
+        }
         var result = refusal is null
             ? new UpdateResult(message.ResidentCode, true)
             : new UpdateResult(message.ResidentCode, false, refusal.Rule, refusal.Message);

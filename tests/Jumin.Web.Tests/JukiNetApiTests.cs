@@ -101,6 +101,28 @@ public sealed class JukiNetApiTests(JukiNetWebApp app) : IClassFixture<JukiNetWe
     }
 
     [Fact]
+    public async Task A_clerk_gets_a_new_resident_code_from_the_CS_as_a_provisional_change_j870()
+    {
+        var clerk = await LoggedIn("clerk01");
+        await app.Services.GetRequiredService<JukiNetConnection>().Ready;
+        string atena;
+        await using (var db = app.Node.Database.Open())
+        {
+            atena = (await db.Residents.Where(r => r.Status == 1).OrderByDescending(r => r.AtenaNumber).FirstAsync()).AtenaNumber.Value;
+        }
+
+        var bad = await clerk.PostAsJsonAsync("/api/v1/jukinet/resident-codes", new { atenaNumber = "1", change = true });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("atenaNumber", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var assigned = await clerk.PostAsJsonAsync("/api/v1/jukinet/resident-codes", new { atenaNumber = atena, change = true });
+        Assert.Equal(HttpStatusCode.Created, assigned.StatusCode);
+        var body = await assigned.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(body.GetProperty("changeId").GetInt64() > 0);
+        Assert.Equal(199, body.GetProperty("remaining").GetInt32());
+    }
+
+    [Fact]
     public async Task The_screen_shows_what_was_sent_and_takes_in_move_in_notices()
     {
         var clerk = await LoggedIn("clerk01");

@@ -41,6 +41,12 @@ public static class MessageKinds
     /// </summary>
     public const string ConsistencyCheck = "consistency-check";
 
+    /// <summary>
+    /// 住民票コードの取得 (j870): a registry asks its CS for codes for new numbering; the CS hands them out at random from
+    /// its pool and refills the pool from the 全国サーバ. Request stream.
+    /// </summary>
+    public const string ResidentCodes = "resident-codes";
+
     /// <summary>A registry tells its CS which 転入通知 it has taken in. Request stream.</summary>
     public const string MoveInNoticesTaken = "move-in-notices-taken";
 }
@@ -108,6 +114,12 @@ public sealed record IdentityUpdateMessage(
         info.IndividualNumber?.Digits, (int)info.ChangeReason, info.ChangeDate, info.IsResident, info.PreviousResidentCode?.Value, null, info.IsInitialLoad);
 
     public static IdentityUpdateMessage Parse(string body) => MessageBodies.Parse<IdentityUpdateMessage>(body);
+
+    /// <summary>
+    /// The CS's answer to a row without a 住民票コード: the message keeps the registry's order, nothing is stored, and the
+    /// person reaches the network with the 住民票コードの職権記載 (j870).
+    /// </summary>
+    public const string WithoutResidentCode = "住民票コードが記載されていないため本人確認情報として記録しません（住民票コードの記載後に送信されます）。";
 
     /// <summary>The 本人確認情報 it carries, or a refusal naming the item that is wrong.</summary>
     /// <exception cref="MalformedMessageException">An item is missing or not valid.</exception>
@@ -198,3 +210,9 @@ public static class MessageBodies
     public static string Required(string field, string? value) =>
         string.IsNullOrWhiteSpace(value) ? throw new MalformedMessageException($"電文の項目 {field}: 値がありません。") : value;
 }
+
+/// <summary>住民票コードの取得 (j870): how many codes.</summary>
+public sealed record ResidentCodeRequest(int Count);
+
+/// <summary>The codes handed out, and how many are left in the pool (for the low-stock alert).</summary>
+public sealed record ResidentCodeResult(IReadOnlyList<string> Codes, int Remaining, string? Refusal = null);

@@ -25,6 +25,8 @@ public abstract class JukiNetDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<MoveInNoticeRow> MoveInNotices => Set<MoveInNoticeRow>();
 
+    public DbSet<ResidentCodePoolRow> ResidentCodePool => Set<ResidentCodePoolRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<IdentityRecordRow>(e =>
@@ -69,6 +71,13 @@ public abstract class JukiNetDbContext(DbContextOptions options) : DbContext(opt
         {
             e.ToTable("departure_certificates");
             e.HasIndex(r => new { r.ResidentCode, r.Direction });
+        });
+        modelBuilder.Entity<ResidentCodePoolRow>(e =>
+        {
+            e.ToTable("resident_code_pool");
+            e.HasKey(r => r.Code);
+            e.Property(r => r.Code).HasMaxLength(11);
+            e.HasIndex(r => r.HandedOutAt);
         });
         modelBuilder.Entity<MoveInNoticeRow>(e =>
         {

@@ -220,3 +220,19 @@ public sealed class MoveInNoticeRow
 
     public DateTime? TakenAt { get; set; }
 }
+
+/// <summary>
+/// 住民票コード (j870): at a CS, its pool of codes for new numbering, handed out at random to its registry; at the
+/// 全国サーバ, every code ever allocated to a CS (so none is allocated twice).
+/// </summary>
+public sealed class ResidentCodePoolRow
+{
+    public required string Code { get; set; }
+
+    public DateTime ReceivedAt { get; set; }
+
+    public DateTime? HandedOutAt { get; set; }
+
+    /// <summary>The registry (at a CS) or the CS (at the 全国サーバ) it went to.</summary>
+    public string? HandedTo { get; set; }
+}

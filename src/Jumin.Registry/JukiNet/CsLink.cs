@@ -26,8 +26,8 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
 {
     private const string RequestSequence = "jukinet-request";
 
-    /// <summary>What a row without a 住民票コード is marked with instead of being sent.</summary>
-    public const string NotSentWithoutCode = "住民票コードが記載されていないため送信していません（記載後に送信します）。";
+    /// <summary>What the CS answers for a row without a 住民票コード (it goes up once the code is recorded).</summary>
+    public const string NotSentWithoutCode = IdentityUpdateMessage.WithoutResidentCode;
     private readonly SemaphoreSlim sending = new(1, 1);
 
     public CsLinkSettings Settings => settings;
@@ -49,14 +49,6 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
             foreach (var message in pending)
             {
                 var row = await db.ResidentHistory.AsNoTracking().SingleAsync(r => r.AtenaNumber == message.AtenaNumber && r.HistoryNumber == message.HistoryNumber, cancellationToken);
-                if (row.ResidentCode is null)
-                {
-                    // Nothing to key it by on the network: it goes once the 住民票コード is recorded (住民票コードの職権記載).
-                    message.DeliveredAt = clock.GetCurrentInstant().ToDateTimeUtc();
-                    message.DeliveryResult = NotSentWithoutCode;
-                    await db.SaveChangesAsync(cancellationToken);
-                    continue;
-                }
                 var previousCode = row.ChangeReason == ChangeReason.ResidentCodeChangeRequest
                     ? await db.ResidentHistory.AsNoTracking().Where(r => r.AtenaNumber == message.AtenaNumber && r.HistoryNumber == message.HistoryNumber - 1).Select(r => r.ResidentCode).SingleOrDefaultAsync(cancellationToken)
                     : null;

@@ -7,6 +7,8 @@ namespace Jumin.Web.Api;
 
 public sealed record DepartureCertificateRequestDto(string? ResidentCode);
 
+public sealed record ResidentCodeAssignmentDto(string? AtenaNumber, bool Change);
+
 /// <summary>住基ネット under <c>/api/v1/jukinet</c>: link status, 特例転入, 転入通知の受理, 整合性確認.</summary>
 internal static class JukiNetApi
 {
@@ -55,6 +57,31 @@ internal static class JukiNetApi
                 return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "転入通知を取り込めません", detail: e.Message);
             }
         }).WithSummary("転入通知の受理（j700）: 市町村CSに届いた転入通知を仮登録にする").RequireAuthorization(OperatorClaims.Policy(Permission.ChangeEntry));
+
+        api.MapPost("/resident-codes", async (ResidentCodeAssignmentDto request, JukiNetConnection jukinet, HttpContext context) =>
+        {
+            if (!AtenaNumber.TryParse(request.AtenaNumber, out var atena, out var error))
+            {
+                return ApiResults.Invalid("atenaNumber", AtenaNumber.Label, error);
+            }
+            if (jukinet.ResidentCodes is not { } codes)
+            {
+                return NotConnected(jukinet);
+            }
+            try
+            {
+                var assigned = await codes.AssignAsync(context.User.ToOperator(), atena, request.Change, context.RequestAborted);
+                return Results.Created($"/api/v1/changes/{assigned.ChangeId}", new { assigned.ChangeId, assigned.Remaining, assigned.LowStockAlert });
+            }
+            catch (JukiNetRequestException e)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "住民票コードを付番できません", detail: e.Message);
+            }
+            catch (Registry.Changes.ChangeRejectedException e)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "住民票コードを付番できません", detail: string.Join(" ", e.Findings.Select(f => f.Message)));
+            }
+        }).WithSummary("住民票コードの付番・変更（j870, j880）: 市町村CSの空き番から無作為に選び、仮登録する。空きが少なければ警告する").RequireAuthorization(OperatorClaims.Policy(Permission.ChangeEntry));
 
         api.MapPost("/consistency", async (JukiNetConnection jukinet, HttpContext context) =>
         {

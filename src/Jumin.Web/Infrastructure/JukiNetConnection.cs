@@ -38,6 +38,8 @@ public sealed class JukiNetConnection(RegistryNode registry, IConfiguration conf
 
     public IdentityConsistency? Consistency { get; private set; }
 
+    public ResidentCodeAssignment? ResidentCodes { get; private set; }
+
     /// <summary>The embedded network (null when connecting to another process).</summary>
     public LocalNetwork? Network { get; private set; }
 
@@ -137,6 +139,10 @@ public sealed class JukiNetConnection(RegistryNode registry, IConfiguration conf
         Link = new CsLink(registry.Database, settings, registry.Clock);
         Moves = new MovesBetweenMunicipalities(registry.Database, registry.Audit, registry.Changes, Link, registry.Clock);
         Consistency = new IdentityConsistency(registry.Database, registry.Audit, Link);
+        ResidentCodes = new ResidentCodeAssignment(registry.Database, registry.Audit, registry.Changes, Link, registry.Clock)
+        {
+            LowStock = configuration.GetValue("Jumin:JukiNet:ResidentCodeLowStock", 50),
+        };
         var queued = await Link.EnqueueInitialLoadAsync(registry.Audit, cancellationToken);
         if (queued > 0)
         {

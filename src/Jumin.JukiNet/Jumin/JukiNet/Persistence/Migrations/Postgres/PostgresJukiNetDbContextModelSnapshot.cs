@@ -500,6 +500,34 @@ namespace Jumin.JukiNet.Persistence.Migrations.Postgres
 
                     b.ToTable("provision_log", (string)null);
                 });
+
+            modelBuilder.Entity("Jumin.JukiNet.Persistence.ResidentCodePoolRow", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime?>("HandedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handed_out_at");
+
+                    b.Property<string>("HandedTo")
+                        .HasColumnType("text")
+                        .HasColumnName("handed_to");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("Code")
+                        .HasName("pk_resident_code_pool");
+
+                    b.HasIndex("HandedOutAt")
+                        .HasDatabaseName("ix_resident_code_pool_handed_out_at");
+
+                    b.ToTable("resident_code_pool", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

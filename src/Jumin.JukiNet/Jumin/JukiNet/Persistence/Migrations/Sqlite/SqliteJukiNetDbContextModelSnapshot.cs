@@ -483,6 +483,34 @@ namespace Jumin.JukiNet.Persistence.Migrations.Sqlite
 
                     b.ToTable("provision_log", (string)null);
                 });
+
+            modelBuilder.Entity("Jumin.JukiNet.Persistence.ResidentCodePoolRow", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime?>("HandedOutAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handed_out_at");
+
+                    b.Property<string>("HandedTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handed_to");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("Code")
+                        .HasName("pk_resident_code_pool");
+
+                    b.HasIndex("HandedOutAt")
+                        .HasDatabaseName("ix_resident_code_pool_handed_out_at");
+
+                    b.ToTable("resident_code_pool", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
