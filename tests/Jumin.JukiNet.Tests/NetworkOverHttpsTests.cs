@@ -109,6 +109,17 @@ public abstract class NetworkOverHttpsTests(DatabaseProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task Another_node_answering_at_the_CS_address_is_not_taken_for_the_CS()
+    {
+        var cs = net.Network.Directory.Get(TestNetwork.A.Cs);
+        var impostor = cs with { Endpoint = net.Network.Directory.Get(TestNetwork.A.Prefecture).Endpoint };
+
+        await Assert.ThrowsAsync<NodeUnreachableException>(() => SendAsRegistryAsync(Signed(1, Update("10000000011", "佐藤　一郎")), impostor));
+
+        Assert.Equal(ReplyOutcome.Applied, (await SendAsRegistryAsync(Signed(1, Update("10000000011", "佐藤　一郎")))).Outcome);
+    }
+
+    [Fact]
     public async Task A_malformed_message_is_refused_naming_the_item_and_its_number_stays_unused()
     {
         var reply = await SendAsRegistryAsync(Signed(1, Update("123", "佐藤　一郎")));
@@ -180,8 +191,8 @@ public abstract class NetworkOverHttpsTests(DatabaseProvider provider) : IAsyncL
         return Unsigned(sequence, body).SignedWith(key);
     }
 
-    private Task<Reply> SendAsRegistryAsync(Envelope envelope) =>
-        net.Network.TransportFor(TestNetwork.A.Registry).SendAsync(net.Network.Directory.Get(TestNetwork.A.Cs), envelope);
+    private Task<Reply> SendAsRegistryAsync(Envelope envelope, DirectoryEntry? to = null) =>
+        net.Network.TransportFor(TestNetwork.A.Registry).SendAsync(to ?? net.Network.Directory.Get(TestNetwork.A.Cs), envelope);
 
     private async Task AssertRefusalLoggedAsync(string reason)
     {

@@ -32,5 +32,20 @@ public sealed class JukiNetBrowserTests(JukiNetBrowserWebApp app, Chromium chrom
         await page.Keyboard.PressAsync("Alt+t");
         await page.WaitForSelectorAsync("[data-testid=intake]");
         Assert.Contains("仮登録 0 件", await page.TextContentAsync("[data-testid=intake]"), StringComparison.Ordinal);
+
+        // 住民票コードの変更 (j880) for a demo resident: Alt+U, the 宛名番号, Tab, Space (変更請求), Shift+Tab, Enter.
+        string atena;
+        await using (var db = app.Node.Database.Open())
+        {
+            atena = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Residents.Where(r => r.Status == 1).OrderBy(r => r.AtenaNumber))).AtenaNumber.Value;
+        }
+        await page.Keyboard.PressAsync("Alt+u");
+        await page.Keyboard.TypeAsync(atena);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Space");
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("[data-testid=assigned]");
+        Assert.Contains("空き番の残り 199 件", await page.TextContentAsync("[data-testid=assigned]"), StringComparison.Ordinal);
     }
 }

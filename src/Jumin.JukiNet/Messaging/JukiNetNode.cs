@@ -141,10 +141,7 @@ public sealed class JukiNetNode : IDisposable
             var link = await db.Links.FindAsync([envelope.From, envelope.Stream], cancellationToken);
             if (link is not null && envelope.Sequence <= link.LastSequence)
             {
-                var earlier = await db.MessageLog
-                    .Where(m => m.Direction == Received && m.Peer == envelope.From && m.Stream == envelope.Stream && m.Sequence == envelope.Sequence && (m.Outcome == Applied || m.Outcome == Rejected))
-                    .Select(m => new { m.ContentHash, m.ReplyBody, m.Reason })
-                    .FirstOrDefaultAsync(cancellationToken);
+                var earlier = await EarlierAsync(db, envelope, cancellationToken);
                 if (earlier is not null && earlier.ContentHash == hash)
                 {
                     db.MessageLog.Add(Log(Received, envelope, Duplicate, "回答済みの要求の再送（再処理しない）", hash));
@@ -210,10 +207,7 @@ public sealed class JukiNetNode : IDisposable
             }
             if (envelope.Sequence <= link.LastSequence)
             {
-                var earlier = await db.MessageLog
-                    .Where(m => m.Direction == Received && m.Peer == envelope.From && m.Stream == envelope.Stream && m.Sequence == envelope.Sequence && (m.Outcome == Applied || m.Outcome == Rejected))
-                    .Select(m => new { m.ContentHash, m.ReplyBody, m.Reason })
-                    .FirstOrDefaultAsync(cancellationToken);
+                var earlier = await EarlierAsync(db, envelope, cancellationToken);
                 if (earlier is not null && earlier.ContentHash == hash)
                 {
                     db.MessageLog.Add(Log(Received, envelope, Duplicate, "適用済みの電文の再送（再適用しない）", hash));
@@ -256,6 +250,15 @@ public sealed class JukiNetNode : IDisposable
         }
         return await RefuseAsync(envelope, refusal, cancellationToken, expected);
     }
+
+    /// <summary>What this node answered when it applied the message with this sender, stream and number, if it did.</summary>
+    private static Task<EarlierReply?> EarlierAsync(JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken) =>
+        db.MessageLog
+            .Where(m => m.Direction == Received && m.Peer == envelope.From && m.Stream == envelope.Stream && m.Sequence == envelope.Sequence && (m.Outcome == Applied || m.Outcome == Rejected))
+            .Select(m => new EarlierReply(m.ContentHash, m.ReplyBody, m.Reason))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private sealed record EarlierReply(string? ContentHash, string? ReplyBody, string? Reason);
 
     /// <summary>Logs a refusal in its own transaction (nothing else is written) and answers with the reason.</summary>
     private async Task<Reply> RefuseAsync(Envelope? envelope, string reason, CancellationToken cancellationToken, long? expected = null)

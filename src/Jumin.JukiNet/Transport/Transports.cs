@@ -39,17 +39,19 @@ public sealed class InProcessNetwork : IJukiNetTransport
 }
 
 /// <summary>
-/// HTTPS with mutual TLS: the node presents its own certificate, and accepts only a server certificate that the project
-/// CA issued to the node it meant to reach.
+/// HTTPS with mutual TLS: the node presents its own certificate, and accepts from a server only the certificate the
+/// directory names for the node it meant to reach (issued by the project CA): another node answering at that address
+/// is refused, so it cannot acknowledge messages it would then drop. One connection pool per destination.
 /// </summary>
-public sealed class HttpsTransport : IJukiNetTransport, IDisposable
+public sealed class HttpsTransport(X509Certificate2 ownCertificate, X509Certificate2 authority, TimeSpan? timeout = null) : IJukiNetTransport, IDisposable
 {
     public const string Path = "/jukinet/v1/messages";
 
-    private readonly HttpClient client;
+    private readonly ConcurrentDictionary<NodeId, HttpClient> clients = new();
 
-    public HttpsTransport(X509Certificate2 ownCertificate, X509Certificate2 authority, TimeSpan? timeout = null)
+    private HttpClient ClientFor(DirectoryEntry destination) => clients.GetOrAdd(destination.Id, _ =>
     {
+        var expected = destination.Certificate.Thumbprint;
         var handler = new SocketsHttpHandler
         {
             SslOptions =
@@ -57,12 +59,19 @@ public sealed class HttpsTransport : IJukiNetTransport, IDisposable
                 ClientCertificates = new X509CertificateCollection { ownCertificate },
                 LocalCertificateSelectionCallback = (_, _, _, _, _) => ownCertificate,
                 RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-                    certificate is not null && ProjectCertificateAuthority.IsIssuedBy(new X509Certificate2(certificate), authority),
+                {
+                    if (certificate is null)
+                    {
+                        return false;
+                    }
+                    using var presented = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+                    return presented.Thumbprint == expected && ProjectCertificateAuthority.IsIssuedBy(presented, authority);
+                },
             },
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         };
-        client = new HttpClient(handler) { Timeout = timeout ?? TimeSpan.FromSeconds(30) };
-    }
+        return new HttpClient(handler) { Timeout = timeout ?? TimeSpan.FromSeconds(30) };
+    });
 
     public async Task<Reply> SendAsync(DirectoryEntry destination, Envelope envelope, CancellationToken cancellationToken = default)
     {
@@ -72,7 +81,7 @@ public sealed class HttpsTransport : IJukiNetTransport, IDisposable
         }
         try
         {
-            using var response = await client.PostAsJsonAsync(new Uri(destination.Endpoint, Path), envelope, Envelope.Json, cancellationToken);
+            using var response = await ClientFor(destination).PostAsJsonAsync(new Uri(destination.Endpoint, Path), envelope, Envelope.Json, cancellationToken);
             var reply = await response.Content.ReadFromJsonAsync<Reply>(Envelope.Json, cancellationToken);
             return reply ?? throw new NodeUnreachableException($"{destination.Id} の応答が読めません（HTTP {(int)response.StatusCode}）。");
         }
@@ -90,5 +99,11 @@ public sealed class HttpsTransport : IJukiNetTransport, IDisposable
         }
     }
 
-    public void Dispose() => client.Dispose();
+    public void Dispose()
+    {
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+    }
 }

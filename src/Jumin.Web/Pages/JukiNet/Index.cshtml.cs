@@ -23,6 +23,14 @@ public sealed class IndexModel(JukiNetConnection jukinet) : PageModel
 
     public DepartureCertificateMessage? Certificate { get; private set; }
 
+    [BindProperty]
+    public string? AtenaNumber { get; set; }
+
+    [BindProperty]
+    public bool ChangeCode { get; set; }
+
+    public ResidentCodeAssigned? Assigned { get; private set; }
+
     public MoveInNoticeIntake? Intake { get; private set; }
 
     public ConsistencyReport? Report { get; private set; }
@@ -60,6 +68,36 @@ public sealed class IndexModel(JukiNetConnection jukinet) : PageModel
             catch (JukiNetRequestException e)
             {
                 Problem = e.Message;
+            }
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    /// <summary>住民票コードの付番・変更 (j870, j880): a code from the CS's pool, entered as a 仮登録.</summary>
+    public async Task<IActionResult> OnPostResidentCodeAsync()
+    {
+        if (!MayEnterChanges)
+        {
+            return Forbid();
+        }
+        if (!Jumin.Domain.Identifiers.AtenaNumber.TryParse(AtenaNumber, out var atena, out var error))
+        {
+            ModelState.AddModelError(nameof(AtenaNumber), $"{Jumin.Domain.Identifiers.AtenaNumber.Label}: {error.Message}");
+        }
+        else if (jukinet.ResidentCodes is { } codes)
+        {
+            try
+            {
+                Assigned = await codes.AssignAsync(User.ToOperator(), atena, ChangeCode, HttpContext.RequestAborted);
+            }
+            catch (JukiNetRequestException e)
+            {
+                Problem = e.Message;
+            }
+            catch (Jumin.Registry.Changes.ChangeRejectedException e)
+            {
+                Problem = string.Join(" ", e.Findings.Select(f => f.Message));
             }
         }
         await LoadAsync();
