@@ -283,23 +283,17 @@ public sealed class CsBehaviour : INodeBehaviour
             }
         }
         var picked = await db.ResidentCodePool.Where(r => r.HandedOutAt == null).OrderBy(r => EF.Functions.Random()).Take(request.Count).ToListAsync(cancellationToken);
+        if (picked.Count < request.Count)
+        {
+            var refused = new ResidentCodeResult([], available, "市町村CSに付番用の住民票コードがありません（全国サーバに接続できません）。");
+            return new HandlerResult(JsonSerializer.Serialize(refused, Envelope.Json), refused.Refusal);
+        }
         foreach (var row in picked)
         {
             row.HandedOutAt = now;
             row.HandedTo = sender.Id.Value;
         }
-        var result = picked.Count < request.Count
-            ? new ResidentCodeResult([], available, "市町村CSに付番用の住民票コードがありません（全国サーバに接続できません）。")
-            : new ResidentCodeResult(picked.Select(r => r.Code).ToList(), available - picked.Count);
-        if (result.Refusal is not null)
-        {
-            foreach (var row in picked)
-            {
-                row.HandedOutAt = null;
-                row.HandedTo = null;
-            }
-        }
-        return new HandlerResult(JsonSerializer.Serialize(result, Envelope.Json), result.Refusal);
+        return new HandlerResult(JsonSerializer.Serialize(new ResidentCodeResult(picked.Select(r => r.Code).ToList(), available - picked.Count), Envelope.Json));
     }
 
     /// <summary>本人確認情報の検索 in the CS's own file (住民票コード, 個人番号, or 2+ of the 4情報 other than 性別).</summary>

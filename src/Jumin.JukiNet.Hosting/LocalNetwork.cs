@@ -47,6 +47,7 @@ public sealed class LocalNetwork : IAsyncDisposable
     private readonly Func<NodeId, NodeStorage> storage;
     private readonly IClock clock;
     private readonly List<IDisposable> owned = [];
+    private readonly Dictionary<NodeId, HttpsTransport> transports = [];
 
     private LocalNetwork(NetworkMode mode, ProjectCertificateAuthority authority, NodeDirectory directory, Dictionary<NodeId, X509Certificate2> credentials, IReadOnlyList<Municipality> municipalities, Func<NodeId, NodeStorage> storage, IClock clock)
     {
@@ -136,8 +137,12 @@ public sealed class LocalNetwork : IAsyncDisposable
         {
             return InProcess;
         }
-        var transport = new HttpsTransport(credentials[id], Authority.Certificate);
-        owned.Add(transport);
+        // One per node, kept: each holds its connection pools, so a node's sends reuse their TLS sessions.
+        if (!transports.TryGetValue(id, out var transport))
+        {
+            transports[id] = transport = new HttpsTransport(credentials[id], Authority.Certificate);
+            owned.Add(transport);
+        }
         return transport;
     }
 

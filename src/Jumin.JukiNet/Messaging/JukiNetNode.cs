@@ -178,16 +178,10 @@ public sealed class JukiNetNode : IDisposable
             {
                 return await RefuseAsync(envelope, e.Message, cancellationToken);
             }
-            var entry = Log(Received, envelope, result.Rejection is null ? Applied : Rejected, result.Rejection, hash);
-            entry.ResidentCode = result.ResidentCode;
-            entry.ReplyBody = result.ReplyBody;
-            db.MessageLog.Add(entry);
+            var reply = AddApplied(db, envelope, result, hash);
             await db.SaveChangesAsync(cancellationToken);
-            if (db.ChangeTracker.Entries<OutboxRow>().Any())
-            {
-                outboxSignal.Release();
-            }
-            return new Reply(ReplyOutcome.Applied, result.Rejection, result.ReplyBody);
+            SignalIfEnqueued(db);
+            return reply;
         }
     }
 
@@ -235,20 +229,33 @@ public sealed class JukiNetNode : IDisposable
                     return await RefuseAsync(envelope, e.Message, cancellationToken);
                 }
                 link.LastSequence = envelope.Sequence;
-                var entry = Log(Received, envelope, result.Rejection is null ? Applied : Rejected, result.Rejection, hash);
-                entry.ResidentCode = result.ResidentCode;
-                entry.ReplyBody = result.ReplyBody;
-                db.MessageLog.Add(entry);
+                var reply = AddApplied(db, envelope, result, hash);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                if (db.ChangeTracker.Entries<OutboxRow>().Any())
-                {
-                    outboxSignal.Release();
-                }
-                return new Reply(ReplyOutcome.Applied, result.Rejection, result.ReplyBody);
+                SignalIfEnqueued(db);
+                return reply;
             }
         }
         return await RefuseAsync(envelope, refusal, cancellationToken, expected);
+    }
+
+    /// <summary>Logs an applied message with what the handler answered (a resend gets the same answer) and makes the reply.</summary>
+    private Reply AddApplied(JukiNetDbContext db, Envelope envelope, HandlerResult result, string hash)
+    {
+        var entry = Log(Received, envelope, result.Rejection is null ? Applied : Rejected, result.Rejection, hash);
+        entry.ResidentCode = result.ResidentCode;
+        entry.ReplyBody = result.ReplyBody;
+        db.MessageLog.Add(entry);
+        return new Reply(ReplyOutcome.Applied, result.Rejection, result.ReplyBody);
+    }
+
+    /// <summary>Wakes the sender when the handler forwarded something (after the commit, so it finds the rows).</summary>
+    private void SignalIfEnqueued(JukiNetDbContext db)
+    {
+        if (db.ChangeTracker.Entries<OutboxRow>().Any())
+        {
+            outboxSignal.Release();
+        }
     }
 
     /// <summary>What this node answered when it applied the message with this sender, stream and number, if it did.</summary>
@@ -442,10 +449,8 @@ public sealed class JukiNetNode : IDisposable
         }
     }
 
-    private Envelope Sign(OutboxRow message)
-    {
-        using var key = Credentials.GetECDsaPrivateKey() ?? throw new InvalidOperationException($"{Id} の秘密鍵がありません。");
-        return new Envelope
+    private Envelope Sign(OutboxRow message) =>
+        new Envelope
         {
             From = Id.Value,
             To = message.Destination,
@@ -454,8 +459,7 @@ public sealed class JukiNetNode : IDisposable
             Kind = message.Kind,
             Body = message.Body,
             SentAt = message.SentAt,
-        }.SignedWith(key);
-    }
+        }.SignedBy(Credentials);
 
     /// <summary>
     /// Sends the outbox whenever something is enqueued, and at least every <paramref name="retry"/> (resend); runs the

@@ -56,6 +56,13 @@ public sealed record Envelope
     /// <summary>SHA-256 of the signed bytes: tells a resend (same hash) from a replayed number with other content.</summary>
     public string ContentHash() => Convert.ToHexString(SHA256.HashData(SignedBytes()));
 
+    /// <summary>Signed with the private key of the sender's own certificate.</summary>
+    public Envelope SignedBy(X509Certificate2 credentials)
+    {
+        using var key = credentials.GetECDsaPrivateKey() ?? throw new InvalidOperationException($"{From} の秘密鍵がありません。");
+        return SignedWith(key);
+    }
+
     public Envelope SignedWith(ECDsa key) => this with { Signature = Convert.ToBase64String(key.SignData(SignedBytes(), HashAlgorithmName.SHA256)) };
 
     public bool IsSignedBy(X509Certificate2 certificate)

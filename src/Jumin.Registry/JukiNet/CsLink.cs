@@ -106,8 +106,7 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
         {
             return 0;
         }
-        var current = await db.ResidentHistory.AsNoTracking()
-            .Join(db.Residents, h => new { h.AtenaNumber, h.HistoryNumber }, r => new { r.AtenaNumber, HistoryNumber = r.LatestHistoryNumber }, (h, _) => h)
+        var current = await db.LatestRows(db.Residents).AsNoTracking()
             .Where(h => h.ResidentCode != null)
             .Select(h => new { h.AtenaNumber, h.HistoryNumber, h.ChangeReason })
             .ToListAsync(cancellationToken);
@@ -215,10 +214,8 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
         row.PlannedMoveOutDate?.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         row.PlannedDestination);
 
-    private Envelope Sign(string stream, long sequence, string kind, string body, DateTime sentAt)
-    {
-        using var key = settings.Credentials.GetECDsaPrivateKey() ?? throw new InvalidOperationException("既存住基システムの秘密鍵がありません。");
-        return new Envelope
+    private Envelope Sign(string stream, long sequence, string kind, string body, DateTime sentAt) =>
+        new Envelope
         {
             From = settings.Self.Value,
             To = settings.Cs.Id.Value,
@@ -227,8 +224,7 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
             Kind = kind,
             Body = body,
             SentAt = Instant.FromDateTimeUtc(DateTime.SpecifyKind(sentAt, DateTimeKind.Utc)).ToString(),
-        }.SignedWith(key);
-    }
+        }.SignedBy(settings.Credentials);
 
     public void Dispose() => sending.Dispose();
 }

@@ -1,6 +1,4 @@
 using Jumin.JukiNet.Identity;
-using Jumin.JukiNet.Protocol;
-using Jumin.JukiNet.Transport;
 using Jumin.Registry.Accounts;
 using Jumin.Registry.Audit;
 using Jumin.Registry.Persistence;
@@ -25,30 +23,18 @@ public sealed class IdentityConsistency(RegistryDatabase database, AuditTrail au
         int applied;
         await using (var db = database.Open())
         {
-            var rows = await db.ResidentHistory.AsNoTracking()
-                .Join(db.Residents, h => new { h.AtenaNumber, h.HistoryNumber }, r => new { r.AtenaNumber, HistoryNumber = r.LatestHistoryNumber }, (h, _) => h)
-                .Where(h => h.ResidentCode != null)
-                .ToListAsync(cancellationToken);
+            var rows = await db.LatestRows(db.Residents).AsNoTracking().Where(h => h.ResidentCode != null).ToListAsync(cancellationToken);
             records = rows.Select(CsLink.ToMessage).ToList();
             // 更新件数: what the CS applied — sent and acknowledged, less what its 論理チェック refused.
             applied = await db.Outbox.CountAsync(m => m.Destination == Changes.OutboxDestinations.JukiNetCs && m.DeliveredAt != null && m.DeliveryResult == null, cancellationToken);
         }
-        Reply reply;
-        try
+        var requests = new CsRequests(link, database, audit);
+        var report = await requests.AskAsync<ConsistencyReport>(op, AuditFunctions.BatchUpdate, Screen, null, MessageKinds.ConsistencyCheck, new ConsistencyCheckRequest(records, applied), "整合性確認", cancellationToken);
+        if (report is null)
         {
-            reply = await link.RequestAsync(MessageKinds.ConsistencyCheck, new ConsistencyCheckRequest(records, applied), cancellationToken);
+            await requests.RefusedAsync(op, AuditFunctions.BatchUpdate, Screen, null, null, cancellationToken);
+            throw new JukiNetRequestException("住基ネットが整合性確認を拒否しました: ");
         }
-        catch (NodeUnreachableException e)
-        {
-            await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.BatchUpdate, Screen, outcome: Domain.Audit.AuditOutcome.Refused, detail: e.Message)], cancellationToken);
-            throw new JukiNetRequestException("市町村CSに接続できません。しばらくしてからもう一度行ってください。");
-        }
-        if (reply.Outcome == ReplyOutcome.Refused || reply.Body is null)
-        {
-            await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.BatchUpdate, Screen, outcome: Domain.Audit.AuditOutcome.Refused, detail: reply.Reason)], cancellationToken);
-            throw new JukiNetRequestException($"住基ネットが整合性確認を拒否しました: {reply.Reason}");
-        }
-        var report = MessageBodies.Parse<ConsistencyReport>(reply.Body);
         await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.BatchUpdate, Screen,
             detail: string.Join("、", report.Levels.Select(l => $"{l.Left}↔{l.Right} {l.Compared}件中 不一致{l.Differences.Count}件")))], cancellationToken);
         return report;

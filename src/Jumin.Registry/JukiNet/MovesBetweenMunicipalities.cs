@@ -4,8 +4,6 @@ using Jumin.Domain.Dates;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Residents;
 using Jumin.JukiNet.Identity;
-using Jumin.JukiNet.Protocol;
-using Jumin.JukiNet.Transport;
 using Jumin.Registry.Accounts;
 using Jumin.Registry.Audit;
 using Jumin.Registry.Changes;
@@ -121,28 +119,11 @@ public sealed class MovesBetweenMunicipalities(RegistryDatabase database, AuditT
         return new MoveInNoticeIntake(entered, problems);
     }
 
-    private async Task<T> RequestAsync<T>(Operator op, string screen, string? target, string kind, object body, CancellationToken cancellationToken)
-    {
-        Reply reply;
-        try
-        {
-            reply = await link.RequestAsync(kind, body, cancellationToken);
-        }
-        catch (NodeUnreachableException e)
-        {
-            await FailAsync(op, screen, target, e.Message, cancellationToken);
-            throw new JukiNetRequestException("市町村CSに接続できません。しばらくしてからもう一度行ってください。");
-        }
-        if (reply.Outcome == ReplyOutcome.Refused)
-        {
-            await FailAsync(op, screen, target, reply.Reason ?? "", cancellationToken);
-            throw new JukiNetRequestException($"住基ネットが要求を拒否しました: {reply.Reason}");
-        }
-        return reply.Body is null ? default! : MessageBodies.Parse<T>(reply.Body);
-    }
+    private async Task<T> RequestAsync<T>(Operator op, string screen, string? target, string kind, object body, CancellationToken cancellationToken) where T : class =>
+        (await new CsRequests(link, database, audit).AskAsync<T>(op, AuditFunctions.ChangeEntry, screen, target, kind, body, "要求", cancellationToken))!;
 
     private Task FailAsync(Operator op, string screen, string? target, string reason, CancellationToken cancellationToken) =>
-        audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.ChangeEntry, screen, target, outcome: Domain.Audit.AuditOutcome.Refused, detail: reason)], cancellationToken);
+        new CsRequests(link, database, audit).RefusedAsync(op, AuditFunctions.ChangeEntry, screen, target, reason, cancellationToken);
 
     private static LocalDate? ParseDate(string text)
     {

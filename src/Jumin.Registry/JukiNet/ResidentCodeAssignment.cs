@@ -3,8 +3,6 @@ using Jumin.Domain.Dates;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Residents;
 using Jumin.JukiNet.Identity;
-using Jumin.JukiNet.Protocol;
-using Jumin.JukiNet.Transport;
 using Jumin.Registry.Accounts;
 using Jumin.Registry.Audit;
 using Jumin.Registry.Changes;
@@ -33,21 +31,12 @@ public sealed class ResidentCodeAssignment(RegistryDatabase database, AuditTrail
     public async Task<ResidentCodeAssigned> AssignAsync(Operator op, AtenaNumber atena, bool change, CancellationToken cancellationToken = default)
     {
         await audit.RequireAsync(database, op, Permission.ChangeEntry, Screen, cancellationToken);
-        Reply reply;
-        try
+        var requests = new CsRequests(link, database, audit);
+        var result = await requests.AskAsync<ResidentCodeResult>(op, AuditFunctions.ChangeEntry, Screen, atena.Value, MessageKinds.ResidentCodes, new ResidentCodeRequest(1), "要求", cancellationToken);
+        if (result is null || result.Codes.Count == 0)
         {
-            reply = await link.RequestAsync(MessageKinds.ResidentCodes, new ResidentCodeRequest(1), cancellationToken);
-        }
-        catch (NodeUnreachableException e)
-        {
-            await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.ChangeEntry, Screen, atena.Value, outcome: Domain.Audit.AuditOutcome.Refused, detail: e.Message)], cancellationToken);
-            throw new JukiNetRequestException("市町村CSに接続できません。しばらくしてからもう一度行ってください。");
-        }
-        var result = reply.Body is null ? null : MessageBodies.Parse<ResidentCodeResult>(reply.Body);
-        if (reply.Outcome == ReplyOutcome.Refused || result is null || result.Codes.Count == 0)
-        {
-            var reason = result?.Refusal ?? reply.Reason ?? "住民票コードを取得できません。";
-            await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.ChangeEntry, Screen, atena.Value, outcome: Domain.Audit.AuditOutcome.Refused, detail: reason)], cancellationToken);
+            var reason = result?.Refusal ?? "住民票コードを取得できません。";
+            await requests.RefusedAsync(op, AuditFunctions.ChangeEntry, Screen, atena.Value, reason, cancellationToken);
             throw new JukiNetRequestException(reason);
         }
         var code = ResidentCode.Parse(result.Codes[0]);
