@@ -100,7 +100,7 @@ public sealed class LocalNetwork : IAsyncDisposable
                 Code = code,
                 Parent = parent,
                 LegalGround = legalGround,
-                Endpoint = mode == NetworkMode.Https && role is NodeRole.Cs or NodeRole.Prefecture or NodeRole.National ? new Uri($"https://127.0.0.1:{FreePort()}") : null,
+                Endpoint = mode == NetworkMode.Https && role is NodeRole.Cs or NodeRole.Prefecture or NodeRole.National ? new Uri($"https://127.0.0.1:{FreeLoopbackPort()}") : null,
                 Certificate = X509CertificateLoader.LoadCertificate(certificate.RawData),
             });
         }
@@ -218,11 +218,27 @@ public sealed class LocalNetwork : IAsyncDisposable
     public Task RunSendersAsync(TimeSpan retry, CancellationToken cancellationToken) =>
         Task.WhenAll(nodes.Values.Select(n => Task.Run(() => n.Node.RunAsync(retry, cancellationToken), cancellationToken)));
 
-    private static int FreePort()
+    /// <summary>
+    /// A loopback port to listen on, drawn at random below the system's ephemeral range (32768–60999 on Linux): outgoing
+    /// connections (to PostgreSQL, between nodes) take ports from that range and could take one chosen from it before
+    /// the node binds it.
+    /// </summary>
+    public static int FreeLoopbackPort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = Random.Shared.Next(20_000, 32_000);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: draw again.
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

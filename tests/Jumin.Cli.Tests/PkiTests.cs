@@ -36,10 +36,10 @@ public sealed class PkiTests : IDisposable
     [Fact]
     public async Task A_CS_run_from_the_command_line_takes_a_signed_update_from_its_registry_over_mutual_TLS()
     {
-        var port = FreePort();
+        var port = JukiNet.Hosting.LocalNetwork.FreeLoopbackPort();
         Assert.Equal(0, await Run("pki", "init"));
-        Assert.Equal(0, await Run("pki", "issue", "national", "--endpoint", $"https://127.0.0.1:{FreePort()}"));
-        Assert.Equal(0, await Run("pki", "issue", "prefecture-03", "--parent", "national", "--code", "03", "--endpoint", $"https://127.0.0.1:{FreePort()}"));
+        Assert.Equal(0, await Run("pki", "issue", "national", "--endpoint", $"https://127.0.0.1:{JukiNet.Hosting.LocalNetwork.FreeLoopbackPort()}"));
+        Assert.Equal(0, await Run("pki", "issue", "prefecture-03", "--parent", "national", "--code", "03", "--endpoint", $"https://127.0.0.1:{JukiNet.Hosting.LocalNetwork.FreeLoopbackPort()}"));
         Assert.Equal(0, await Run("pki", "issue", "cs-032999", "--parent", "prefecture-03", "--code", "032999", "--endpoint", $"https://127.0.0.1:{port}"));
         Assert.Equal(0, await Run("pki", "issue", "registry-032999", "--parent", "cs-032999", "--code", "032999"));
 
@@ -78,13 +78,6 @@ public sealed class PkiTests : IDisposable
         Assert.NotNull(reply);
         Assert.Equal(ReplyOutcome.Applied, reply.Outcome);
         Assert.Null(reply.Reason);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()
