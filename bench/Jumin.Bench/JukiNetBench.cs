@@ -49,7 +49,7 @@ internal static class JukiNetBench
         {
             var name = id.Value.Replace('-', '_');
             nodes[id] = await NodeFactory.CreateAsync(id, directory, credentials[id], authority.Certificate,
-                new NodeStorage(DatabaseProvider.Postgres, Database(name), Database(name + "_numbers"), Path.Combine(data, "keys")), timed);
+                new NodeStorage(DatabaseProvider.Postgres, Database(name), Database(name + "_numbers"), Path.Combine(data, "keys"), CardManagementConnectionString: Database(name + "_cards")), timed);
             network.Attach(id, nodes[id].Node.ReceiveAsync);
         }
 

@@ -139,6 +139,10 @@ internal sealed class NodeRunSettings : PkiSettings
     [Description("national のみ: 個人番号生成システムのデータベース（既定 data/jukinet/national-numbers.db）。")]
     public string? NumbersConnection { get; init; }
 
+    [CommandOption("--cards-connection <CONNECTION>")]
+    [Description("national のみ: 個人番号カード管理システムのデータベース（既定 data/jukinet/national-cards.db）。")]
+    public string? CardsConnection { get; init; }
+
     [CommandOption("--keys <DIR>")]
     [Description("national のみ: 生成鍵のディレクトリ（既定 data/jukinet/keys）。")]
     public string Keys { get; init; } = Path.Combine("data", "jukinet", "keys");
@@ -160,7 +164,8 @@ internal sealed class NodeRunCommand : AsyncCommand<NodeRunSettings>
         var storage = new NodeStorage(provider,
             settings.Connection ?? $"Data Source={Path.Combine("data", "jukinet", id.Value + ".db")}",
             settings.NumbersConnection ?? $"Data Source={Path.Combine("data", "jukinet", id.Value + "-numbers.db")}",
-            settings.Keys);
+            settings.Keys,
+            CardManagementConnectionString: settings.CardsConnection ?? $"Data Source={Path.Combine("data", "jukinet", id.Value + "-cards.db")}");
         var credentials = ProjectCertificateAuthority.LoadNode(settings.NodesDirectory, id);
         var authority = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(Path.Combine(settings.Directory, ProjectCertificateAuthority.CertificateFile));
         using var transport = new HttpsTransport(credentials, authority);

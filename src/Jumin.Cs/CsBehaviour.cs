@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Jumin.Domain;
 using Jumin.Domain.Residents;
+using Jumin.JukiNet.Cards;
 using Jumin.JukiNet.Identity;
 using Jumin.JukiNet.Messaging;
 using Jumin.JukiNet.Persistence;
@@ -31,8 +32,9 @@ public sealed class CsBehaviour : INodeBehaviour
     {
         (NodeRole.Registry, Streams.Update, MessageKinds.IdentityUpdate) => null,
         (NodeRole.Registry, Streams.Request, MessageKinds.IdentityQuery or MessageKinds.NumberGeneration or MessageKinds.NumberChange
-            or MessageKinds.DepartureCertificate or MessageKinds.MoveInNoticesPending or MessageKinds.MoveInNoticesTaken or MessageKinds.ConsistencyCheck or MessageKinds.ResidentCodes) => null,
-        (NodeRole.National, Streams.Update, MessageKinds.MoveInNotice) => null,
+            or MessageKinds.DepartureCertificate or MessageKinds.MoveInNoticesPending or MessageKinds.MoveInNoticesTaken or MessageKinds.ConsistencyCheck or MessageKinds.ResidentCodes
+            or MessageKinds.CardDestination or MessageKinds.CardOperation or MessageKinds.CardStatus or MessageKinds.CardNoticesPending or MessageKinds.CardNoticesTaken) => null,
+        (NodeRole.National, Streams.Update, MessageKinds.MoveInNotice or MessageKinds.CardSuspended) => null,
         (NodeRole.National, Streams.Request, MessageKinds.DepartureCertificate) => null,
         (NodeRole.Registry or NodeRole.National, _, _) => $"市町村CSは {sender.Id} からの {stream}/{kind} を受け付けません。",
         _ => $"市町村CSは自団体の既存住基システムと全国サーバからのみ受け付けます（{sender.Id} は {sender.Role}）。",
@@ -42,9 +44,12 @@ public sealed class CsBehaviour : INodeBehaviour
     {
         if (sender.Role == NodeRole.National)
         {
-            return envelope.Kind == MessageKinds.MoveInNotice
-                ? await ReceiveMoveInNoticeAsync(node, db, envelope, cancellationToken)
-                : await HandOverDepartureCertificateAsync(node, db, envelope, cancellationToken);
+            return envelope.Kind switch
+            {
+                MessageKinds.MoveInNotice => await ReceiveMoveInNoticeAsync(node, db, envelope, cancellationToken),
+                MessageKinds.CardSuspended => await ReceiveCardNoticeAsync(node, db, envelope, cancellationToken),
+                _ => await HandOverDepartureCertificateAsync(node, db, envelope, cancellationToken),
+            };
         }
         if (sender.Parent != node.Id)
         {
@@ -59,6 +64,10 @@ public sealed class CsBehaviour : INodeBehaviour
             MessageKinds.MoveInNoticesTaken => await MoveInNoticesTakenAsync(node, db, envelope, cancellationToken),
             MessageKinds.ConsistencyCheck => await CheckConsistencyAsync(node, db, envelope, cancellationToken),
             MessageKinds.ResidentCodes => await HandOutResidentCodesAsync(node, db, envelope, sender, cancellationToken),
+            MessageKinds.CardDestination => await KeepCardDestinationAsync(node, db, envelope, cancellationToken),
+            MessageKinds.CardOperation or MessageKinds.CardStatus => await RelayCardRequestAsync(node, db, envelope, cancellationToken),
+            MessageKinds.CardNoticesPending => await PendingCardNoticesAsync(db, cancellationToken),
+            MessageKinds.CardNoticesTaken => await CardNoticesTakenAsync(node, db, envelope, cancellationToken),
             _ => await RelayNumberRequestAsync(node, db, envelope, cancellationToken),
         };
     }
@@ -208,7 +217,11 @@ public sealed class CsBehaviour : INodeBehaviour
     /// Purges 転出証明書情報 nobody claimed within <see cref="UnclaimedDepartureDays"/> days: the row stays as a record
     /// that there was one, its content does not. Returns how many.
     /// </summary>
-    public Task HousekeepAsync(JukiNetNode node, CancellationToken cancellationToken) => PurgeUnclaimedDepartureCertificatesAsync(node, cancellationToken);
+    public async Task HousekeepAsync(JukiNetNode node, CancellationToken cancellationToken)
+    {
+        await PurgeUnclaimedDepartureCertificatesAsync(node, cancellationToken);
+        await PurgeSentCardDestinationsAsync(node, cancellationToken);
+    }
 
     public async Task<int> PurgeUnclaimedDepartureCertificatesAsync(JukiNetNode node, CancellationToken cancellationToken = default)
     {
@@ -329,5 +342,136 @@ public sealed class CsBehaviour : INodeBehaviour
             throw new MalformedMessageException($"全国サーバが要求を拒否しました: {reply.Reason}");
         }
         return new HandlerResult(reply.Body, reply.Reason, request.ResidentCode);
+    }
+
+    // ── 個人番号カード (j1110, j1120) ──────────────────────────────────────────
+
+    /// <summary>
+    /// 送付先情報 (j1120; seed 004 §2.9 1-①): only for a current resident of this municipality whose 個人番号 is the one this
+    /// CS holds for the latest 住民票コード (seed 004 R-ACQ-24); kept in the 送付先情報ファイル and sent on to the 全国サーバ.
+    /// A resend of the same 送付先管理番号 is answered as accepted and not sent twice.
+    /// </summary>
+    private static async Task<HandlerResult> KeepCardDestinationAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken)
+    {
+        var own = node.Entry.Code!;
+        var destination = MessageBodies.Parse<CardDestinationMessage>(envelope.Body) with { MunicipalityCode = own };
+        MessageBodies.Required("deliveryAddress", destination.DeliveryAddress);
+        MessageBodies.Required("deliveryName", destination.DeliveryName);
+        if (await db.CardDestinations.AnyAsync(d => d.DestinationNumber == destination.DestinationNumber, cancellationToken))
+        {
+            return Answer(new CardDestinationResult(destination.DestinationNumber, true), null, destination.ResidentCode);
+        }
+        var row = await db.Identities.AsNoTracking().FirstOrDefaultAsync(r => r.ResidentCode == destination.ResidentCode, cancellationToken);
+        string? refusal = row switch
+        {
+            null => $"住民票コード{destination.ResidentCode}の本人確認情報がこの市町村CSにありません。",
+            _ when !row.IsResident || row.MunicipalityCode != own => $"住民票コード{destination.ResidentCode}の人はこの市町村の住民ではありません（送付先情報は現に住民である人についてのみ作成できます）。",
+            _ when row.IndividualNumber != destination.IndividualNumber => "送付先情報の個人番号が最新の住民票コードに対応する個人番号と一致しません。",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            return Answer(new CardDestinationResult(destination.DestinationNumber, false, refusal), refusal, destination.ResidentCode);
+        }
+        db.CardDestinations.Add(new CardDestinationRow
+        {
+            DestinationNumber = destination.DestinationNumber,
+            ResidentCode = destination.ResidentCode,
+            Body = JsonSerializer.Serialize(destination, Envelope.Json),
+            ReceivedAt = node.Clock.GetCurrentInstant().ToDateTimeUtc(),
+        });
+        await node.EnqueueAsync(db, node.Directory.National.Id, MessageKinds.CardDestination, destination, cancellationToken);
+        return Answer(new CardDestinationResult(destination.DestinationNumber, true), null, destination.ResidentCode);
+    }
+
+    private static HandlerResult Answer(object body, string? rejection, string? residentCode) =>
+        new(JsonSerializer.Serialize(body, Envelope.Json), rejection, residentCode);
+
+    /// <summary>The 全国サーバ has the 送付先情報: the one-開庁日 clock of its deletion starts now.</summary>
+    public async Task OnAcknowledgedAsync(JukiNetNode node, JukiNetDbContext db, OutboxRow message, Reply reply, CancellationToken cancellationToken)
+    {
+        if (message.Kind != MessageKinds.CardDestination)
+        {
+            return;
+        }
+        var number = MessageBodies.Parse<CardDestinationMessage>(message.Body).DestinationNumber;
+        var row = await db.CardDestinations.FirstOrDefaultAsync(d => d.DestinationNumber == number, cancellationToken);
+        if (row is not null)
+        {
+            row.SentAt = node.Clock.GetCurrentInstant().ToDateTimeUtc();
+        }
+    }
+
+    /// <summary>
+    /// Deletes the content of every 送付先情報 sent before today's previous 開庁日 (「連携後速やか(1営業日後)に削除」, seed
+    /// 001): the row stays as a record that it was sent, its 4情報, 個人番号 and 送付先 do not. Returns how many.
+    /// </summary>
+    public static async Task<int> PurgeSentCardDestinationsAsync(JukiNetNode node, CancellationToken cancellationToken = default)
+    {
+        var today = Domain.Dates.JapanTime.Today(node.Clock);
+        await using var db = node.Database.Open();
+        var sent = await db.CardDestinations.Where(d => d.SentAt != null && d.PurgedAt == null).ToListAsync(cancellationToken);
+        var due = sent.Where(d => Domain.Audit.OffHours.NextOpenDay(NodaTime.Instant.FromDateTimeUtc(DateTime.SpecifyKind(d.SentAt!.Value, DateTimeKind.Utc)).InZone(Domain.Dates.JapanTime.Zone).Date) <= today).ToList();
+        var now = node.Clock.GetCurrentInstant().ToDateTimeUtc();
+        foreach (var row in due)
+        {
+            row.Body = "";
+            row.ResidentCode = "";
+            row.PurgedAt = now;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return due.Count;
+    }
+
+    /// <summary>
+    /// A window operation or a card status query, passed on to the 全国サーバ (and so to the カード管理システム) for this
+    /// municipality; a 交付申請 only for a current resident.
+    /// </summary>
+    private static async Task<HandlerResult> RelayCardRequestAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken)
+    {
+        if (envelope.Kind == MessageKinds.CardOperation)
+        {
+            var request = MessageBodies.Parse<CardOperationRequest>(envelope.Body);
+            if (request.Operation == Domain.JukiNet.CardOperations.JapaneseName(Domain.JukiNet.CardOperation.Application)
+                && !await db.Identities.AnyAsync(r => r.ResidentCode == request.ResidentCode && r.IsResident && r.MunicipalityCode == node.Entry.Code, cancellationToken))
+            {
+                var refusal = $"住民票コード{request.ResidentCode}の人はこの市町村の住民ではありません（交付申請は住所地の市町村で受け付けます）。";
+                return Answer(new CardOperationResult(null, refusal), refusal, request.ResidentCode);
+            }
+        }
+        var reply = await node.RequestAsync(node.Directory.National.Id, envelope.Kind, JsonSerializer.Deserialize<JsonElement>(envelope.Body), cancellationToken);
+        if (reply.Outcome == ReplyOutcome.Refused)
+        {
+            throw new MalformedMessageException($"全国サーバが要求を拒否しました: {reply.Reason}");
+        }
+        return new HandlerResult(reply.Body, reply.Reason);
+    }
+
+    private static Task<HandlerResult> ReceiveCardNoticeAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken)
+    {
+        var notice = MessageBodies.Parse<CardSuspendedNotice>(envelope.Body);
+        if (notice.MunicipalityCode != node.Entry.Code)
+        {
+            throw new MalformedMessageException($"電文の項目 municipalityCode: {notice.MunicipalityCode} はこの市町村（{node.Entry.Code}）ではありません。");
+        }
+        db.CardNotices.Add(new CardNoticeRow { ResidentCode = notice.ResidentCode, Body = envelope.Body, ReceivedAt = node.Clock.GetCurrentInstant().ToDateTimeUtc() });
+        return Task.FromResult(new HandlerResult(null, null, notice.ResidentCode));
+    }
+
+    private static async Task<HandlerResult> PendingCardNoticesAsync(JukiNetDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await db.CardNotices.AsNoTracking().Where(n => n.TakenAt == null).OrderBy(n => n.Id).ToListAsync(cancellationToken);
+        return Answer(new PendingCardNotices(rows.Select(r => new PendingCardNotice(r.Id, MessageBodies.Parse<CardSuspendedNotice>(r.Body), r.ReceivedAt)).ToList()), null, null);
+    }
+
+    private static async Task<HandlerResult> CardNoticesTakenAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken)
+    {
+        var taken = MessageBodies.Parse<CardNoticesTaken>(envelope.Body);
+        var now = node.Clock.GetCurrentInstant().ToDateTimeUtc();
+        foreach (var row in await db.CardNotices.Where(n => taken.Ids.Contains(n.Id) && n.TakenAt == null).ToListAsync(cancellationToken))
+        {
+            row.TakenAt = now;
+        }
+        return new HandlerResult();
     }
 }

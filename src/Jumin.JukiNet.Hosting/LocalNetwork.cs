@@ -41,6 +41,9 @@ public sealed class LocalNetwork : IAsyncDisposable
 {
     public static NodeId National { get; } = NodeId.Parse("national");
 
+    /// <summary>The 個人番号カード向けコールセンター (機構's contractor), a client of the 全国サーバ.</summary>
+    public static NodeId CallCentre { get; } = NodeId.Parse("callcentre-jlis");
+
     private readonly Dictionary<NodeId, RunningNode> nodes = [];
     private readonly Dictionary<NodeId, NodeServer> servers = [];
     private readonly Dictionary<NodeId, X509Certificate2> credentials;
@@ -105,6 +108,7 @@ public sealed class LocalNetwork : IAsyncDisposable
             });
         }
         Add(National, NodeRole.National, "住基全国サーバ", null, null);
+        Add(CallCentre, NodeRole.CallCentre, "個人番号カードコールセンター", null, null);
         foreach (var prefecture in municipalities.GroupBy(m => m.PrefectureCode))
         {
             Add(prefecture.First().Prefecture, NodeRole.Prefecture, prefecture.First().PrefectureName + " 都道府県サーバ", prefecture.Key, National);
@@ -145,6 +149,9 @@ public sealed class LocalNetwork : IAsyncDisposable
         }
         return transport;
     }
+
+    /// <summary>The コールセンター's client of the 全国サーバ.</summary>
+    public Cards.CallCentreClient CallCentreClient() => new(CallCentre, credentials[CallCentre], Directory, TransportFor(CallCentre), clock);
 
     /// <summary>Starts (or restarts, on its existing store) one server node.</summary>
     public async Task StartNodeAsync(NodeId id, CancellationToken cancellationToken = default)

@@ -7,6 +7,7 @@ using Jumin.JukiNet.Pki;
 using Jumin.JukiNet.Protocol;
 using Jumin.JukiNet.Transport;
 using Jumin.National;
+using Jumin.National.Cards;
 using Jumin.National.NumberGeneration;
 using Jumin.Prefecture;
 using NodaTime;
@@ -20,15 +21,19 @@ namespace Jumin.JukiNet.Hosting;
 /// <param name="KeysDirectory">全国サーバ only: where the generation key is kept (created on first start).</param>
 /// <param name="UnclaimedDepartureDays">CS only: days an unclaimed 転出証明書情報 is kept before it is purged.</param>
 /// <param name="ResidentCodeBlock">CS only: how many 住民票コード to ask the 全国サーバ for when the pool runs low.</param>
-public sealed record NodeStorage(DatabaseProvider Provider, string ConnectionString, string? NumberGenerationConnectionString = null, string? KeysDirectory = null, int UnclaimedDepartureDays = 30, int ResidentCodeBlock = 200);
+/// <param name="CardManagementConnectionString">全国サーバ only: the 個人番号カード管理システム's own database.</param>
+public sealed record NodeStorage(DatabaseProvider Provider, string ConnectionString, string? NumberGenerationConnectionString = null, string? KeysDirectory = null, int UnclaimedDepartureDays = 30, int ResidentCodeBlock = 200, string? CardManagementConnectionString = null);
 
 /// <summary>A running node and what it owns.</summary>
-public sealed class RunningNode(JukiNetNode node, NumberGenerator? numbers) : IDisposable
+public sealed class RunningNode(JukiNetNode node, NumberGenerator? numbers, CardManagement? cards = null) : IDisposable
 {
     public JukiNetNode Node { get; } = node;
 
     /// <summary>The 全国サーバ's 個人番号生成システム (null elsewhere).</summary>
     public NumberGenerator? Numbers { get; } = numbers;
+
+    /// <summary>The 全国サーバ's 個人番号カード管理システム (null elsewhere).</summary>
+    public CardManagement? Cards { get; } = cards;
 
     public void Dispose()
     {
@@ -48,6 +53,7 @@ public static class NodeFactory
         var database = new JukiNetDatabase(storage.Provider, storage.ConnectionString);
         await database.MigrateAsync(cancellationToken);
         NumberGenerator? numbers = null;
+        CardManagement? cards = null;
         INodeBehaviour behaviour;
         switch (directory.Get(id).Role)
         {
@@ -62,12 +68,16 @@ public static class NodeFactory
                     ?? throw new ArgumentException("全国サーバには個人番号生成システムのデータベースが必要です。", nameof(storage)));
                 await generation.MigrateAsync(cancellationToken);
                 numbers = new NumberGenerator(generation, await GenerationKeyAsync(storage.KeysDirectory ?? throw new ArgumentException("全国サーバには鍵の保存先が必要です。", nameof(storage)), cancellationToken), clock);
-                behaviour = new NationalBehaviour(numbers);
+                var cardStore = new CardDatabase(storage.Provider, storage.CardManagementConnectionString
+                    ?? throw new ArgumentException("全国サーバには個人番号カード管理システムのデータベースが必要です。", nameof(storage)));
+                await cardStore.MigrateAsync(cancellationToken);
+                cards = new CardManagement(cardStore, clock);
+                behaviour = new NationalBehaviour(numbers, cards);
                 break;
             default:
                 throw new ArgumentException($"{id} は住基ネットのサーバではありません（{directory.Get(id).Role}）。", nameof(id));
         }
-        return new RunningNode(new JukiNetNode(id, directory, credentials, authority, database, transport, behaviour, clock), numbers);
+        return new RunningNode(new JukiNetNode(id, directory, credentials, authority, database, transport, behaviour, clock), numbers, cards);
     }
 
     /// <summary>The generation module's key: 32 random bytes made on first start and never in the repository.</summary>

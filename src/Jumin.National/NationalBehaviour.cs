@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Jumin.Domain.Identifiers;
+using Jumin.JukiNet.Cards;
 using Jumin.JukiNet.Identity;
 using Jumin.JukiNet.Messaging;
 using Jumin.JukiNet.Persistence;
 using Jumin.JukiNet.Pki;
 using Jumin.JukiNet.Protocol;
+using Jumin.National.Cards;
 using Jumin.National.NumberGeneration;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,9 +16,11 @@ namespace Jumin.National;
 /// 住基全国サーバ (seed 004 §1.2): applies 本人確認情報 updates from the 都道府県サーバ and answers with the 更新結果;
 /// serves 照会 to municipalities, prefectures and registered agencies with a 提供記録; and relays 個人番号 generation and
 /// change requests to the generation module after checking them against the latest 本人確認情報 (seed 004 §1.2 item 7:
-/// only 付番対象者; the old number must belong to the latest 住民票コード).
+/// only 付番対象者; the old number must belong to the latest 住民票コード). It passes 送付先情報, window operations on cards,
+/// the コールセンター's suspensions and the 異動 of card holders to the 個人番号カード管理システム, and the latter's suspension
+/// notices on to the municipality's CS.
 /// </summary>
-public sealed class NationalBehaviour(NumberGenerator numbers) : INodeBehaviour
+public sealed class NationalBehaviour(NumberGenerator numbers, CardManagement cards) : INodeBehaviour
 {
     /// <summary>The most people one 照会 returns.</summary>
     public const int QueryLimit = 100;
@@ -28,6 +32,9 @@ public sealed class NationalBehaviour(NumberGenerator numbers) : INodeBehaviour
         (NodeRole.Cs, Streams.Request, MessageKinds.NumberGeneration or MessageKinds.NumberChange or MessageKinds.DepartureCertificate) => null,
         (NodeRole.Cs, Streams.Update, MessageKinds.MoveInNotice) => null,
         (NodeRole.Cs, Streams.Request, MessageKinds.ConsistencyCheck or MessageKinds.ResidentCodes) => null,
+        (NodeRole.Cs, Streams.Update, MessageKinds.CardDestination) => null,
+        (NodeRole.Cs, Streams.Request, MessageKinds.CardOperation or MessageKinds.CardStatus) => null,
+        (NodeRole.CallCentre, Streams.Request, MessageKinds.CardOperation) => null,
         _ => $"全国サーバは {sender.Id}（{sender.Role}）からの {stream}/{kind} を受け付けません。",
     };
 
@@ -81,6 +88,9 @@ public sealed class NationalBehaviour(NumberGenerator numbers) : INodeBehaviour
         MessageKinds.MoveInNotice => await RelayMoveInNoticeAsync(node, db, envelope, sender, cancellationToken),
         MessageKinds.ConsistencyCheck => await CompareAsync(node, db, envelope, sender, cancellationToken),
         MessageKinds.ResidentCodes => await AllocateResidentCodesAsync(node, db, envelope, sender, cancellationToken),
+        MessageKinds.CardDestination => await PassDestinationAsync(envelope, sender, cancellationToken),
+        MessageKinds.CardOperation => await OperateCardAsync(node, db, envelope, sender, cancellationToken),
+        MessageKinds.CardStatus => await CardStatusAsync(envelope, sender, cancellationToken),
         _ => await NumberAsync(db, envelope, cancellationToken),
     };
 
@@ -97,6 +107,11 @@ public sealed class NationalBehaviour(NumberGenerator numbers) : INodeBehaviour
         {
             // 住民票コードの変更通知 (seed 004 §2.3): the generation module moves the number to the new code.
             await numbers.ResidentCodeChangedAsync(previous, info.ResidentCode, cancellationToken);
+        }
+        if (refusal is null)
+        {
+            // 異動情報 of card holders go on to the カード管理システム (seed 004 R-STO-12); it ignores everyone else.
+            await cards.HolderChangedAsync(info.ResidentCode.Value, info.PreviousResidentCode?.Value, info.Municipality.Value, info.ChangeReason, info.IndividualNumber?.Digits, cancellationToken);
         }
         var result = refusal is null
             ? new UpdateResult(message.ResidentCode, true)
@@ -178,5 +193,42 @@ public sealed class NationalBehaviour(NumberGenerator numbers) : INodeBehaviour
             outcome = await numbers.GenerateAsync(code, cancellationToken);
         }
         return new HandlerResult(JsonSerializer.Serialize(new NumberRequestResult(code.Value, outcome.Number?.Digits, outcome.Refusal), Envelope.Json), outcome.Refusal, code.Value);
+    }
+
+    /// <summary>送付先情報 (j1120): from the CS of the municipality that made it, to the カード管理システム.</summary>
+    private async Task<HandlerResult> PassDestinationAsync(Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken)
+    {
+        var destination = MessageBodies.Parse<CardDestinationMessage>(envelope.Body);
+        if (destination.MunicipalityCode != sender.Code)
+        {
+            throw new MalformedMessageException($"電文の項目 municipalityCode: {destination.MunicipalityCode} は送信元 {sender.Id} の市町村ではありません。");
+        }
+        await cards.ReceiveDestinationAsync(destination, cancellationToken);
+        return new HandlerResult(null, null, destination.ResidentCode);
+    }
+
+    /// <summary>
+    /// A window operation (for the CS's own municipality) or a コールセンター suspension; the latter's notice goes to the
+    /// CS of the municipality that has the card, in order, on the update stream.
+    /// </summary>
+    private async Task<HandlerResult> OperateCardAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken)
+    {
+        var request = MessageBodies.Parse<CardOperationRequest>(envelope.Body);
+        var byCallCentre = sender.Role == NodeRole.CallCentre;
+        request = request with { MunicipalityCode = byCallCentre ? null : sender.Code };
+        var outcome = await cards.OperateAsync(request, sender.Id.Value, byCallCentre, cancellationToken);
+        if (outcome.Notice is { } notice)
+        {
+            var cs = node.Directory.CsOf(notice.MunicipalityCode) ?? throw new InvalidOperationException($"{notice.MunicipalityCode} の市町村CSがノード一覧にありません。");
+            await node.EnqueueAsync(db, cs.Id, MessageKinds.CardSuspended, notice, cancellationToken);
+        }
+        return new HandlerResult(JsonSerializer.Serialize(outcome.Result, Envelope.Json), outcome.Result.Refusal, outcome.Result.Card?.ResidentCode ?? request.ResidentCode);
+    }
+
+    private async Task<HandlerResult> CardStatusAsync(Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken)
+    {
+        var request = MessageBodies.Parse<CardStatusRequest>(envelope.Body);
+        var status = await cards.StatusAsync(MessageBodies.Required("residentCode", request.ResidentCode), cancellationToken);
+        return new HandlerResult(JsonSerializer.Serialize(status, Envelope.Json), null, request.ResidentCode);
     }
 }

@@ -67,15 +67,18 @@ public sealed class TestNetwork : IAsyncDisposable
         var name = id.Value.Replace('-', '_');
         if (provider == DatabaseProvider.Sqlite)
         {
-            return new NodeStorage(provider, $"Data Source={Path.Combine(directory, name + ".db")}", $"Data Source={Path.Combine(directory, name + "-numbers.db")}", Path.Combine(directory, "keys-" + name));
+            return new NodeStorage(provider, $"Data Source={Path.Combine(directory, name + ".db")}", $"Data Source={Path.Combine(directory, name + "-numbers.db")}", Path.Combine(directory, "keys-" + name),
+                CardManagementConnectionString: $"Data Source={Path.Combine(directory, name + "-cards.db")}");
         }
         var database = $"jumin_test_{name}_{Guid.NewGuid():N}"[..40];
         databases.Add(database);
         databases.Add(database + "_n");
+        databases.Add(database + "_c");
         return new NodeStorage(provider,
             new NpgsqlConnectionStringBuilder(TestRegistry.PostgresServer) { Database = database }.ConnectionString,
             new NpgsqlConnectionStringBuilder(TestRegistry.PostgresServer) { Database = database + "_n" }.ConnectionString,
-            Path.Combine(directory, "keys-" + name));
+            Path.Combine(directory, "keys-" + name),
+            CardManagementConnectionString: new NpgsqlConnectionStringBuilder(TestRegistry.PostgresServer) { Database = database + "_c" }.ConnectionString);
     }
 
     /// <summary>Sends everything pending, at every level, until nothing moves.</summary>

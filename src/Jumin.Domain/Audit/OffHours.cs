@@ -17,6 +17,17 @@ public sealed record OffHours(LocalTime NightStarts, LocalTime NightEnds)
         day.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday
         || (day.Month == 12 && day.Day >= 29) || (day.Month == 1 && day.Day <= 3)
         || JapaneseHolidays.IsHoliday(day);
+
+    /// <summary>The first 開庁日 after <paramref name="day"/> (「1営業日後」).</summary>
+    public static LocalDate NextOpenDay(LocalDate day)
+    {
+        var next = day.PlusDays(1);
+        while (IsClosedDay(next))
+        {
+            next = next.PlusDays(1);
+        }
+        return next;
+    }
 }
 
 /// <summary>国民の祝日 (祝日法, as amended to 2020), with 振替休日 and 国民の休日, for 1980 onwards.</summary>

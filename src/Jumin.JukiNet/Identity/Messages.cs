@@ -49,6 +49,33 @@ public static class MessageKinds
 
     /// <summary>A registry tells its CS which 転入通知 it has taken in. Request stream.</summary>
     public const string MoveInNoticesTaken = "move-in-notices-taken";
+
+    /// <summary>
+    /// 送付先情報 (j1120; seed 004 §2.9 1-①): registry → CS (request stream; the CS checks the 個人番号 against the latest
+    /// 住民票コード and keeps it in its 送付先情報ファイル) → 全国サーバ → 個人番号カード管理システム (update stream).
+    /// </summary>
+    public const string CardDestination = "card-destination";
+
+    /// <summary>
+    /// A window operation on a 個人番号カード (j1110: 交付申請, 交付, 一時停止, 一時停止解除, 廃止, 回収, 返還): registry → CS
+    /// → 全国サーバ → カード管理システム; or a 一時停止 from the コールセンター straight to the 全国サーバ. Request stream.
+    /// </summary>
+    public const string CardOperation = "card-operation";
+
+    /// <summary>カード管理情報の照会 (j1110: whether and which card a person holds). Request stream.</summary>
+    public const string CardStatus = "card-status";
+
+    /// <summary>
+    /// 一時停止の通知 (seed 004 §2.10 item 3): the カード管理システム tells the municipality a card was suspended at the
+    /// コールセンター. 全国サーバ → CS, update stream.
+    /// </summary>
+    public const string CardSuspended = "card-suspended";
+
+    /// <summary>A registry asks its CS for the card notices it has not taken in. Request stream.</summary>
+    public const string CardNoticesPending = "card-notices";
+
+    /// <summary>A registry tells its CS which card notices it has taken in. Request stream.</summary>
+    public const string CardNoticesTaken = "card-notices-taken";
 }
 
 /// <summary>

@@ -27,6 +27,10 @@ public abstract class JukiNetDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<ResidentCodePoolRow> ResidentCodePool => Set<ResidentCodePoolRow>();
 
+    public DbSet<CardDestinationRow> CardDestinations => Set<CardDestinationRow>();
+
+    public DbSet<CardNoticeRow> CardNotices => Set<CardNoticeRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<IdentityRecordRow>(e =>
@@ -82,6 +86,17 @@ public abstract class JukiNetDbContext(DbContextOptions options) : DbContext(opt
         modelBuilder.Entity<MoveInNoticeRow>(e =>
         {
             e.ToTable("move_in_notices");
+            e.HasIndex(r => r.TakenAt);
+        });
+        modelBuilder.Entity<CardDestinationRow>(e =>
+        {
+            e.ToTable("card_destinations");
+            e.HasIndex(r => r.DestinationNumber).IsUnique();
+            e.HasIndex(r => r.SentAt);
+        });
+        modelBuilder.Entity<CardNoticeRow>(e =>
+        {
+            e.ToTable("card_notices");
             e.HasIndex(r => r.TakenAt);
         });
     }

@@ -222,6 +222,44 @@ public sealed class MoveInNoticeRow
 }
 
 /// <summary>
+/// 送付先情報ファイル (seed 000 file (3); seed 001): at a CS, each 送付先情報 its registry sent, until it has reached the
+/// 全国サーバ (<see cref="SentAt"/>); one 開庁日 later its content is deleted (「連携後速やか(1営業日後)に削除」) and only
+/// the fact that it was sent remains.
+/// </summary>
+public sealed class CardDestinationRow
+{
+    public long Id { get; set; }
+
+    /// <summary>送付先管理番号, as the registry numbered it.</summary>
+    public long DestinationNumber { get; set; }
+
+    public required string ResidentCode { get; set; }
+
+    public required string Body { get; set; }
+
+    public DateTime ReceivedAt { get; set; }
+
+    /// <summary>When the 全国サーバ acknowledged it.</summary>
+    public DateTime? SentAt { get; set; }
+
+    public DateTime? PurgedAt { get; set; }
+}
+
+/// <summary>A 一時停止の通知 from the カード管理システム, waiting at the CS for its registry.</summary>
+public sealed class CardNoticeRow
+{
+    public long Id { get; set; }
+
+    public required string ResidentCode { get; set; }
+
+    public required string Body { get; set; }
+
+    public DateTime ReceivedAt { get; set; }
+
+    public DateTime? TakenAt { get; set; }
+}
+
+/// <summary>
 /// 住民票コード (j870): at a CS, its pool of codes for new numbering, handed out at random to its registry; at the
 /// 全国サーバ, every code ever allocated to a CS (so none is allocated twice).
 /// </summary>

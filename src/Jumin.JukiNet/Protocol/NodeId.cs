@@ -19,7 +19,7 @@ public readonly partial record struct NodeId
         value = null;
         if (input is null || !Shape().IsMatch(input))
         {
-            error = new ValidationError("format", "ノード名は registry-／cs-／prefecture-／agency- に英小文字・数字が続く形、または national です。");
+            error = new ValidationError("format", "ノード名は registry-／cs-／prefecture-／agency-／callcentre- に英小文字・数字が続く形、または national です。");
             return false;
         }
         value = new NodeId(input);
@@ -31,7 +31,7 @@ public readonly partial record struct NodeId
 
     public override string ToString() => Value;
 
-    [GeneratedRegex("^((registry|cs|prefecture|agency)-[0-9a-z]{1,32}|national)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^((registry|cs|prefecture|agency|callcentre)-[0-9a-z]{1,32}|national)$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 }
 
@@ -52,4 +52,10 @@ public enum NodeRole
 
     /// <summary>国の機関等 — an agency 住基法 allows to receive 機構保存本人確認情報 (30条の9; 別表).</summary>
     Agency = 5,
+
+    /// <summary>
+    /// 個人番号カード向けコールセンター (機構's contractor; seed 004 §2.10): files 一時停止 for lost or stolen cards after
+    /// checking the caller's identity; may do nothing else.
+    /// </summary>
+    CallCentre = 6,
 }

@@ -186,6 +186,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
         var rows = plan.NewRows;
         await ResidentWriter.AppendAsync(db, rows, cancellationToken);
         await Outbox.AddAsync(db, row.Id, plan.Rows, now, cancellationToken);
+        JukiNet.CardWindow.AddDue(db, plan.Rows, row.EnteredBy, op.UserId, now);
         row.Status = ChangeStatus.Registered;
         row.HeadNotices = plan.HeadNotices.Count == 0 ? null : json.Serialize(plan.HeadNotices);
         row.DecidedBy = op.UserId;

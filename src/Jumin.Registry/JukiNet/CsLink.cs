@@ -83,12 +83,60 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
                 await db.SaveChangesAsync(cancellationToken);
                 delivered++;
             }
+            if (delivered == pending.Count)
+            {
+                delivered += await SendCardDestinationsAsync(db, cancellationToken);
+            }
             return delivered;
         }
         finally
         {
             sending.Release();
         }
+    }
+
+    /// <summary>
+    /// 送付先情報 (j1120), once every 本人確認情報 update before it has reached the CS (the CS checks the 個人番号 against the
+    /// latest 住民票コード it holds): up to 100 confirmed and unsent, in the order they were made. A resend after a lost
+    /// answer carries the same 送付先管理番号, which the CS does not pass on twice.
+    /// </summary>
+    private async Task<int> SendCardDestinationsAsync(RegistryDbContext db, CancellationToken cancellationToken)
+    {
+        if (await db.Outbox.AnyAsync(m => m.Destination == OutboxDestinations.JukiNetCs && m.DeliveredAt == null, cancellationToken))
+        {
+            return 0;
+        }
+        var due = await db.CardDestinations.AsTracking().Where(d => d.ConfirmedAt != null && d.SentAt == null).OrderBy(d => d.Id).Take(100).ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var destination in due)
+        {
+            var row = await db.ResidentHistory.AsNoTracking().SingleAsync(r => r.AtenaNumber == destination.AtenaNumber && r.HistoryNumber == destination.HistoryNumber, cancellationToken);
+            destination.Attempts++;
+            Reply reply;
+            try
+            {
+                reply = await RequestAsync(MessageKinds.CardDestination, CardWindow.Message(destination, row), cancellationToken);
+            }
+            catch (NodeUnreachableException e)
+            {
+                destination.LastError = e.Message;
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            if (reply.Outcome == ReplyOutcome.Refused || reply.Body is null)
+            {
+                destination.LastError = reply.Reason;
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            var result = MessageBodies.Parse<Jumin.JukiNet.Cards.CardDestinationResult>(reply.Body);
+            destination.SentAt = clock.GetCurrentInstant().ToDateTimeUtc();
+            destination.Result = result.Accepted ? null : result.Refusal;
+            destination.LastError = null;
+            await db.SaveChangesAsync(cancellationToken);
+            sent++;
+        }
+        return sent;
     }
 
     /// <summary>The 異動番号 of the messages of the 初期移行 (no 異動 wrote them).</summary>

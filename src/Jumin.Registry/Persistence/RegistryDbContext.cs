@@ -66,6 +66,8 @@ public abstract class RegistryDbContext(DbContextOptions options, IndividualNumb
 
     public DbSet<BreakGlassGrantRow> BreakGlassGrants => Set<BreakGlassGrantRow>();
 
+    public DbSet<CardDestinationSendRow> CardDestinations => Set<CardDestinationSendRow>();
+
     /// <summary>The current 住民票 row of each index entry (the history row the index points at).</summary>
     public IQueryable<ResidentRecord> LatestRows(IQueryable<ResidentIndexEntry> entries) =>
         from r in entries
@@ -269,6 +271,13 @@ public abstract class RegistryDbContext(DbContextOptions options, IndividualNumb
             e.HasKey(c => c.Serial);
             e.Property(c => c.Serial).HasMaxLength(32);
             e.HasIndex(c => c.AtenaNumber);
+        });
+
+        modelBuilder.Entity<CardDestinationSendRow>(e =>
+        {
+            e.ToTable("card_destination_sends");
+            e.HasIndex(d => d.AtenaNumber);
+            e.HasIndex(d => new { d.SentAt, d.ConfirmedAt });
         });
     }
 }

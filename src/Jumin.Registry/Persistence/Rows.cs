@@ -358,6 +358,51 @@ public sealed class OutboxMessageRow
 }
 
 /// <summary>
+/// 送付先情報 (j1120; seed 000 file (3)): one person's 番号通知書類 destination, made with an 異動 that gave them a new
+/// 個人番号 or by hand (to a 居所 instead of the 住所), and its sending to the CS — the 送信履歴 the standard asks to be
+/// searchable. The 4情報 and 個人番号 are read from the history row when it is sent, never copied here. One made by hand
+/// is sent only once another user confirms it (seed 000 PRV-06: 処理者と点検者を別に).
+/// </summary>
+public sealed class CardDestinationSendRow
+{
+    /// <summary>送付先管理番号.</summary>
+    public long Id { get; set; }
+
+    public required AtenaNumber AtenaNumber { get; set; }
+
+    /// <summary>The 住民票 row whose items it carries.</summary>
+    public int HistoryNumber { get; set; }
+
+    /// <summary>異動 (made by a 本登録) or 窓口 (made by hand).</summary>
+    public required string Origin { get; set; }
+
+    /// <summary>送付先氏名, when not the person's own name (e.g. 方書・気付).</summary>
+    public string? DeliveryName { get; set; }
+
+    /// <summary>送付先住所: a 居所, when not the 住所.</summary>
+    public string? DeliveryAddress { get; set; }
+
+    public required string CreatedBy { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>Who checked it (the 本登録's approver for one made by an 異動); it is sent only once confirmed.</summary>
+    public string? ConfirmedBy { get; set; }
+
+    public DateTime? ConfirmedAt { get; set; }
+
+    /// <summary>When the CS answered.</summary>
+    public DateTime? SentAt { get; set; }
+
+    /// <summary>Null when the CS took it; otherwise why it refused (e.g. the 個人番号 is not the latest code's).</summary>
+    public string? Result { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+}
+
+/// <summary>
 /// 排他制御 (j1380): a person whose 住民票 someone is editing. Others may look, not change, until the
 /// holder enters the 仮登録 or the lock expires.
 /// </summary>

@@ -119,7 +119,8 @@ public sealed class JukiNetConnection(RegistryNode registry, IConfiguration conf
                 DatabaseProvider.Sqlite,
                 $"Data Source={Path.Combine(directory, id.Value + ".db")}",
                 $"Data Source={Path.Combine(directory, id.Value + "-numbers.db")}",
-                Path.Combine(directory, "keys")), registry.Clock, cancellationToken: cancellationToken);
+                Path.Combine(directory, "keys"),
+                CardManagementConnectionString: $"Data Source={Path.Combine(directory, id.Value + "-cards.db")}"), registry.Clock, cancellationToken: cancellationToken);
             settings = Network.LinkFor(Demo);
         }
         else if (Mode == "connect")

@@ -707,6 +707,83 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                     b.ToTable("bulk_exports", (string)null);
                 });
 
+            modelBuilder.Entity("Jumin.Registry.Persistence.CardDestinationSendRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AtenaNumber")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("atena_number");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DeliveryAddress")
+                        .HasColumnType("text")
+                        .HasColumnName("delivery_address");
+
+                    b.Property<string>("DeliveryName")
+                        .HasColumnType("text")
+                        .HasColumnName("delivery_name");
+
+                    b.Property<int>("HistoryNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("history_number");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("text")
+                        .HasColumnName("result");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_card_destination_sends");
+
+                    b.HasIndex("AtenaNumber")
+                        .HasDatabaseName("ix_card_destination_sends_atena_number");
+
+                    b.HasIndex("SentAt", "ConfirmedAt")
+                        .HasDatabaseName("ix_card_destination_sends_sent_at_confirmed_at");
+
+                    b.ToTable("card_destination_sends", (string)null);
+                });
+
             modelBuilder.Entity("Jumin.Registry.Persistence.CertificateDisposalRow", b =>
                 {
                     b.Property<long>("IssueId")

@@ -697,6 +697,81 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                     b.ToTable("bulk_exports", (string)null);
                 });
 
+            modelBuilder.Entity("Jumin.Registry.Persistence.CardDestinationSendRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AtenaNumber")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("atena_number");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DeliveryAddress")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_address");
+
+                    b.Property<string>("DeliveryName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_name");
+
+                    b.Property<int>("HistoryNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("history_number");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_card_destination_sends");
+
+                    b.HasIndex("AtenaNumber")
+                        .HasDatabaseName("ix_card_destination_sends_atena_number");
+
+                    b.HasIndex("SentAt", "ConfirmedAt")
+                        .HasDatabaseName("ix_card_destination_sends_sent_at_confirmed_at");
+
+                    b.ToTable("card_destination_sends", (string)null);
+                });
+
             modelBuilder.Entity("Jumin.Registry.Persistence.CertificateDisposalRow", b =>
                 {
                     b.Property<long>("IssueId")

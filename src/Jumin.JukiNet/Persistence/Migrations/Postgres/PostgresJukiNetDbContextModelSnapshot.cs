@@ -22,6 +22,90 @@ namespace Jumin.JukiNet.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Jumin.JukiNet.Persistence.CardDestinationRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<long>("DestinationNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("destination_number");
+
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("purged_at");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ResidentCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("resident_code");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_card_destinations");
+
+                    b.HasIndex("DestinationNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_card_destinations_destination_number");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_card_destinations_sent_at");
+
+                    b.ToTable("card_destinations", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.JukiNet.Persistence.CardNoticeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ResidentCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("resident_code");
+
+                    b.Property<DateTime?>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_card_notices");
+
+                    b.HasIndex("TakenAt")
+                        .HasDatabaseName("ix_card_notices_taken_at");
+
+                    b.ToTable("card_notices", (string)null);
+                });
+
             modelBuilder.Entity("Jumin.JukiNet.Persistence.DepartureCertificateRow", b =>
                 {
                     b.Property<long>("Id")

@@ -3,6 +3,7 @@ using System;
 using Jumin.JukiNet.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
@@ -10,12 +11,94 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jumin.JukiNet.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJukiNetDbContext))]
-    partial class SqliteJukiNetDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261130081506_Cards")]
+    partial class Cards
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Jumin.JukiNet.Persistence.CardDestinationRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("DestinationNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("destination_number");
+
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purged_at");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ResidentCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resident_code");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_card_destinations");
+
+                    b.HasIndex("DestinationNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_card_destinations_destination_number");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_card_destinations_sent_at");
+
+                    b.ToTable("card_destinations", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.JukiNet.Persistence.CardNoticeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ResidentCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resident_code");
+
+                    b.Property<DateTime?>("TakenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("taken_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_card_notices");
+
+                    b.HasIndex("TakenAt")
+                        .HasDatabaseName("ix_card_notices_taken_at");
+
+                    b.ToTable("card_notices", (string)null);
+                });
 
             modelBuilder.Entity("Jumin.JukiNet.Persistence.DepartureCertificateRow", b =>
                 {
