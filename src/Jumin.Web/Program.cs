@@ -128,4 +128,5 @@ app.MapOperationsApi();
 app.MapAccountApi();
 app.MapExportApi();
 app.MapJukiNetApi();
+app.MapCardApi();
 app.Run();

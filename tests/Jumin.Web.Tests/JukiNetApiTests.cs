@@ -136,4 +136,55 @@ public sealed class JukiNetApiTests(JukiNetWebApp app) : IClassFixture<JukiNetWe
         Assert.Equal(HttpStatusCode.OK, intake.StatusCode);
         Assert.Equal(0, (await intake.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entered").GetArrayLength());
     }
+
+    [Fact]
+    public async Task A_destination_confirmed_by_another_user_lets_the_window_apply_for_a_card_and_operate_on_it_j1110_j1120()
+    {
+        var clerk = await LoggedIn("clerk01");
+        var approver = await LoggedIn("approver01");
+        await app.Services.GetRequiredService<JukiNetConnection>().Ready;
+        string atena;
+        await using (var db = app.Node.Database.Open())
+        {
+            var candidates = await db.LatestRows(db.Residents.Where(r => r.Status == 1)).Where(h => h.ResidentCode != null).Take(50).ToListAsync();
+            atena = candidates.Where(h => h.IndividualNumber is not null).Skip(3).First().AtenaNumber.Value;
+        }
+
+        var made = await clerk.PostAsJsonAsync("/api/v1/jukinet/card-destinations", new { atenaNumber = atena, deliveryAddress = "東京都あおば区中央一丁目５番６号　山田方" });
+        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+        var id = (await made.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.Conflict, (await approver.PostAsync($"/api/v1/jukinet/card-destinations/{id + 1000}/confirm", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsync($"/api/v1/jukinet/card-destinations/{id}/confirm", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await approver.PostAsync($"/api/v1/jukinet/card-destinations/{id}/confirm", null)).StatusCode);
+        for (var attempt = 0; attempt < 1200; attempt++)
+        {
+            var history = await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/jukinet/card-destinations?atenaNumber={atena}");
+            if (history[0].GetProperty("state").GetString() == "送信済み")
+            {
+                break;
+            }
+            await Task.Delay(100);
+        }
+
+        var unknownOperation = await clerk.PostAsJsonAsync($"/api/v1/jukinet/cards/{atena}/operations", new { operation = "発行" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknownOperation.StatusCode);
+        Assert.Contains("operation", await unknownOperation.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var applied = await clerk.PostAsJsonAsync($"/api/v1/jukinet/cards/{atena}/operations", new { operation = "交付申請" });
+        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+        Assert.Equal("未交付", (await applied.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        var noReason = await clerk.PostAsJsonAsync($"/api/v1/jukinet/cards/{atena}/operations", new { operation = "一時停止" });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("reason", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var notYet = await clerk.PostAsJsonAsync($"/api/v1/jukinet/cards/{atena}/operations", new { operation = "一時停止", reason = "紛失" });
+        Assert.Equal(HttpStatusCode.Conflict, notYet.StatusCode);
+        Assert.Contains("未交付のカードには一時停止を行えません", await notYet.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsJsonAsync($"/api/v1/jukinet/cards/{atena}/operations", new { operation = "交付" })).StatusCode);
+
+        var status = await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/jukinet/cards/{atena}");
+        Assert.Equal("運用中", status.GetProperty("cards")[0].GetProperty("status").GetString());
+        Assert.True(status.GetProperty("destinationReceived").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsync("/api/v1/jukinet/card-notices", null)).StatusCode);
+        var auditor = await LoggedIn("auditor01");
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync($"/api/v1/jukinet/cards/{atena}/operations", new { operation = "廃止", reason = "x" })).StatusCode);
+    }
 }

@@ -1,4 +1,6 @@
+using Jumin.Domain;
 using Jumin.Domain.Identifiers;
+using Jumin.Domain.JukiNet;
 using Jumin.Registry.Accounts;
 using Jumin.Registry.JukiNet;
 using Jumin.Web.Infrastructure;
@@ -8,6 +10,10 @@ namespace Jumin.Web.Api;
 public sealed record DepartureCertificateRequestDto(string? ResidentCode);
 
 public sealed record ResidentCodeAssignmentDto(string? AtenaNumber, bool Change);
+
+public sealed record CardOperationDto(string? Operation, string? Reason);
+
+public sealed record CardDestinationDto(string? AtenaNumber, string? DeliveryName, string? DeliveryAddress);
 
 /// <summary>住基ネット under <c>/api/v1/jukinet</c>: link status, 特例転入, 転入通知の受理, 整合性確認.</summary>
 internal static class JukiNetApi
@@ -98,6 +104,104 @@ internal static class JukiNetApi
                 return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "整合性確認を実行できません", detail: e.Message);
             }
         }).WithSummary("整合性確認（j1100）: 既存住基 ↔ 市町村CS ↔ 都道府県 ↔ 全国").RequireAuthorization(OperatorClaims.Policy(Permission.Batch));
+    }
+
+    /// <summary>個人番号カード (j1110, j1120) under <c>/api/v1/jukinet</c>.</summary>
+    public static void MapCardApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1/jukinet").RequireAuthorization().WithTags("住基ネット");
+
+        api.MapGet("/cards/{atenaNumber}", async (string atenaNumber, JukiNetConnection jukinet, HttpContext context) =>
+        {
+            if (!AtenaNumber.TryParse(atenaNumber, out var atena, out var error))
+            {
+                return ApiResults.Invalid("atenaNumber", AtenaNumber.Label, error);
+            }
+            return jukinet.Cards is not { } cards
+                ? NotConnected(jukinet)
+                : await CardCallAsync("カード管理情報を照会できません", () => cards.StatusAsync(context.User.ToOperator(), atena, context.RequestAborted));
+        }).WithSummary("カード管理状況（j1110）: 個人番号カードを所有しているか、その状態").RequireAuthorization(OperatorClaims.Policy(Permission.Inquiry));
+
+        api.MapPost("/cards/{atenaNumber}/operations", async (string atenaNumber, CardOperationDto request, JukiNetConnection jukinet, HttpContext context) =>
+        {
+            if (!AtenaNumber.TryParse(atenaNumber, out var atena, out var error))
+            {
+                return ApiResults.Invalid("atenaNumber", AtenaNumber.Label, error);
+            }
+            if (CardOperations.FromJapanese(request.Operation) is not { } operation)
+            {
+                return ApiResults.Invalid("operation", "操作", new ValidationError("card-operation", "操作は 交付申請・交付・一時停止・一時停止解除・廃止・回収・返還 のいずれかです。"));
+            }
+            return jukinet.Cards is not { } cards
+                ? NotConnected(jukinet)
+                : await CardCallAsync($"{operation.JapaneseName()}を行えません", () => cards.OperateAsync(context.User.ToOperator(), atena, operation, request.Reason, context.RequestAborted));
+        }).WithSummary("個人番号カードの窓口操作（j1110）: 交付申請・交付・一時停止・一時停止解除・廃止・回収・返還").RequireAuthorization(OperatorClaims.Policy(Permission.ChangeEntry));
+
+        api.MapGet("/card-destinations", async (string? atenaNumber, JukiNetConnection jukinet, HttpContext context) =>
+        {
+            AtenaNumber? atena = null;
+            if (atenaNumber is not null)
+            {
+                if (!AtenaNumber.TryParse(atenaNumber, out var parsed, out var error))
+                {
+                    return ApiResults.Invalid("atenaNumber", AtenaNumber.Label, error);
+                }
+                atena = parsed;
+            }
+            return jukinet.Cards is not { } cards
+                ? NotConnected(jukinet)
+                : Results.Ok(await cards.DestinationsAsync(context.User.ToOperator(), atena, context.RequestAborted));
+        }).WithSummary("送付先情報の送信履歴（j1120）").RequireAuthorization(OperatorClaims.Policy(Permission.Inquiry));
+
+        api.MapPost("/card-destinations", async (CardDestinationDto request, JukiNetConnection jukinet, HttpContext context) =>
+        {
+            if (!AtenaNumber.TryParse(request.AtenaNumber, out var atena, out var error))
+            {
+                return ApiResults.Invalid("atenaNumber", AtenaNumber.Label, error);
+            }
+            if (jukinet.Cards is not { } cards)
+            {
+                return NotConnected(jukinet);
+            }
+            try
+            {
+                var made = await cards.CreateDestinationAsync(context.User.ToOperator(), atena, request.DeliveryName, request.DeliveryAddress, context.RequestAborted);
+                return Results.Created($"/api/v1/jukinet/card-destinations?atenaNumber={atena}", made);
+            }
+            catch (FieldValidationException e)
+            {
+                return ApiResults.Invalid([e]);
+            }
+        }).WithSummary("送付先情報の作成（j1120）: 住所と異なる居所を送付先にできる。別の職員の確認後に送信する").RequireAuthorization(OperatorClaims.Policy(Permission.ChangeEntry));
+
+        api.MapPost("/card-destinations/{id:long}/confirm", async (long id, JukiNetConnection jukinet, HttpContext context) =>
+            jukinet.Cards is not { } cards
+                ? NotConnected(jukinet)
+                : await CardCallAsync("送付先情報を確認できません", () => cards.ConfirmDestinationAsync(context.User.ToOperator(), id, context.RequestAborted)))
+            .WithSummary("送付先情報の確認（作成者と別の職員）").RequireAuthorization(OperatorClaims.Policy(Permission.Approval));
+
+        api.MapPost("/card-notices", async (JukiNetConnection jukinet, HttpContext context) =>
+            jukinet.Cards is not { } cards
+                ? NotConnected(jukinet)
+                : await CardCallAsync("一時停止の通知を受理できません", () => cards.TakeInNoticesAsync(context.User.ToOperator(), context.RequestAborted)))
+            .WithSummary("一時停止の通知の受理: コールセンターで一時停止されたカードの通知を取り込む").RequireAuthorization(OperatorClaims.Policy(Permission.ChangeEntry));
+    }
+
+    /// <summary>A card call: its result, a field error as 400, a refusal by the network as 409.</summary>
+    private static async Task<IResult> CardCallAsync<T>(string title, Func<Task<T>> call)
+    {
+        try
+        {
+            return Results.Ok(await call());
+        }
+        catch (FieldValidationException e)
+        {
+            return ApiResults.Invalid([e]);
+        }
+        catch (JukiNetRequestException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: e.Message);
+        }
     }
 
     private static IResult NotConnected(JukiNetConnection jukinet) =>

@@ -40,6 +40,8 @@ public sealed class JukiNetConnection(RegistryNode registry, IConfiguration conf
 
     public ResidentCodeAssignment? ResidentCodes { get; private set; }
 
+    public CardWindow? Cards { get; private set; }
+
     /// <summary>The embedded network (null when connecting to another process).</summary>
     public LocalNetwork? Network { get; private set; }
 
@@ -140,6 +142,7 @@ public sealed class JukiNetConnection(RegistryNode registry, IConfiguration conf
         Link = new CsLink(registry.Database, settings, registry.Clock);
         Moves = new MovesBetweenMunicipalities(registry.Database, registry.Audit, registry.Changes, Link, registry.Clock);
         Consistency = new IdentityConsistency(registry.Database, registry.Audit, Link);
+        Cards = new CardWindow(registry.Database, registry.Audit, Link, registry.Clock);
         ResidentCodes = new ResidentCodeAssignment(registry.Database, registry.Audit, registry.Changes, Link, registry.Clock)
         {
             LowStock = configuration.GetValue("Jumin:JukiNet:ResidentCodeLowStock", 50),
