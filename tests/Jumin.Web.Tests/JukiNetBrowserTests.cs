@@ -48,4 +48,58 @@ public sealed class JukiNetBrowserTests(JukiNetBrowserWebApp app, Chromium chrom
         await page.WaitForSelectorAsync("[data-testid=assigned]");
         Assert.Contains("空き番の残り 199 件", await page.TextContentAsync("[data-testid=assigned]"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_clerk_applies_for_a_card_by_keyboard_and_is_told_which_field_is_missing_j1110()
+    {
+        var connection = app.Services.GetRequiredService<JukiNetConnection>();
+        await connection.Ready;
+        string atena;
+        await using (var db = app.Node.Database.Open())
+        {
+            var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.LatestRows(db.Residents.Where(r => r.Status == 1)).Where(h => h.ResidentCode != null).Take(50));
+            atena = rows.Where(h => h.IndividualNumber is not null).Skip(7).First().AtenaNumber.Value;
+        }
+        var reason = Jumin.Domain.Audit.ProcessingReason.Create(Jumin.Domain.Audit.ProcessingReasonKind.Counter);
+        var clerk = (await app.Node.Accounts.FindOperatorAsync("clerk01", "TEST-TERMINAL", "本庁 市民課"))! with { Reason = reason };
+        var approver = (await app.Node.Accounts.FindOperatorAsync("approver01", "TEST-TERMINAL", "本庁 市民課"))! with { Reason = reason };
+        var made = await connection.Cards!.CreateDestinationAsync(clerk, Jumin.Domain.Identifiers.AtenaNumber.Parse(atena), null, null);
+        await connection.Cards.ConfirmDestinationAsync(approver, made.Id);
+        for (var attempt = 0; attempt < 1200 && (await connection.Cards.DestinationsAsync(clerk, Jumin.Domain.Identifiers.AtenaNumber.Parse(atena)))[0].State != "送信済み"; attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, Locale = "ja-JP", ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.WaitForSelectorAsync("#userId:focus");
+        await app.TypeLoginAsync(page, "clerk01");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.Keyboard.PressAsync("Alt+n");
+        await page.WaitForURLAsync(app.BaseUrl + "/jukinet");
+
+        // Alt+K, the 宛名番号, Tab to 操作, ↓ (交付申請), Tab to 理由, Enter.
+        await page.Keyboard.PressAsync("Alt+k");
+        await page.Keyboard.TypeAsync(atena);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("[data-testid=card-done]");
+        Assert.Contains("交付申請を行いました", await page.TextContentAsync("[data-testid=card-done]"), StringComparison.Ordinal);
+        Assert.Contains("未交付", await page.TextContentAsync("[data-testid=cards] table"), StringComparison.Ordinal);
+
+        // 一時停止 without a reason: the 理由 field says what is missing, and the card is unchanged.
+        await page.Keyboard.PressAsync("Alt+k");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Contains("一時停止には理由を入力してください", await page.TextContentAsync("[data-testid=card-error]"), StringComparison.Ordinal);
+        var status = await connection.Cards.StatusAsync(clerk, Jumin.Domain.Identifiers.AtenaNumber.Parse(atena));
+        Assert.Equal("未交付", Assert.Single(status.Cards).Status);
+    }
 }

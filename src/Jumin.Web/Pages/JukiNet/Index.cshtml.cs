@@ -35,6 +35,32 @@ public sealed class IndexModel(JukiNetConnection jukinet) : PageModel
 
     public ConsistencyReport? Report { get; private set; }
 
+    [BindProperty]
+    public string? CardAtenaNumber { get; set; }
+
+    /// <summary>照会, or the Japanese name of a window operation.</summary>
+    [BindProperty]
+    public string? CardOperation { get; set; }
+
+    [BindProperty]
+    public string? CardReason { get; set; }
+
+    [BindProperty]
+    public string? DeliveryName { get; set; }
+
+    [BindProperty]
+    public string? DeliveryAddress { get; set; }
+
+    public CardStatusView? Cards { get; private set; }
+
+    public string? CardDone { get; private set; }
+
+    public IReadOnlyList<CardNoticeView>? CardNotices { get; private set; }
+
+    public IReadOnlyList<CardDestinationView> Destinations { get; private set; } = [];
+
+    public bool MayConfirm => User.ToOperator().May(Permission.Approval);
+
     public string? Problem { get; private set; }
 
     public bool MayRunConsistency => User.ToOperator().May(Permission.Batch);
@@ -146,6 +172,109 @@ public sealed class IndexModel(JukiNetConnection jukinet) : PageModel
         return Page();
     }
 
+    /// <summary>個人番号カード (j1110): 照会, or a window operation followed by the card's status.</summary>
+    public async Task<IActionResult> OnPostCardAsync()
+    {
+        if (!MayEnterChanges)
+        {
+            return Forbid();
+        }
+        var operation = CardOperation is null or "照会" ? (Jumin.Domain.JukiNet.CardOperation?)null : Jumin.Domain.JukiNet.CardOperations.FromJapanese(CardOperation);
+        if (!Jumin.Domain.Identifiers.AtenaNumber.TryParse(CardAtenaNumber, out var atena, out var error))
+        {
+            ModelState.AddModelError(nameof(CardAtenaNumber), $"{Jumin.Domain.Identifiers.AtenaNumber.Label}: {error.Message}");
+        }
+        else if (CardOperation is not null and not "照会" && operation is null)
+        {
+            ModelState.AddModelError(nameof(CardOperation), "操作: 交付申請・交付・一時停止・一時停止解除・廃止・回収・返還 のいずれかを選んでください。");
+        }
+        else if (jukinet.Cards is { } cards)
+        {
+            await CardCallAsync(async op =>
+            {
+                if (operation is { } chosen)
+                {
+                    var card = await cards.OperateAsync(op, atena, chosen, CardReason, HttpContext.RequestAborted);
+                    CardDone = $"{Jumin.Domain.JukiNet.CardOperations.JapaneseName(chosen)}を行いました（カード {card.CardNumber}: {card.Status}）。";
+                }
+                Cards = await cards.StatusAsync(op, atena, HttpContext.RequestAborted);
+            });
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    /// <summary>送付先情報 by hand (j1120), to a 居所; another user confirms it.</summary>
+    public async Task<IActionResult> OnPostDestinationAsync()
+    {
+        if (!MayEnterChanges)
+        {
+            return Forbid();
+        }
+        if (!Jumin.Domain.Identifiers.AtenaNumber.TryParse(CardAtenaNumber, out var atena, out var error))
+        {
+            ModelState.AddModelError(nameof(CardAtenaNumber), $"{Jumin.Domain.Identifiers.AtenaNumber.Label}: {error.Message}");
+        }
+        else if (jukinet.Cards is { } cards)
+        {
+            await CardCallAsync(async op =>
+            {
+                var made = await cards.CreateDestinationAsync(op, atena, DeliveryName, DeliveryAddress, HttpContext.RequestAborted);
+                CardDone = $"送付先情報 {made.Id} を作成しました。別の職員が確認すると送信されます。";
+            });
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmDestinationAsync(long id)
+    {
+        if (!MayConfirm)
+        {
+            return Forbid();
+        }
+        if (jukinet.Cards is { } cards)
+        {
+            await CardCallAsync(async op =>
+            {
+                await cards.ConfirmDestinationAsync(op, id, HttpContext.RequestAborted);
+                CardDone = $"送付先情報 {id} を確認しました。次の送信で市町村CSへ送ります。";
+            });
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCardNoticesAsync()
+    {
+        if (!MayEnterChanges)
+        {
+            return Forbid();
+        }
+        if (jukinet.Cards is { } cards)
+        {
+            await CardCallAsync(async op => CardNotices = await cards.TakeInNoticesAsync(op, HttpContext.RequestAborted));
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task CardCallAsync(Func<Operator, Task> call)
+    {
+        try
+        {
+            await call(User.ToOperator());
+        }
+        catch (Jumin.Domain.FieldValidationException e)
+        {
+            ModelState.AddModelError(e.Field == "reason" ? nameof(CardReason) : nameof(CardAtenaNumber), e.Message);
+        }
+        catch (JukiNetRequestException e)
+        {
+            Problem = e.Message;
+        }
+    }
+
     private async Task LoadAsync()
     {
         if (jukinet.Link is null)
@@ -154,5 +283,9 @@ public sealed class IndexModel(JukiNetConnection jukinet) : PageModel
             return;
         }
         Status = await jukinet.Link.StatusAsync(HttpContext.RequestAborted);
+        if (jukinet.Cards is { } cards && MayEnterChanges)
+        {
+            Destinations = (await cards.DestinationsAsync(User.ToOperator(), null, HttpContext.RequestAborted)).Take(20).ToList();
+        }
     }
 }
