@@ -39,6 +39,12 @@ public static class JuminCli
                 node.AddCommand<NodeRunCommand>("run").WithDescription("ノード（cs, prefecture, national）を相互TLSで起動する")
                     .WithExample("node", "run", "prefecture-03", "--provider", "Postgres", "--connection", "Host=db;Database=prefecture03");
             });
+            config.AddBranch("callcentre", callCentre =>
+            {
+                callCentre.SetDescription("個人番号カード向けコールセンター");
+                callCentre.AddCommand<CallCentreSuspendCommand>("suspend").WithDescription("本人確認の後、紛失・盗難の届けられたカードを一時停止する（所管の市町村に通知される）")
+                    .WithExample("callcentre", "suspend", "123456789018", "--reason", "紛失", "--operator", "応対者07");
+            });
             config.AddBranch("audit", audit =>
             {
                 audit.SetDescription("監査ログ");

@@ -80,6 +80,44 @@ public sealed class PkiTests : IDisposable
         Assert.Null(reply.Reason);
     }
 
+    [Fact]
+    public async Task The_call_centre_command_reaches_the_national_card_system_over_mutual_TLS_and_a_bad_number_sends_nothing()
+    {
+        Assert.Equal(0, await Run("pki", "init"));
+        Assert.Equal(0, await Run("pki", "issue", "national", "--endpoint", $"https://127.0.0.1:{JukiNet.Hosting.LocalNetwork.FreeLoopbackPort()}"));
+        Assert.Equal(0, await Run("pki", "issue", "callcentre-jlis", "--name", "個人番号カードコールセンター"));
+        var nationalStore = Path.Combine(directory, "national.db");
+        using var stop = new CancellationTokenSource();
+        var running = JuminCli.Create().RunAsync(["node", "run", "national", "--pki", Pki, "--connection", $"Data Source={nationalStore}",
+            "--numbers-connection", $"Data Source={Path.Combine(directory, "numbers.db")}", "--cards-connection", $"Data Source={Path.Combine(directory, "cards.db")}", "--keys", Path.Combine(directory, "keys")], stop.Token);
+        var number = Domain.Identifiers.IndividualNumber.FromLeadingDigits("12345678901").Digits;
+
+        Assert.Equal(2, await Run("callcentre", "suspend", "12345", "--reason", "紛失", "--operator", "応対者07"));
+        var exit = 1;
+        for (var attempt = 0; attempt < 100 && exit == 1; attempt++)
+        {
+            exit = await Run("callcentre", "suspend", number, "--reason", "紛失", "--operator", "応対者07");
+            if (exit == 1)
+            {
+                await Task.Delay(200);
+            }
+        }
+        await stop.CancelAsync();
+        Assert.Equal(0, await running);
+
+        // No card has that number: refused by the card system (2), the request logged at the 全国サーバ as received from the コールセンター.
+        Assert.Equal(2, exit);
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={nationalStore}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT peer, kind, outcome, reason FROM message_log";
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(("callcentre-jlis", "card-operation", "業務エラー"), (reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        Assert.Contains("個人番号カードはありません", reader.GetString(3), StringComparison.Ordinal);
+        Assert.False(await reader.ReadAsync());
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
