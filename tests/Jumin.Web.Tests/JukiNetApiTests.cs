@@ -187,4 +187,34 @@ public sealed class JukiNetApiTests(JukiNetWebApp app) : IClassFixture<JukiNetWe
         var auditor = await LoggedIn("auditor01");
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync($"/api/v1/jukinet/cards/{atena}/operations", new { operation = "廃止", reason = "x" })).StatusCode);
     }
+
+    [Fact]
+    public async Task The_move_in_screen_is_filled_from_a_departure_certificate_posted_by_the_jukinet_screen_j670()
+    {
+        var clerk = await LoggedIn("clerk01");
+        var page = await clerk.GetStringAsync("/changes/new/move-in");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var filled = await clerk.PostAsync("/changes/new/move-in?handler=FromDeparture", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Form.People[0].Kind"] = "japanese",
+            ["Form.People[0].FamilyName"] = "佐藤",
+            ["Form.People[0].GivenName"] = "一郎",
+            ["Form.People[0].FamilyNameKana"] = "サトウ",
+            ["Form.People[0].GivenNameKana"] = "イチロウ",
+            ["Form.People[0].BirthDate"] = "1978-04-01",
+            ["Form.People[0].Sex"] = "1",
+            ["Form.People[0].ResidentCode"] = "10000000011",
+            ["Form.PreviousAddress"] = "東京都あおば区中央一丁目５番６号",
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, filled.StatusCode);
+        var html = await filled.Content.ReadAsStringAsync();
+        Assert.Contains("value=\"佐藤\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"1978-04-01\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"10000000011\"", html, StringComparison.Ordinal);
+        Assert.Contains("東京都あおば区中央一丁目５番６号", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.PostAsync("/changes/new/birth?handler=FromDeparture", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))).StatusCode);
+    }
 }

@@ -46,11 +46,15 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
                 .Where(m => m.Destination == OutboxDestinations.JukiNetCs && m.DeliveredAt == null)
                 .OrderBy(m => m.Sequence).Take(100).ToListAsync(cancellationToken);
             var delivered = 0;
+            // One read for the whole batch: the rows the messages carry, and the row before each (the previous 住民票コード).
+            var atenas = pending.Select(m => m.AtenaNumber).Distinct().ToList();
+            var history = (await db.ResidentHistory.AsNoTracking().Where(r => atenas.Contains(r.AtenaNumber)).ToListAsync(cancellationToken))
+                .ToDictionary(r => (r.AtenaNumber.Value, r.HistoryNumber));
             foreach (var message in pending)
             {
-                var row = await db.ResidentHistory.AsNoTracking().SingleAsync(r => r.AtenaNumber == message.AtenaNumber && r.HistoryNumber == message.HistoryNumber, cancellationToken);
+                var row = history[(message.AtenaNumber.Value, message.HistoryNumber)];
                 var previousCode = row.ChangeReason == ChangeReason.ResidentCodeChangeRequest
-                    ? await db.ResidentHistory.AsNoTracking().Where(r => r.AtenaNumber == message.AtenaNumber && r.HistoryNumber == message.HistoryNumber - 1).Select(r => r.ResidentCode).SingleOrDefaultAsync(cancellationToken)
+                    ? history.GetValueOrDefault((message.AtenaNumber.Value, message.HistoryNumber - 1))?.ResidentCode
                     : null;
                 var update = ToMessage(row) with
                 {

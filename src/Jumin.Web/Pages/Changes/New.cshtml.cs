@@ -83,6 +83,28 @@ public sealed class NewModel(ChangeService changes, ChangeRequestBinding binding
         return Page();
     }
 
+    /// <summary>
+    /// 特例転入 (j670): the 転入 screen filled from the 転出証明書情報 the 住基ネット screen fetched (posted, so that no
+    /// personal item travels in a URL). The clerk checks it against the person and the card, and adds the new address,
+    /// the 世帯 and the date.
+    /// </summary>
+    public IActionResult OnPostFromDeparture(string kind)
+    {
+        if (!Resolve(kind) || Kind != ChangeKind.MoveIn)
+        {
+            return NotFound();
+        }
+        Form.NotificationDate ??= changes.Today().ToString("yyyy-MM-dd", null);
+        Form.HouseholdMode = "new";
+        Form.NewHead = "new:0";
+        if (Form.People.Count == 0)
+        {
+            Form.People = [new PersonForm { Kind = "japanese" }];
+        }
+        ModelState.Clear();
+        return Page();
+    }
+
     /// <summary>One more person in the same 届出 (一括入力 j550: the 氏, 住所 and 続柄 entered so far stay).</summary>
     public async Task<IActionResult> OnPostAddPersonAsync(string kind)
     {
