@@ -11,15 +11,7 @@ public sealed class JukiNetBrowserTests(JukiNetBrowserWebApp app, Chromium chrom
     public async Task A_clerk_reaches_the_screen_by_keyboard_is_told_a_bad_code_and_takes_in_notices()
     {
         await app.Services.GetRequiredService<JukiNetConnection>().Ready;
-        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, Locale = "ja-JP", ViewportSize = new() { Width = 1400, Height = 1000 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.WaitForSelectorAsync("#userId:focus");
-        await app.TypeLoginAsync(page, "clerk01");
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-
-        await page.Keyboard.PressAsync("Alt+n");
-        await page.WaitForURLAsync(app.BaseUrl + "/jukinet");
+        var page = await JukiNetScreenAsync();
         Assert.Contains("みどり市 市町村CS", await page.TextContentAsync("h1"), StringComparison.Ordinal);
         await page.WaitForSelectorAsync("[data-testid=link-status]");
 
@@ -70,14 +62,7 @@ public sealed class JukiNetBrowserTests(JukiNetBrowserWebApp app, Chromium chrom
             await Task.Delay(100);
         }
 
-        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, Locale = "ja-JP", ViewportSize = new() { Width = 1400, Height = 1000 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.WaitForSelectorAsync("#userId:focus");
-        await app.TypeLoginAsync(page, "clerk01");
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-        await page.Keyboard.PressAsync("Alt+n");
-        await page.WaitForURLAsync(app.BaseUrl + "/jukinet");
+        var page = await JukiNetScreenAsync();
 
         // Alt+K, the 宛名番号, Tab to 操作, ↓ (交付申請), Tab to 理由, Enter.
         await page.Keyboard.PressAsync("Alt+k");
@@ -101,5 +86,19 @@ public sealed class JukiNetBrowserTests(JukiNetBrowserWebApp app, Chromium chrom
         Assert.Contains("一時停止には理由を入力してください", await page.TextContentAsync("[data-testid=card-error]"), StringComparison.Ordinal);
         var status = await connection.Cards.StatusAsync(clerk, Jumin.Domain.Identifiers.AtenaNumber.Parse(atena));
         Assert.Equal("未交付", Assert.Single(status.Cards).Status);
+    }
+
+    /// <summary>clerk01 logged in by keyboard, on the 住基ネット screen by Alt+N.</summary>
+    private async Task<IPage> JukiNetScreenAsync()
+    {
+        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, Locale = "ja-JP", ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.WaitForSelectorAsync("#userId:focus");
+        await app.TypeLoginAsync(page, "clerk01");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.Keyboard.PressAsync("Alt+n");
+        await page.WaitForURLAsync(app.BaseUrl + "/jukinet");
+        return page;
     }
 }

@@ -151,29 +151,9 @@ public sealed class SqliteCardDbContext(DbContextOptions<SqliteCardDbContext> op
 public sealed class PostgresCardDbContext(DbContextOptions<PostgresCardDbContext> options) : CardDbContext(options);
 
 /// <summary>Where the card module keeps its store.</summary>
-public sealed class CardDatabase(DatabaseProvider provider, string connectionString)
+public sealed class CardDatabase(DatabaseProvider provider, string connectionString) : StoreDatabase<CardDbContext>(provider, connectionString)
 {
-    public DatabaseProvider Provider { get; } = provider;
-
-    public CardDbContext Open()
-    {
-        if (Provider == DatabaseProvider.Postgres)
-        {
-            var options = new DbContextOptionsBuilder<PostgresCardDbContext>();
-            DatabaseProviders.Configure(options, Provider, connectionString);
-            return new PostgresCardDbContext(options.Options);
-        }
-        var sqlite = new DbContextOptionsBuilder<SqliteCardDbContext>();
-        DatabaseProviders.Configure(sqlite, Provider, connectionString);
-        return new SqliteCardDbContext(sqlite.Options);
-    }
-
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
-    {
-        DatabaseProviders.EnsureDirectory(Provider, connectionString);
-        await using var db = Open();
-        await db.Database.MigrateAsync(cancellationToken);
-    }
+    public override CardDbContext Open() => Open<SqliteCardDbContext, PostgresCardDbContext>(options => new SqliteCardDbContext(options), options => new PostgresCardDbContext(options));
 }
 
 internal sealed class SqliteCardDesignTimeFactory : IDesignTimeDbContextFactory<SqliteCardDbContext>

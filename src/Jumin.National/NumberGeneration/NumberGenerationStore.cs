@@ -71,29 +71,9 @@ public sealed class SqliteNumberGenerationDbContext(DbContextOptions<SqliteNumbe
 public sealed class PostgresNumberGenerationDbContext(DbContextOptions<PostgresNumberGenerationDbContext> options) : NumberGenerationDbContext(options);
 
 /// <summary>Where the generation module keeps its store.</summary>
-public sealed class NumberGenerationDatabase(DatabaseProvider provider, string connectionString)
+public sealed class NumberGenerationDatabase(DatabaseProvider provider, string connectionString) : StoreDatabase<NumberGenerationDbContext>(provider, connectionString)
 {
-    public DatabaseProvider Provider { get; } = provider;
-
-    public NumberGenerationDbContext Open()
-    {
-        if (Provider == DatabaseProvider.Postgres)
-        {
-            var options = new DbContextOptionsBuilder<PostgresNumberGenerationDbContext>();
-            DatabaseProviders.Configure(options, Provider, connectionString);
-            return new PostgresNumberGenerationDbContext(options.Options);
-        }
-        var sqlite = new DbContextOptionsBuilder<SqliteNumberGenerationDbContext>();
-        DatabaseProviders.Configure(sqlite, Provider, connectionString);
-        return new SqliteNumberGenerationDbContext(sqlite.Options);
-    }
-
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
-    {
-        DatabaseProviders.EnsureDirectory(Provider, connectionString);
-        await using var db = Open();
-        await db.Database.MigrateAsync(cancellationToken);
-    }
+    public override NumberGenerationDbContext Open() => Open<SqliteNumberGenerationDbContext, PostgresNumberGenerationDbContext>(options => new SqliteNumberGenerationDbContext(options), options => new PostgresNumberGenerationDbContext(options));
 }
 
 internal sealed class SqliteNumberGenerationDesignTimeFactory : IDesignTimeDbContextFactory<SqliteNumberGenerationDbContext>
