@@ -404,20 +404,26 @@ public sealed class CsBehaviour : INodeBehaviour
 
     /// <summary>
     /// Deletes the content of every 送付先情報 sent before today's previous 開庁日 (「連携後速やか(1営業日後)に削除」, seed
-    /// 001): the row stays as a record that it was sent, its 4情報, 個人番号 and 送付先 do not. Returns how many.
+    /// 001), and of the message that carried it to the 全国サーバ: the rows stay as a record that it was sent, its 4情報,
+    /// 個人番号 and 送付先 do not. Returns how many 送付先情報.
     /// </summary>
     public static async Task<int> PurgeSentCardDestinationsAsync(JukiNetNode node, CancellationToken cancellationToken = default)
     {
         var today = Domain.Dates.JapanTime.Today(node.Clock);
+        bool Due(DateTime sentAt) => Domain.Audit.OffHours.NextOpenDay(NodaTime.Instant.FromDateTimeUtc(DateTime.SpecifyKind(sentAt, DateTimeKind.Utc)).InZone(Domain.Dates.JapanTime.Zone).Date) <= today;
         await using var db = node.Database.Open();
-        var sent = await db.CardDestinations.Where(d => d.SentAt != null && d.PurgedAt == null).ToListAsync(cancellationToken);
-        var due = sent.Where(d => Domain.Audit.OffHours.NextOpenDay(NodaTime.Instant.FromDateTimeUtc(DateTime.SpecifyKind(d.SentAt!.Value, DateTimeKind.Utc)).InZone(Domain.Dates.JapanTime.Zone).Date) <= today).ToList();
+        var due = (await db.CardDestinations.Where(d => d.SentAt != null && d.PurgedAt == null).ToListAsync(cancellationToken)).Where(d => Due(d.SentAt!.Value)).ToList();
         var now = node.Clock.GetCurrentInstant().ToDateTimeUtc();
         foreach (var row in due)
         {
             row.Body = "";
             row.ResidentCode = "";
             row.PurgedAt = now;
+        }
+        var carried = await db.Outbox.Where(m => m.Kind == MessageKinds.CardDestination && m.DeliveredAt != null && m.Body != "").ToListAsync(cancellationToken);
+        foreach (var message in carried.Where(m => Due(m.DeliveredAt!.Value)))
+        {
+            message.Body = "";
         }
         await db.SaveChangesAsync(cancellationToken);
         return due.Count;

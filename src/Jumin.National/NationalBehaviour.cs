@@ -128,7 +128,7 @@ public sealed class NationalBehaviour(NumberGenerator numbers, CardManagement ca
 
     /// <summary>
     /// 特例転入: finds, from the 機構保存本人確認情報, the municipality the person moved out of, and asks its CS for the
-    /// 転出証明書情報; the 全国サーバ keeps nothing of it.
+    /// 転出証明書情報; the 全国サーバ keeps nothing of it (neither the answer it got nor the one it gave is logged).
     /// </summary>
     private static async Task<HandlerResult> RelayDepartureCertificateAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken)
     {
@@ -150,12 +150,12 @@ public sealed class NationalBehaviour(NumberGenerator numbers, CardManagement ca
         {
             return new HandlerResult(JsonSerializer.Serialize(new DepartureCertificateResult(null, refusal), Envelope.Json), refusal, request.ResidentCode);
         }
-        var reply = await node.RequestAsync(origin!.Id, MessageKinds.DepartureCertificate, request, cancellationToken);
+        var reply = await node.RequestAsync(origin!.Id, MessageKinds.DepartureCertificate, request, keepReply: false, cancellationToken);
         if (reply.Outcome == ReplyOutcome.Refused)
         {
             throw new MalformedMessageException($"{origin.Id} が要求を拒否しました: {reply.Reason}");
         }
-        return new HandlerResult(reply.Body, reply.Reason, request.ResidentCode);
+        return new HandlerResult(reply.Body, reply.Reason, request.ResidentCode, KeepReply: false);
     }
 
     /// <summary>転入通知 (j680): passed on, in order, to the CS of the municipality the person left.</summary>

@@ -73,6 +73,11 @@ public abstract class CardManagementTests(DatabaseProvider provider) : IAsyncLif
             Assert.StartsWith("岩手県", received.DeliveryAddress, StringComparison.Ordinal);
         }
 
+        await using (var before = net.Store(TestNetwork.A.Cs))
+        {
+            Assert.Contains("10000000055", (await before.Outbox.SingleAsync(m => m.Kind == MessageKinds.CardDestination)).Body, StringComparison.Ordinal);
+        }
+
         // Sent on Wednesday: kept on Wednesday, deleted from Thursday, the next 開庁日.
         var cs = net.Network[TestNetwork.A.Cs].Node;
         Assert.Equal(0, await CsBehaviour.PurgeSentCardDestinationsAsync(cs));
@@ -82,6 +87,10 @@ public abstract class CardManagementTests(DatabaseProvider provider) : IAsyncLif
         var kept = Assert.Single(await store.CardDestinations.AsNoTracking().ToListAsync());
         Assert.Equal(("", ""), (kept.Body, kept.ResidentCode));
         Assert.NotNull(kept.PurgedAt);
+        // Nor is it left in the message that carried it to the 全国サーバ.
+        var carried = Assert.Single(await store.Outbox.AsNoTracking().Where(m => m.Kind == MessageKinds.CardDestination).ToListAsync());
+        Assert.Equal("", carried.Body);
+        Assert.NotNull(carried.DeliveredAt);
     }
 
     [Fact]

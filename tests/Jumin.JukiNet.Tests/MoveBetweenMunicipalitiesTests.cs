@@ -124,6 +124,14 @@ public abstract class MoveBetweenMunicipalitiesTests(DatabaseProvider provider) 
         Assert.Equal(4, log.Count(m => m.Direction == JukiNetNode.Received && m.Peer == TestNetwork.B.Cs.Value && m.Kind == "move-in-notice"));
         Assert.Equal(4, log.Count(m => m.Direction == JukiNetNode.Sent && m.Peer == TestNetwork.A.Cs.Value && m.Kind == "move-in-notice"));
         Assert.Contains(log, m => m.Direction == JukiNetNode.Received && m.Peer == TestNetwork.B.Prefecture.Value && m.Kind == "identity-update");
+
+        // The 全国サーバ relayed the 転出証明書情報 and kept none of it: not in its log, not in its outbox.
+        Assert.All(log.Where(m => m.Kind == "departure-certificate"), m => Assert.Null(m.ReplyBody));
+        var relayed = await nationalStore.Outbox.AsNoTracking().Where(m => m.Kind == "departure-certificate").ToListAsync();
+        Assert.Equal(5, relayed.Count);
+        Assert.All(relayed, m => Assert.Null(m.ReplyBody));
+        await using var bStore = net.Store(TestNetwork.B.Cs);
+        Assert.Contains(await bStore.Outbox.AsNoTracking().Where(m => m.Kind == "departure-certificate").Select(m => m.ReplyBody).ToListAsync(), b => b != null && b.Contains("\"residentCode\":\"10000000011\"", StringComparison.Ordinal));
     }
 
     private static (string, string, string, string, int, string, string?, bool) Comparable(Persistence.IdentityRecordRow r) =>

@@ -28,8 +28,12 @@ public interface INodeBehaviour
     Task HousekeepAsync(JukiNetNode node, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>The result of applying a message: the reply body, and the business rule that rejected its content, if any.</summary>
-public sealed record HandlerResult(string? ReplyBody = null, string? Rejection = null, string? ResidentCode = null);
+/// <summary>
+/// The result of applying a message: the reply body, and the business rule that rejected its content, if any.
+/// <paramref name="KeepReply"/> false: the reply is not kept in the log (what a node only relays, it does not keep;
+/// a resend of the request then gets no body).
+/// </summary>
+public sealed record HandlerResult(string? ReplyBody = null, string? Rejection = null, string? ResidentCode = null, bool KeepReply = true);
 
 /// <summary>A message whose body is not what its kind requires; refused, and its sequence number stays unused.</summary>
 public sealed class MalformedMessageException(string message) : Exception(message);
@@ -244,7 +248,7 @@ public sealed class JukiNetNode : IDisposable
     {
         var entry = Log(Received, envelope, result.Rejection is null ? Applied : Rejected, result.Rejection, hash);
         entry.ResidentCode = result.ResidentCode;
-        entry.ReplyBody = result.ReplyBody;
+        entry.ReplyBody = result.KeepReply ? result.ReplyBody : null;
         db.MessageLog.Add(entry);
         return new Reply(ReplyOutcome.Applied, result.Rejection, result.ReplyBody);
     }
@@ -403,7 +407,15 @@ public sealed class JukiNetNode : IDisposable
     /// the request is kept in the outbox as a record of what was asked.
     /// </summary>
     /// <exception cref="NodeUnreachableException">The destination did not answer.</exception>
-    public async Task<Reply> RequestAsync(NodeId destination, string kind, object body, CancellationToken cancellationToken = default)
+    public Task<Reply> RequestAsync(NodeId destination, string kind, object body, CancellationToken cancellationToken = default) =>
+        RequestAsync(destination, kind, body, keepReply: true, cancellationToken);
+
+    /// <param name="destination">Who is asked.</param>
+    /// <param name="kind">The message kind.</param>
+    /// <param name="body">The question.</param>
+    /// <param name="keepReply">False for an answer this node only relays: it is not kept in the outbox.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    public async Task<Reply> RequestAsync(NodeId destination, string kind, object body, bool keepReply, CancellationToken cancellationToken)
     {
         var entry = Directory.Get(destination);
         await requesting.WaitAsync(cancellationToken);
@@ -431,7 +443,7 @@ public sealed class JukiNetNode : IDisposable
                 var reply = await Transport.SendAsync(entry, envelope, cancellationToken);
                 message.DeliveredAt = reply.Outcome == ReplyOutcome.Refused ? null : Now;
                 message.LastError = reply.Outcome == ReplyOutcome.Refused ? reply.Reason : null;
-                message.ReplyBody = reply.Body;
+                message.ReplyBody = keepReply ? reply.Body : null;
                 db.MessageLog.Add(Log(Sent, envelope, reply.Outcome == ReplyOutcome.Refused ? Refused : reply.Reason is null ? Delivered : Rejected, reply.Reason, envelope.ContentHash()));
                 await db.SaveChangesAsync(cancellationToken);
                 return reply;
