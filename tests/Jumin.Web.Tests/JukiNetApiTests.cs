@@ -165,6 +165,11 @@ public sealed class JukiNetApiTests(JukiNetWebApp app) : IClassFixture<JukiNetWe
             }
             await Task.Delay(100);
         }
+        // The CS passes it on to the 全国サーバ on its own outbox: wait until the card system has it.
+        for (var attempt = 0; attempt < 1200 && !(await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/jukinet/cards/{atena}")).GetProperty("destinationReceived").GetBoolean(); attempt++)
+        {
+            await Task.Delay(100);
+        }
 
         var unknownOperation = await clerk.PostAsJsonAsync($"/api/v1/jukinet/cards/{atena}/operations", new { operation = "発行" });
         Assert.Equal(HttpStatusCode.BadRequest, unknownOperation.StatusCode);

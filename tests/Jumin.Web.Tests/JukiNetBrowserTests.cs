@@ -57,7 +57,8 @@ public sealed class JukiNetBrowserTests(JukiNetBrowserWebApp app, Chromium chrom
         var approver = (await app.Node.Accounts.FindOperatorAsync("approver01", "TEST-TERMINAL", "本庁 市民課"))! with { Reason = reason };
         var made = await connection.Cards!.CreateDestinationAsync(clerk, Jumin.Domain.Identifiers.AtenaNumber.Parse(atena), null, null);
         await connection.Cards.ConfirmDestinationAsync(approver, made.Id);
-        for (var attempt = 0; attempt < 1200 && (await connection.Cards.DestinationsAsync(clerk, Jumin.Domain.Identifiers.AtenaNumber.Parse(atena)))[0].State != "送信済み"; attempt++)
+        // Sent by the registry to its CS, then by the CS to the 全国サーバ: wait until the card system has it.
+        for (var attempt = 0; attempt < 1200 && !(await connection.Cards.StatusAsync(clerk, Jumin.Domain.Identifiers.AtenaNumber.Parse(atena))).DestinationReceived; attempt++)
         {
             await Task.Delay(100);
         }
