@@ -61,13 +61,13 @@ public sealed class CsBehaviour : INodeBehaviour
             MessageKinds.IdentityQuery => await SearchAsync(node, db, envelope, sender, cancellationToken),
             MessageKinds.DepartureCertificate => await FetchDepartureCertificateAsync(node, db, envelope, cancellationToken),
             MessageKinds.MoveInNoticesPending => await PendingMoveInNoticesAsync(db, cancellationToken),
-            MessageKinds.MoveInNoticesTaken => await MoveInNoticesTakenAsync(node, db, envelope, cancellationToken),
+            MessageKinds.MoveInNoticesTaken => await MarkTakenAsync(node, db.MoveInNotices, MessageBodies.Parse<MoveInNoticesTaken>(envelope.Body).Ids, cancellationToken),
             MessageKinds.ConsistencyCheck => await CheckConsistencyAsync(node, db, envelope, cancellationToken),
             MessageKinds.ResidentCodes => await HandOutResidentCodesAsync(node, db, envelope, sender, cancellationToken),
             MessageKinds.CardDestination => await KeepCardDestinationAsync(node, db, envelope, cancellationToken),
             MessageKinds.CardOperation or MessageKinds.CardStatus => await RelayCardRequestAsync(node, db, envelope, cancellationToken),
             MessageKinds.CardNoticesPending => await PendingCardNoticesAsync(db, cancellationToken),
-            MessageKinds.CardNoticesTaken => await CardNoticesTakenAsync(node, db, envelope, cancellationToken),
+            MessageKinds.CardNoticesTaken => await MarkTakenAsync(node, db.CardNotices, MessageBodies.Parse<CardNoticesTaken>(envelope.Body).Ids, cancellationToken),
             _ => await RelayNumberRequestAsync(node, db, envelope, cancellationToken),
         };
     }
@@ -202,11 +202,12 @@ public sealed class CsBehaviour : INodeBehaviour
         return new HandlerResult(JsonSerializer.Serialize(pending, Envelope.Json));
     }
 
-    private static async Task<HandlerResult> MoveInNoticesTakenAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken)
+    /// <summary>The registry has taken these notices in (転入通知 or 一時停止の通知): they are no longer offered to it.</summary>
+    private static async Task<HandlerResult> MarkTakenAsync<TNotice>(JukiNetNode node, IQueryable<TNotice> notices, IReadOnlyList<long> ids, CancellationToken cancellationToken)
+        where TNotice : class, IWaitingNotice
     {
-        var taken = MessageBodies.Parse<MoveInNoticesTaken>(envelope.Body);
         var now = node.Clock.GetCurrentInstant().ToDateTimeUtc();
-        foreach (var row in await db.MoveInNotices.Where(n => taken.Ids.Contains(n.Id) && n.TakenAt == null).ToListAsync(cancellationToken))
+        foreach (var row in await notices.Where(n => ids.Contains(n.Id) && n.TakenAt == null).ToListAsync(cancellationToken))
         {
             row.TakenAt = now;
         }
@@ -468,16 +469,5 @@ public sealed class CsBehaviour : INodeBehaviour
     {
         var rows = await db.CardNotices.AsNoTracking().Where(n => n.TakenAt == null).OrderBy(n => n.Id).ToListAsync(cancellationToken);
         return Answer(new PendingCardNotices(rows.Select(r => new PendingCardNotice(r.Id, MessageBodies.Parse<CardSuspendedNotice>(r.Body), r.ReceivedAt)).ToList()), null, null);
-    }
-
-    private static async Task<HandlerResult> CardNoticesTakenAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken)
-    {
-        var taken = MessageBodies.Parse<CardNoticesTaken>(envelope.Body);
-        var now = node.Clock.GetCurrentInstant().ToDateTimeUtc();
-        foreach (var row in await db.CardNotices.Where(n => taken.Ids.Contains(n.Id) && n.TakenAt == null).ToListAsync(cancellationToken))
-        {
-            row.TakenAt = now;
-        }
-        return new HandlerResult();
     }
 }

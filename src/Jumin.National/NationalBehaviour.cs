@@ -90,7 +90,7 @@ public sealed class NationalBehaviour(NumberGenerator numbers, CardManagement ca
         MessageKinds.ResidentCodes => await AllocateResidentCodesAsync(node, db, envelope, sender, cancellationToken),
         MessageKinds.CardDestination => await PassDestinationAsync(envelope, sender, cancellationToken),
         MessageKinds.CardOperation => await OperateCardAsync(node, db, envelope, sender, cancellationToken),
-        MessageKinds.CardStatus => await CardStatusAsync(envelope, sender, cancellationToken),
+        MessageKinds.CardStatus => await CardStatusAsync(envelope, cancellationToken),
         _ => await NumberAsync(db, envelope, cancellationToken),
     };
 
@@ -225,7 +225,7 @@ public sealed class NationalBehaviour(NumberGenerator numbers, CardManagement ca
         return new HandlerResult(JsonSerializer.Serialize(outcome.Result, Envelope.Json), outcome.Result.Refusal, outcome.Result.Card?.ResidentCode ?? request.ResidentCode);
     }
 
-    private async Task<HandlerResult> CardStatusAsync(Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken)
+    private async Task<HandlerResult> CardStatusAsync(Envelope envelope, CancellationToken cancellationToken)
     {
         var request = MessageBodies.Parse<CardStatusRequest>(envelope.Body);
         var status = await cards.StatusAsync(MessageBodies.Required("residentCode", request.ResidentCode), cancellationToken);

@@ -207,8 +207,16 @@ public sealed class DepartureCertificateRow
     public DateTime? PurgedAt { get; set; }
 }
 
+/// <summary>A notice waiting at a CS until its registry says it has taken it in.</summary>
+public interface IWaitingNotice
+{
+    long Id { get; }
+
+    DateTime? TakenAt { get; set; }
+}
+
 /// <summary>A 転入通知 received by the old municipality's CS, waiting for its registry (j700).</summary>
-public sealed class MoveInNoticeRow
+public sealed class MoveInNoticeRow : IWaitingNotice
 {
     public long Id { get; set; }
 
@@ -246,7 +254,7 @@ public sealed class CardDestinationRow
 }
 
 /// <summary>A 一時停止の通知 from the カード管理システム, waiting at the CS for its registry.</summary>
-public sealed class CardNoticeRow
+public sealed class CardNoticeRow : IWaitingNotice
 {
     public long Id { get; set; }
 
