@@ -58,6 +58,12 @@ public sealed record RegistryOptions
     /// <summary>How long a 一時解除 of a 抑止 lasts before the 抑止 applies again by itself (j410).</summary>
     public int RestrictionReleaseMinutes { get; init; } = 30;
 
+    /// <summary>
+    /// PBKDF2 rounds for new password hashes (<see cref="AccountService.ProductionPasswordHashIterations"/>). Only tests
+    /// lower it: a test suite that logs in hundreds of times would otherwise spend minutes hashing.
+    /// </summary>
+    public int PasswordHashIterations { get; init; } = AccountService.ProductionPasswordHashIterations;
+
     public string ResolvedConnectionString => ConnectionString ?? $"Data Source={Path.Combine(DataDirectory, "registry.db")}";
 
     public string ResolvedKeysDirectory => KeysDirectory ?? Path.Combine(DataDirectory, "keys");
@@ -91,7 +97,7 @@ public sealed class RegistryNode
         Memos = new ResidentMemos(Database, Audit);
         Terminals = new TerminalRegistry(Database, Audit);
         OneTimePasswords = new OneTimePasswords(oneTimePasswordClock ?? Clock);
-        Accounts = new AccountService(Database, Audit, () => Keys.AccountSecrets, OneTimePasswords, Terminals);
+        Accounts = new AccountService(Database, Audit, () => Keys.AccountSecrets, OneTimePasswords, Terminals, options.PasswordHashIterations);
         AccountAdministration = new AccountAdministration(Database, Audit, Accounts, () => Keys.AccountSecrets);
         Demo = new DemoLoader(Database, Audit);
         Changes = new ChangeService(Database, Audit, options.BulkRegistrationLimit);

@@ -55,30 +55,32 @@ public sealed class TestNetwork : IAsyncDisposable
     {
         var directory = Directory.CreateTempSubdirectory("jumin-jukinet-").FullName;
         var databases = new List<string>();
-        var stores = new Dictionary<NodeId, NodeStorage>();
         var registryA = await TestRegistry.CreateAsync(provider, demoResidentsInA);
         var registryB = await TestRegistry.CreateAsync(provider);
-        var network = await LocalNetwork.StartAsync(mode, [A, B], id => stores.TryGetValue(id, out var known) ? known : stores[id] = Storage(provider, directory, databases, id), nodeClock, agencies: [(Agency, "日本年金機構", AgencyGround)]);
+        var stores = new Dictionary<NodeId, NodeStorage>();
+        foreach (var id in new[] { LocalNetwork.National, A.Prefecture, B.Prefecture, A.Cs, B.Cs })
+        {
+            stores[id] = await StorageAsync(provider, directory, databases, id);
+        }
+        var network = await LocalNetwork.StartAsync(mode, [A, B], id => stores[id], nodeClock, agencies: [(Agency, "日本年金機構", AgencyGround)]);
         return new TestNetwork(network, registryA, registryB, directory, databases, stores[LocalNetwork.National].NumberGenerationConnectionString!);
     }
 
-    private static NodeStorage Storage(DatabaseProvider provider, string directory, List<string> databases, NodeId id)
+    /// <summary>A node's stores (the 全国サーバ's three), each a copy of an empty, migrated template of its kind.</summary>
+    private static async Task<NodeStorage> StorageAsync(DatabaseProvider provider, string directory, List<string> databases, NodeId id)
     {
         var name = id.Value.Replace('-', '_');
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            return new NodeStorage(provider, $"Data Source={Path.Combine(directory, name + ".db")}", $"Data Source={Path.Combine(directory, name + "-numbers.db")}", Path.Combine(directory, "keys-" + name),
-                CardManagementConnectionString: $"Data Source={Path.Combine(directory, name + "-cards.db")}");
-        }
         var database = $"jumin_test_{name}_{Guid.NewGuid():N}"[..40];
-        databases.Add(database);
-        databases.Add(database + "_n");
-        databases.Add(database + "_c");
-        return new NodeStorage(provider,
-            new NpgsqlConnectionStringBuilder(TestRegistry.PostgresServer) { Database = database }.ConnectionString,
-            new NpgsqlConnectionStringBuilder(TestRegistry.PostgresServer) { Database = database + "_n" }.ConnectionString,
-            Path.Combine(directory, "keys-" + name),
-            CardManagementConnectionString: new NpgsqlConnectionStringBuilder(TestRegistry.PostgresServer) { Database = database + "_c" }.ConnectionString);
+        var national = id == LocalNetwork.National;
+        databases.AddRange(provider != DatabaseProvider.Postgres ? [] : national ? [database, database + "_n", database + "_c"] : [database]);
+        var node = await DatabaseTemplates.CopyAsync(provider, "jukinet-node", (c, _) => new JukiNetDatabase(provider, c).MigrateAsync(), directory, name + ".db", database);
+        if (!national)
+        {
+            return new NodeStorage(provider, node);
+        }
+        var numbers = await DatabaseTemplates.CopyAsync(provider, "jukinet-numbers", (c, _) => new National.NumberGeneration.NumberGenerationDatabase(provider, c).MigrateAsync(), directory, name + "-numbers.db", database + "_n");
+        var cards = await DatabaseTemplates.CopyAsync(provider, "jukinet-cards", (c, _) => new National.Cards.CardDatabase(provider, c).MigrateAsync(), directory, name + "-cards.db", database + "_c");
+        return new NodeStorage(provider, node, numbers, Path.Combine(directory, "keys-" + name), CardManagementConnectionString: cards);
     }
 
     /// <summary>Sends everything pending, at every level, until nothing moves.</summary>
@@ -95,12 +97,8 @@ public sealed class TestNetwork : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Network.DisposeAsync();
-        await RegistryA.DisposeAsync();
-        await RegistryB.DisposeAsync();
-        foreach (var database in postgresDatabases)
-        {
-            await TestRegistry.DropPostgresDatabaseAsync(database);
-        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await Task.WhenAll([RegistryA.DisposeAsync().AsTask(), RegistryB.DisposeAsync().AsTask(), .. postgresDatabases.Select(TestRegistry.DropPostgresDatabaseAsync)]);
         try
         {
             Directory.Delete(directory, recursive: true);

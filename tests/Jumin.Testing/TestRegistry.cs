@@ -9,7 +9,7 @@ namespace Jumin.Testing;
 /// <summary>
 /// A real registry node on a fresh database of the given provider: a SQLite file in a temporary
 /// directory, or a new database on the PostgreSQL server named by <c>JUMIN_TEST_POSTGRES</c>
-/// (started by ./test.sh). Keys are generated per registry; nothing is shared between test classes.
+/// (started by ./test.sh), each a copy of a template built once per process. Nothing written by one test is seen by another.
 /// </summary>
 public sealed class TestRegistry : IAsyncDisposable
 {
@@ -53,35 +53,52 @@ public sealed class TestRegistry : IAsyncDisposable
         Environment.GetEnvironmentVariable("JUMIN_TEST_POSTGRES")
         ?? throw new InvalidOperationException("JUMIN_TEST_POSTGRES is not set: run ./test.sh, which starts a throwaway PostgreSQL for the tests.");
 
-    /// <summary>Creates, migrates and fills a register with <paramref name="demoResidents"/> synthetic people and the demo accounts.</summary>
+    /// <summary>PBKDF2 rounds for the test accounts' passwords: the production cost would spend minutes of the suite on hashing.</summary>
+    public const int PasswordHashIterations = 1_000;
+
+    /// <summary>
+    /// A register with <paramref name="demoResidents"/> synthetic people and the demo accounts, copied from a template
+    /// built once per process for that size, provider and start time (<see cref="DatabaseTemplates"/>). Every register of
+    /// the process has the same keys, so the EF model (which depends on the 個人番号 key) is built once per provider.
+    /// </summary>
     public static async Task<TestRegistry> CreateAsync(DatabaseProvider provider, int demoResidents = 0, IClock? clock = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("jumin-test-").FullName;
-        string connection;
-        string? database = null;
-        if (provider == DatabaseProvider.Postgres)
-        {
-            database = "jumin_test_" + Guid.NewGuid().ToString("N")[..16];
-            connection = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database }.ConnectionString;
-        }
-        else
-        {
-            connection = $"Data Source={Path.Combine(directory, "registry.db")}";
-        }
+        var database = provider == DatabaseProvider.Postgres ? "jumin_test_" + Guid.NewGuid().ToString("N")[..16] : null;
+        // The template is made with the test's clock, so what it holds is dated as the test expects.
+        var templateKey = $"registry-{demoResidents}-{(clock is null ? "now" : clock.GetCurrentInstant().ToUnixTimeTicks())}";
+        var connection = await CopyTemplateAsync(provider, templateKey, demoResidents, clock, directory, database ?? "");
         var oneTimePasswordClock = new NodaTime.Testing.FakeClock(SystemClock.Instance.GetCurrentInstant());
-        var node = new RegistryNode(new RegistryOptions
-        {
-            Provider = provider,
-            ConnectionString = connection,
-            DataDirectory = directory,
-            DemoResidents = demoResidents,
-        }, clock, oneTimePasswordClock);
+        var node = new RegistryNode(Options(provider, connection, directory, demoResidents), clock, oneTimePasswordClock);
         var registry = new TestRegistry(node, directory, database, oneTimePasswordClock);
         await node.InitialiseAsync();
-        registry.Accounts = await node.EnsureDemoAccountsAsync();
-        await node.EnsureDemoResidentsAsync();
+        registry.Accounts = node.DemoAccounts();
         return registry;
     }
+
+    /// <summary>
+    /// Copies the demo register of <paramref name="demoResidents"/> people (built on first use, with the demo accounts) into
+    /// <paramref name="directory"/> and, on PostgreSQL, into the new database <paramref name="postgresDatabase"/>; returns
+    /// the copy's connection string. The web tests start their host on such a copy.
+    /// </summary>
+    public static Task<string> CopyTemplateAsync(DatabaseProvider provider, string templateKey, int demoResidents, IClock? clock, string directory, string postgresDatabase) =>
+        DatabaseTemplates.CopyAsync(provider, templateKey, async (connection, templateDirectory) =>
+        {
+            SharedKeys.CopyTo(Path.Combine(templateDirectory, "keys"));
+            var node = new RegistryNode(Options(provider, connection, templateDirectory, demoResidents), clock);
+            await node.InitialiseAsync();
+            await node.EnsureDemoAccountsAsync();
+            await node.EnsureDemoResidentsAsync();
+        }, directory, "registry.db", postgresDatabase);
+
+    private static RegistryOptions Options(DatabaseProvider provider, string connection, string directory, int demoResidents) => new()
+    {
+        Provider = provider,
+        ConnectionString = connection,
+        DataDirectory = directory,
+        DemoResidents = demoResidents,
+        PasswordHashIterations = PasswordHashIterations,
+    };
 
     public DemoAccount Account(string userId) => Accounts.Single(a => a.UserId == userId);
 
@@ -98,7 +115,8 @@ public sealed class TestRegistry : IAsyncDisposable
     /// </summary>
     public static async Task DropPostgresDatabaseAsync(string database)
     {
-        NpgsqlConnection.ClearAllPools();
+        // Only this database's pool: clearing every pool would close the idle connections of the tests running beside this one.
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database }.ConnectionString));
         await using var connection = new NpgsqlConnection(PostgresServer + ";Database=postgres");
         await connection.OpenAsync();
         for (var attempt = 1; ; attempt++)
@@ -118,8 +136,7 @@ public sealed class TestRegistry : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        NpgsqlConnection.ClearAllPools();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearPool(new Microsoft.Data.Sqlite.SqliteConnection(Node.Options.ResolvedConnectionString));
         if (postgresDatabase is not null)
         {
             await DropPostgresDatabaseAsync(postgresDatabase);

@@ -27,4 +27,13 @@ public class ConfigurationTests
         Assert.Equal(("プリンタ007", OverflowMode.Blank, 5), (options.Certificates.Printer, options.Certificates.Overflow, options.RestrictionReleaseMinutes));
         Assert.Throws<InvalidOperationException>(() => RegistryHosting.ReadOptions(Settings(("Jumin:Certificates:Overflow", "shrink"))));
     }
+
+    [Fact]
+    public void Passwords_are_hashed_at_full_cost_unless_configured_otherwise()
+    {
+        // The suite lowers the cost for its own accounts; a municipality that sets nothing gets Identity's default.
+        Assert.Equal(100_000, RegistryHosting.ReadOptions(Settings()).PasswordHashIterations);
+        Assert.Equal(100_000, new Registry.RegistryOptions().PasswordHashIterations);
+        Assert.Equal(Registry.Accounts.AccountService.ProductionPasswordHashIterations, new Microsoft.AspNetCore.Identity.PasswordHasherOptions().IterationCount);
+    }
 }

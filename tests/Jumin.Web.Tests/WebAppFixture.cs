@@ -125,8 +125,10 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
         return (year, wareki);
     }
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
+        // The host finds a register already filled (a copy of the process's template) and generates nothing.
+        await TestRegistry.CopyTemplateAsync(provider, $"registry-{DemoResidents}-now", DemoResidents, null, directory, postgresDatabase ?? "");
         if (kestrel)
         {
             UseKestrel(0);
@@ -140,7 +142,6 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
         }
         Accounts = File.ReadAllLines(Path.Combine(directory, "demo-accounts.txt"))
             .Select(l => l.Split('\t')).Select(p => new DemoAccount(p[0], p[1], p[2], p[3], p[4])).ToList();
-        return Task.CompletedTask;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -151,6 +152,7 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
             : new NpgsqlConnectionStringBuilder(TestRegistry.PostgresServer) { Database = postgresDatabase }.ConnectionString);
         builder.UseSetting("Jumin:DataDirectory", directory);
         builder.UseSetting("Jumin:DemoResidents", DemoResidents.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Jumin:PasswordHashIterations", TestRegistry.PasswordHashIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // 住基ネット is off unless a fixture turns it on: most tests are about the registry alone.
         builder.UseSetting("Jumin:JukiNet:Mode", "off");
         builder.ConfigureServices(services =>
@@ -174,7 +176,6 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
     {
         await DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        NpgsqlConnection.ClearAllPools();
         if (postgresDatabase is not null)
         {
             await TestRegistry.DropPostgresDatabaseAsync(postgresDatabase);

@@ -28,8 +28,11 @@ public sealed record LoginAttempt(string UserId, string Password, string? Code, 
 /// one-time code (二要素認証), lockout, 利用期間, and the terminal the session is bound to. The ring sealing the
 /// second-factor secrets is read at each use, so that a rotated key reaches a running node.
 /// </summary>
-public sealed class AccountService(RegistryDatabase database, AuditTrail audit, Func<KeyRing> secrets, OneTimePasswords oneTimePasswords, TerminalRegistry terminals)
+public sealed class AccountService(RegistryDatabase database, AuditTrail audit, Func<KeyRing> secrets, OneTimePasswords oneTimePasswords, TerminalRegistry terminals, int passwordHashIterations = AccountService.ProductionPasswordHashIterations)
 {
+    /// <summary>PBKDF2 (HMAC-SHA512) rounds for a new password hash: ASP.NET Core Identity's default. Tests lower it.</summary>
+    public const int ProductionPasswordHashIterations = 100_000;
+
     public const int MaxFailedAttempts = 5;
 
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
@@ -37,7 +40,7 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit, 
     /// <summary>The issuer name authenticator apps show next to the account.</summary>
     public const string Issuer = "Jumin";
 
-    private static readonly PasswordHasher<UserAccount> Hasher = new();
+    private readonly PasswordHasher<UserAccount> hasher = new(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = passwordHashIterations }));
 
     /// <summary>
     /// Creates an account with the rights of its roles (each can later be changed on its own) and the items it may see,
@@ -65,7 +68,7 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit, 
             ValidFrom = request.ValidFrom,
             ValidUntil = request.ValidUntil,
         };
-        account.PasswordHash = Hasher.HashPassword(account, request.Password);
+        account.PasswordHash = hasher.HashPassword(account, request.Password);
         await using var db = database.Open();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await db.Users.AnyAsync(u => u.UserId == request.UserId, cancellationToken))
@@ -106,14 +109,14 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit, 
         if (account is null)
         {
             // Spend the same effort as a real check so that timing does not reveal unknown IDs.
-            Hasher.VerifyHashedPassword(Nobody, DummyHash, attempt.Password);
+            hasher.VerifyHashedPassword(Nobody, DummyHash, attempt.Password);
             (outcome, detail) = (LoginOutcome.Failed, "ログイン失敗（利用者IDなし）");
         }
         else if (account.LockedUntil is { } until && until > now)
         {
             (outcome, detail) = (LoginOutcome.LockedOut, "ロック中のためログイン拒否");
         }
-        else if (Hasher.VerifyHashedPassword(account, account.PasswordHash, attempt.Password) == PasswordVerificationResult.Failed)
+        else if (hasher.VerifyHashedPassword(account, account.PasswordHash, attempt.Password) == PasswordVerificationResult.Failed)
         {
             (outcome, detail) = Fail(account, now, "パスワード誤り");
         }
@@ -173,7 +176,7 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit, 
         {
             (outcome, detail) = (LoginOutcome.LockedOut, "ロック中のため画面ロック解除を拒否");
         }
-        else if (Hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed)
+        else if (hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed)
         {
             (outcome, detail) = Fail(account, now, "画面ロック解除のパスワード誤り");
         }
@@ -335,5 +338,8 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit, 
 
     private static readonly UserAccount Nobody = new() { UserId = "", DisplayName = "", PasswordHash = "", Roles = "", Department = "" };
 
-    private static readonly string DummyHash = Hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
+    /// <summary>Verified against for an unknown ID, at the same cost as a real account's hash.</summary>
+    private string DummyHash => dummyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
+
+    private string? dummyHash;
 }

@@ -22,6 +22,7 @@ internal static class RegistryHosting
             BulkRegistrationLimit = configuration.GetValue("Jumin:BulkRegistrationLimit", 100),
             LockMinutes = configuration.GetValue("Jumin:LockMinutes", 15),
             RestrictionReleaseMinutes = configuration.GetValue("Jumin:RestrictionReleaseMinutes", 30),
+            PasswordHashIterations = configuration.GetValue("Jumin:PasswordHashIterations", Registry.Accounts.AccountService.ProductionPasswordHashIterations),
             Certificates = ReadCertificates(configuration, new RegistryOptions().Certificates),
             Eras = ReadEras(configuration),
         };
