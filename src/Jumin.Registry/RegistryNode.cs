@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Jumin.Domain.Audit;
 using Jumin.Domain.Dates;
+using Jumin.Registry.Access;
 using Jumin.Registry.Accounts;
 using Jumin.Registry.Audit;
 using Jumin.Domain.Certificates;
@@ -192,7 +193,7 @@ public sealed class RegistryNode
             var password = NewPassword();
             string[] roles = role == Roles.Approver ? [Roles.Clerk, Roles.Approver] : [role];
             // R1-20: only a few staff may extract data; in the demo, clerk02.
-            IReadOnlyCollection<Permission>? permissions = id == "clerk02" ? [.. Jumin.Registry.Accounts.Permissions.OfRole(Roles.Clerk), Permission.Euc] : null;
+            IReadOnlyCollection<Permission>? permissions = id == "clerk02" ? [.. Jumin.Registry.Access.Permissions.OfRole(Roles.Clerk), Permission.Euc] : null;
             var enrolment = await Accounts.CreateAsync(setup, new NewAccount(id, name, password, department, roles, items, permissions), cancellationToken);
             accounts.Add(new DemoAccount(id, name, password, description, enrolment.Secret));
         }

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Jumin.Registry;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Web.Api;
 using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;

@@ -118,7 +118,7 @@ public abstract class CardManagementTests(DatabaseProvider provider) : IAsyncLif
         Assert.Equal("確認待ち", (await window.DestinationsAsync(clerk, atena)).Single().State);
 
         var approver = await net.RegistryA.OperatorAsync("approver01");
-        await Assert.ThrowsAsync<Registry.Accounts.AccessDeniedException>(() => window.ConfirmDestinationAsync(clerk, made.Id));
+        await Assert.ThrowsAsync<Registry.Access.AccessDeniedException>(() => window.ConfirmDestinationAsync(clerk, made.Id));
         var byApprover = await window.CreateDestinationAsync(approver, atena, null, "東京都あおば区中央一丁目５番６号　佐藤方");
         var own = await Assert.ThrowsAsync<JukiNetRequestException>(() => window.ConfirmDestinationAsync(approver, byApprover.Id));
         Assert.Contains("別の職員", own.Message);

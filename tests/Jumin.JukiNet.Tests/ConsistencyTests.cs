@@ -1,5 +1,5 @@
 using Jumin.JukiNet.Hosting;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.JukiNet;
 using Microsoft.EntityFrameworkCore;
 

@@ -111,7 +111,7 @@ public abstract class MoveBetweenMunicipalitiesTests(DatabaseProvider provider) 
         // 整合性確認 (j1100) from both municipalities: registry ↔ CS ↔ 都道府県 ↔ 全国, no difference anywhere.
         foreach (var (registry, link) in new[] { (net.RegistryA, net.LinkA), (net.RegistryB, net.LinkB) })
         {
-            var report = await new IdentityConsistency(registry.Node.Database, registry.Node.Audit, link).RunAsync(Registry.Accounts.Operator.Batch("consistency"));
+            var report = await new IdentityConsistency(registry.Node.Database, registry.Node.Audit, link).RunAsync(Registry.Access.Operator.Batch("consistency"));
             Assert.Equal(3, report.Levels.Count);
             Assert.All(report.Levels, l => Assert.Equal(4, l.Compared));
             Assert.True(report.Consistent, string.Join("\n", report.Levels.SelectMany(l => l.Differences).Select(d => $"{d.ResidentCode} {d.Item}: {d.Left} / {d.Right}")));

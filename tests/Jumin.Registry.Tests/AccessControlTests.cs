@@ -1,6 +1,7 @@
 using System.Net;
 using Jumin.Domain;
 using Jumin.Domain.Audit;
+using Jumin.Registry.Access;
 using Jumin.Registry.Accounts;
 using Jumin.Registry.Audit;
 using Jumin.Registry.Persistence;

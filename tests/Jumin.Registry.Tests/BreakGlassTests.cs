@@ -1,3 +1,4 @@
+using Jumin.Registry.Access;
 using Jumin.Registry.Accounts;
 using Jumin.Registry.Audit;
 using Jumin.Registry.Persistence;

@@ -2,7 +2,7 @@ using System.Text;
 using Jumin.Domain;
 using Jumin.Domain.Audit;
 using Jumin.Domain.Dates;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Exports;
 using Jumin.Registry.Persistence;
 using Jumin.Registry.Protection;

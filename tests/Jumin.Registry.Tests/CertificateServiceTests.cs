@@ -198,7 +198,7 @@ public abstract class CertificateServiceTests(DatabaseProvider provider) : IAsyn
 
         var refused = await Assert.ThrowsAsync<CertificateRefusedException>(() => Certificates.IssueAsync(clerk, Request(wife, wholeHousehold: false)));
         Assert.Contains(refused.Findings, f => f.Code == "C307");
-        await Assert.ThrowsAsync<Accounts.AccessDeniedException>(() => registry.Node.Restrictions.ReleaseTemporarilyAsync(clerk, id));
+        await Assert.ThrowsAsync<Access.AccessDeniedException>(() => registry.Node.Restrictions.ReleaseTemporarilyAsync(clerk, id));
 
         await registry.Node.Restrictions.ReleaseTemporarilyAsync(approver, id);
         await Certificates.IssueAsync(clerk, Request(wife, wholeHousehold: false));

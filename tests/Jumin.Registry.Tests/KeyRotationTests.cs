@@ -53,7 +53,7 @@ public sealed class KeyRotationTests
         await using var registry = await TestRegistry.CreateAsync(DatabaseProvider.Sqlite);
         var ring = registry.Node.Keys.Rotate(KeyStore.AccountSecretsRing);
         var admin = await registry.OperatorAsync("admin01");
-        var enrolment = await registry.Node.AccountAdministration.CreateAsync(admin, new Accounts.NewAccount("new01", "新規 一郎", "a-long-password-9", "市民課", [Accounts.Roles.Clerk], []));
+        var enrolment = await registry.Node.AccountAdministration.CreateAsync(admin, new Accounts.NewAccount("new01", "新規 一郎", "a-long-password-9", "市民課", [Access.Roles.Clerk], []));
         await using (var db = registry.Node.Database.Open())
         {
             var stored = (await db.Users.SingleAsync(u => u.UserId == "new01")).SecondFactorSecret;

@@ -40,7 +40,7 @@ public abstract class MemoTests(DatabaseProvider provider)
         await using var registry = await TestRegistry.CreateAsync(provider, demoResidents: 5);
         await using var db = registry.Node.Database.Open();
         var atena = (await db.Residents.FirstAsync()).AtenaNumber;
-        var e = await Assert.ThrowsAsync<FieldValidationException>(() => registry.Node.Memos.AddAsync(Accounts.Operator.Batch("t"), atena, text));
+        var e = await Assert.ThrowsAsync<FieldValidationException>(() => registry.Node.Memos.AddAsync(Access.Operator.Batch("t"), atena, text));
         Assert.Equal(rule, e.Error.Rule);
         Assert.Equal("text", e.Field);
         Assert.Equal(0, await db.ResidentMemos.CountAsync());

@@ -32,7 +32,7 @@ public abstract class MigrationTests(DatabaseProvider provider)
         Assert.Equal("0000000019", row.AtenaNumber.Value);
         Assert.False(row.IsAdultWard);
         Assert.Null(row.CardIssuanceStatus);
-        var reader = Accounts.Operator.Batch("migration-test") with { Permissions = new HashSet<Accounts.Permission> { Accounts.Permission.Inquiry }, Reason = TestRegistry.CounterReason };
+        var reader = Access.Operator.Batch("migration-test") with { Permissions = new HashSet<Access.Permission> { Access.Permission.Inquiry }, Reason = TestRegistry.CounterReason };
         var dossier = await registry.Node.Query.GetAsync(reader, AtenaNumber.Parse("0000000019"));
         Assert.Equal("移行　太郎", dossier!.Current.FullName);
     }
@@ -57,14 +57,14 @@ public abstract class MigrationTests(DatabaseProvider provider)
         await registry.Node.InitialiseAsync();
 
         var clerk = await registry.Node.Accounts.FindOperatorAsync("old-clerk", "T", "P");
-        Assert.Equal([Accounts.Permission.Inquiry, Accounts.Permission.ChangeEntry, Accounts.Permission.CertificateIssue], clerk!.Permissions.Order());
+        Assert.Equal([Access.Permission.Inquiry, Access.Permission.ChangeEntry, Access.Permission.CertificateIssue], clerk!.Permissions.Order());
         Assert.Equal(4, clerk.VisibleItems.Count);
         var approver = await registry.Node.Accounts.FindOperatorAsync("old-approver", "T", "P");
-        Assert.Contains(Accounts.Permission.Approval, approver!.Permissions);
+        Assert.Contains(Access.Permission.Approval, approver!.Permissions);
         Assert.False(approver.CanViewIndividualNumber);
-        Assert.True(approver.Sees(Accounts.VisibleItem.FamilyRegister));
+        Assert.True(approver.Sees(Access.VisibleItem.FamilyRegister));
         var auditor = await registry.Node.Accounts.FindOperatorAsync("old-auditor", "T", "P");
-        Assert.Equal([Accounts.Permission.LogView], auditor!.Permissions);
+        Assert.Equal([Access.Permission.LogView], auditor!.Permissions);
         Assert.Empty(auditor.VisibleItems);
     }
 

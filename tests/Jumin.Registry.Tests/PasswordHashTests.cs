@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Jumin.Registry.Access;
 using Jumin.Registry.Accounts;
 using Jumin.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -79,7 +79,7 @@ public abstract class ProtectionTests(DatabaseProvider provider) : IAsyncLifetim
         clock.Advance(Duration.FromDays(340));
         Assert.Equal(SupportMeasureState.EndingSoon, (await registry.Node.Query.GetAsync(approver, wife))!.ProtectedState);
         Assert.Equal(Today.PlusDays(-340).PlusYears(2).PlusDays(-1), await registry.Node.SupportMeasures.ExtendAsync(approver, id));
-        await Assert.ThrowsAsync<Accounts.AccessDeniedException>(async () => await registry.Node.SupportMeasures.DetailsAsync(await registry.OperatorAsync("clerk02"), wife));
+        await Assert.ThrowsAsync<Access.AccessDeniedException>(async () => await registry.Node.SupportMeasures.DetailsAsync(await registry.OperatorAsync("clerk02"), wife));
         await registry.Node.SupportMeasures.EndAsync(approver, id, "本人からの終了の申出");
         Assert.Null((await registry.Node.Query.GetAsync(approver, wife))!.ProtectedState);
     }

@@ -1,4 +1,5 @@
 using Jumin.Registry;
+using Jumin.Registry.Access;
 using Jumin.Registry.Accounts;
 using NodaTime;
 using NodaTime.Testing;

@@ -149,7 +149,7 @@ public abstract class AuthorizationTests(WebAppFixture app)
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync("/api/v1/residents?kana=サ")).StatusCode);
         var node = app.Node;
         var op = await node.Accounts.FindOperatorAsync("auditor01", "TEST", "本庁");
-        await Assert.ThrowsAsync<Registry.Accounts.AccessDeniedException>(() => node.Search.SearchAsync(op!, new() { NameKana = "サ" }));
+        await Assert.ThrowsAsync<Registry.Access.AccessDeniedException>(() => node.Search.SearchAsync(op!, new() { NameKana = "サ" }));
         Assert.Contains(await db.AuditLog.Where(a => a.OperatorId == "auditor01").ToListAsync(), a => a.Outcome == (int)Domain.Audit.AuditOutcome.Refused && a.Detail!.Contains("照会"));
     }
 

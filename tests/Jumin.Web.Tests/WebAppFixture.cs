@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using Jumin.Registry;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Jumin.Registry.Persistence;

@@ -1,3 +1,4 @@
+using Jumin.Registry.Access;
 using Jumin.Domain;
 using Jumin.Domain.Audit;
 using Jumin.Domain.Dates;
@@ -44,7 +45,7 @@ public sealed class AccountAdministration(RegistryDatabase database, AuditTrail 
         await audit.AppendAloneAsync(database, [audit.Event(by, AuditFunctions.Setting, "利用者一覧", detail: $"{users.Count}件")], cancellationToken);
         return [.. users.Select(u => new AccountSummary(
             u.UserId, u.DisplayName, u.Department, u.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries),
-            [.. Accounts.Permissions.Parse<Permission>(u.Permissions).Order()], [.. Accounts.Permissions.Parse<VisibleItem>(u.VisibleItems).Order()],
+            [.. Access.Permissions.Parse<Permission>(u.Permissions).Order()], [.. Access.Permissions.Parse<VisibleItem>(u.VisibleItems).Order()],
             u.ValidFrom, u.ValidUntil, u.LockedUntil is { } until && until > now, u.SecondFactorSecret.Length > 0,
             [.. pending[u.UserId].Select(ToScheduled)]))];
     }
@@ -80,8 +81,8 @@ public sealed class AccountAdministration(RegistryDatabase database, AuditTrail 
         {
             throw new FieldValidationException("validUntil", "利用期間（終了日）", new("order", "利用期間の終了日は開始日より後にしてください。"));
         }
-        var permissions = change.Permissions is null ? null : Accounts.Permissions.Format(change.Permissions);
-        var items = change.VisibleItems is null ? null : Accounts.Permissions.Format(change.VisibleItems);
+        var permissions = change.Permissions is null ? null : Access.Permissions.Format(change.Permissions);
+        var items = change.VisibleItems is null ? null : Access.Permissions.Format(change.VisibleItems);
         long? scheduled = null;
         string detail;
         if (change.EffectiveOn is { } effective && effective > today)
@@ -177,7 +178,7 @@ public sealed class AccountAdministration(RegistryDatabase database, AuditTrail 
 
     private static ScheduledChange ToScheduled(ScheduledAccountChangeRow c) => new(
         c.Id, c.EffectiveOn, c.Department,
-        c.Permissions is null ? null : [.. Accounts.Permissions.Parse<Permission>(c.Permissions).Order()],
-        c.VisibleItems is null ? null : [.. Accounts.Permissions.Parse<VisibleItem>(c.VisibleItems).Order()],
+        c.Permissions is null ? null : [.. Access.Permissions.Parse<Permission>(c.Permissions).Order()],
+        c.VisibleItems is null ? null : [.. Access.Permissions.Parse<VisibleItem>(c.VisibleItems).Order()],
         c.ValidUntil, c.RequestedBy);
 }

@@ -1,3 +1,4 @@
+using Jumin.Registry.Access;
 using Jumin.Domain;
 using Jumin.Registry.Persistence;
 using NodaTime;
@@ -37,9 +38,9 @@ public sealed record NewAccount(
         {
             errors.Add(new("department", "所属", new("required", "所属（組織）を入力してください。")));
         }
-        if (Roles.Count == 0 || Roles.Any(r => !Accounts.Roles.All.Contains(r)))
+        if (Roles.Count == 0 || Roles.Any(r => !Access.Roles.All.Contains(r)))
         {
-            errors.Add(new("roles", "役割", new("unknown", $"役割は {string.Join("・", Accounts.Roles.All)} から選んでください。")));
+            errors.Add(new("roles", "役割", new("unknown", $"役割は {string.Join("・", Access.Roles.All)} から選んでください。")));
         }
         if (ValidFrom is { } from && ValidUntil is { } until && until < from)
         {

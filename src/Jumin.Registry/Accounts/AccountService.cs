@@ -1,3 +1,4 @@
+using Jumin.Registry.Access;
 using System.Net;
 using Jumin.Domain.Audit;
 using Jumin.Domain.Dates;
@@ -60,8 +61,8 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit, 
             DisplayName = request.DisplayName.Trim(),
             PasswordHash = string.Empty,
             Roles = string.Join(',', request.Roles),
-            Permissions = Accounts.Permissions.Format(request.Permissions ?? request.Roles.SelectMany(Accounts.Permissions.OfRole)),
-            VisibleItems = Accounts.Permissions.Format(request.VisibleItems),
+            Permissions = Access.Permissions.Format(request.Permissions ?? request.Roles.SelectMany(Access.Permissions.OfRole)),
+            VisibleItems = Access.Permissions.Format(request.VisibleItems),
             Department = request.Department.Trim(),
             CreatedAt = audit.Clock.GetCurrentInstant().ToDateTimeUtc(),
             SecondFactorSecret = secrets().Seal(secret),
@@ -288,7 +289,7 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit, 
 
     private static Operator ToOperator(UserAccount account, string terminal, string place) =>
         new(account.UserId, account.DisplayName, terminal, place, account.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(),
-            Accounts.Permissions.Parse<Permission>(account.Permissions), Accounts.Permissions.Parse<VisibleItem>(account.VisibleItems))
+            Access.Permissions.Parse<Permission>(account.Permissions), Access.Permissions.Parse<VisibleItem>(account.VisibleItems))
         {
             RightsVersion = account.RightsVersion,
         };

@@ -1,3 +1,4 @@
+using Jumin.Registry.Access;
 using NodaTime;
 using OtpNet;
 

@@ -1,3 +1,4 @@
+using Jumin.Registry.Access;
 using System.Net;
 using Jumin.Domain;
 using Jumin.Domain.Audit;

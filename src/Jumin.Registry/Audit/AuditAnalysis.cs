@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Jumin.Domain.Audit;
 using Jumin.Domain.Dates;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Persistence;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;

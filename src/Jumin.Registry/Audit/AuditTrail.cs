@@ -1,5 +1,5 @@
 using Jumin.Domain.Audit;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Persistence;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;

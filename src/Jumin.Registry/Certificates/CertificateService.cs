@@ -6,7 +6,7 @@ using Jumin.Domain.Dates;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Protection;
 using Jumin.Domain.Residents;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Audit;
 using Jumin.Registry.Persistence;
 using Jumin.Registry.Protection;

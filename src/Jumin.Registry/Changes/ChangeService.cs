@@ -3,7 +3,7 @@ using Jumin.Domain.Changes;
 using Jumin.Domain.Dates;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Residents;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Audit;
 using Jumin.Registry.Persistence;
 using Jumin.Registry.Protection;
@@ -186,7 +186,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
         var rows = plan.NewRows;
         await ResidentWriter.AppendAsync(db, rows, cancellationToken);
         await Outbox.AddAsync(db, row.Id, plan.Rows, now, cancellationToken);
-        JukiNet.CardWindow.AddDue(db, plan.Rows, row.EnteredBy, op.UserId, now);
+        CardDestinationsDue.Add(db, plan.Rows, row.EnteredBy, op.UserId, now);
         row.Status = ChangeStatus.Registered;
         row.HeadNotices = plan.HeadNotices.Count == 0 ? null : json.Serialize(plan.HeadNotices);
         row.DecidedBy = op.UserId;

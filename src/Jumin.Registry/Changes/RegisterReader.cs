@@ -1,7 +1,7 @@
 using Jumin.Domain.Changes;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Residents;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Persistence;
 using Jumin.Registry.Residents;
 using NodaTime;

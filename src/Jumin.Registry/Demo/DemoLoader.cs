@@ -1,5 +1,5 @@
 using Jumin.Domain.Identifiers;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Audit;
 using Jumin.Registry.Persistence;
 using Jumin.Registry.Residents;

@@ -4,7 +4,7 @@ using Jumin.Domain;
 using Jumin.Domain.Audit;
 using Jumin.Domain.Dates;
 using Jumin.Domain.Residents;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Audit;
 using Jumin.Registry.Persistence;
 using Microsoft.EntityFrameworkCore;

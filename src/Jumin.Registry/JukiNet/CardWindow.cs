@@ -5,7 +5,7 @@ using Jumin.Domain.JukiNet;
 using Jumin.Domain.Residents;
 using Jumin.JukiNet.Cards;
 using Jumin.JukiNet.Identity;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Audit;
 using Jumin.Registry.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +32,7 @@ public sealed class CardWindow(RegistryDatabase database, AuditTrail audit, CsLi
     private const string Screen = "個人番号カード管理（住基ネット）";
 
     /// <summary>The 送付先情報 made by a 本登録.</summary>
-    public const string ByChange = "異動";
+    public const string ByChange = Changes.CardDestinationsDue.Origin;
 
     /// <summary>The 送付先情報 made by hand.</summary>
     public const string ByHand = "窓口";
@@ -89,7 +89,7 @@ public sealed class CardWindow(RegistryDatabase database, AuditTrail audit, CsLi
     {
         await audit.RequireAsync(database, op, Permission.ChangeEntry, Screen, cancellationToken);
         var person = await PersonAsync(atena, cancellationToken);
-        if (!IsDue(person))
+        if (!Changes.CardDestinationsDue.IsDue(person))
         {
             throw new FieldValidationException("atenaNumber", AtenaNumber.Label, new ValidationError("card-destination", "送付先情報は住民票コードと個人番号が記載された住民についてのみ作成できます。"));
         }
@@ -186,37 +186,6 @@ public sealed class CardWindow(RegistryDatabase database, AuditTrail audit, CsLi
             audit.Event(op, AuditFunctions.ChangeEntry, Screen, detail: $"一時停止の通知 {views.Count}件を受理")], cancellationToken);
         return views;
     }
-
-    /// <summary>
-    /// Adds the 送付先情報 a 本登録 makes due (番号法7条: a 通知 for every newly recorded 個人番号): for a resident with a
-    /// 住民票コード whose 個人番号 is new — 出生, 国外からの転入, 個人番号の変更 or 職権記載・修正. Called in the 本登録's
-    /// transaction; the approver is the second pair of eyes.
-    /// </summary>
-    internal static void AddDue(RegistryDbContext db, IReadOnlyList<PlannedRow> rows, string enteredBy, string approvedBy, Instant now)
-    {
-        foreach (var row in rows)
-        {
-            if (!IsDue(row.After) || Equals(row.Before?.IndividualNumber, row.After.IndividualNumber) || !MakesNumberKnown(row.After.ChangeReason))
-            {
-                continue;
-            }
-            db.CardDestinations.Add(new CardDestinationSendRow
-            {
-                AtenaNumber = row.After.AtenaNumber,
-                HistoryNumber = row.After.HistoryNumber,
-                Origin = ByChange,
-                CreatedBy = enteredBy,
-                CreatedAt = now.ToDateTimeUtc(),
-                ConfirmedBy = approvedBy,
-                ConfirmedAt = now.ToDateTimeUtc(),
-            });
-        }
-    }
-
-    private static bool MakesNumberKnown(ChangeReason reason) => reason is ChangeReason.Birth or ChangeReason.MoveInFromAbroad
-        or ChangeReason.IndividualNumberChangeRequest or ChangeReason.IndividualNumberExOfficioCorrection or ChangeReason.IndividualNumberExOfficioEntry;
-
-    private static bool IsDue(ResidentRecord row) => row.IsResident && row.ResidentCode is not null && row.IndividualNumber is not null;
 
     /// <summary>The 送付先情報 a row makes, as it goes to the CS.</summary>
     internal static CardDestinationMessage Message(CardDestinationSendRow send, ResidentRecord row) => new(

@@ -178,7 +178,7 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
                 CreatedAt = now,
             });
         }
-        await audit.AppendAsync(db, [audit.Event(Accounts.Operator.Batch("jukinet-initial-load"), Audit.AuditFunctions.BatchUpdate, "住基ネット初期移行", detail: $"本人確認情報 {current.Count}件を市町村CSへの送信待ちにしました")], cancellationToken);
+        await audit.AppendAsync(db, [audit.Event(Access.Operator.Batch("jukinet-initial-load"), Audit.AuditFunctions.BatchUpdate, "住基ネット初期移行", detail: $"本人確認情報 {current.Count}件を市町村CSへの送信待ちにしました")], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return current.Count;

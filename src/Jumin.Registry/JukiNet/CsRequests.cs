@@ -1,7 +1,7 @@
 using Jumin.JukiNet.Identity;
 using Jumin.JukiNet.Protocol;
 using Jumin.JukiNet.Transport;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Audit;
 using Jumin.Registry.Persistence;
 

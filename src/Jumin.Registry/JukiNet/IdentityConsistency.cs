@@ -1,5 +1,5 @@
 using Jumin.JukiNet.Identity;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Audit;
 using Jumin.Registry.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -4,7 +4,7 @@ using Jumin.Domain.Dates;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Residents;
 using Jumin.JukiNet.Identity;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Audit;
 using Jumin.Registry.Changes;
 using Jumin.Registry.Persistence;

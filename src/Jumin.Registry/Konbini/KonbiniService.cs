@@ -4,7 +4,7 @@ using Jumin.Domain;
 using Jumin.Domain.Audit;
 using Jumin.Domain.Certificates;
 using Jumin.Domain.Identifiers;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Audit;
 using Jumin.Registry.Certificates;
 using Jumin.Registry.Persistence;

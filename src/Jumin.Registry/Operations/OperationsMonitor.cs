@@ -1,5 +1,5 @@
 using Jumin.Domain.Residents;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Audit;
 using Jumin.Registry.Changes;
 using Jumin.Registry.Persistence;

@@ -115,7 +115,7 @@ public sealed class UserAccount
 
     public required string PasswordHash { get; set; }
 
-    /// <summary>Role names, comma-separated (see Jumin.Registry.Accounts.Roles).</summary>
+    /// <summary>Role names, comma-separated (see Jumin.Registry.Access.Roles).</summary>
     public required string Roles { get; set; }
 
     /// <summary>操作権限 (j1380), comma-separated <c>Permission</c> names.</summary>

@@ -3,7 +3,7 @@ using Jumin.Domain.Audit;
 using Jumin.Domain.Dates;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Protection;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Audit;
 using Jumin.Registry.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using Jumin.Domain.Dates;
 using Jumin.Domain.Identifiers;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Audit;
 using Jumin.Registry.Persistence;
 using Microsoft.EntityFrameworkCore;

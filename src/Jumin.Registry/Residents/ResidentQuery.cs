@@ -1,6 +1,6 @@
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Residents;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Audit;
 using Jumin.Domain.Protection;
 using Jumin.Registry.Persistence;

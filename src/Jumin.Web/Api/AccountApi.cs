@@ -1,5 +1,6 @@
 using Jumin.Domain;
 using Jumin.Domain.Dates;
+using Jumin.Registry.Access;
 using Jumin.Registry.Accounts;
 using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -42,8 +43,8 @@ internal static class AccountApi
             var errors = new List<FieldValidationException>();
             var account = new NewAccount(
                 request.UserId?.Trim() ?? "", request.DisplayName ?? "", request.Password ?? "", request.Department ?? "", request.Roles ?? [],
-                ParseAll<VisibleItem>(request.VisibleItems, "visibleItems", "表示項目", errors) ?? [],
-                ParseAll<Permission>(request.Permissions, "permissions", "操作権限", errors),
+                EnumFields.ParseAll<VisibleItem>(request.VisibleItems, "visibleItems", "表示項目", errors) ?? [],
+                EnumFields.ParseAll<Permission>(request.Permissions, "permissions", "操作権限", errors),
                 dates.Day(request.ValidFrom, "validFrom", "利用期間（開始日）", errors),
                 dates.Day(request.ValidUntil, "validUntil", "利用期間（終了日）", errors));
             errors.AddRange(account.Validate());
@@ -63,8 +64,8 @@ internal static class AccountApi
             var errors = new List<FieldValidationException>();
             var change = new RightsChange(
                 request.Department,
-                ParseAll<Permission>(request.Permissions, "permissions", "操作権限", errors),
-                ParseAll<VisibleItem>(request.VisibleItems, "visibleItems", "表示項目", errors),
+                EnumFields.ParseAll<Permission>(request.Permissions, "permissions", "操作権限", errors),
+                EnumFields.ParseAll<VisibleItem>(request.VisibleItems, "visibleItems", "表示項目", errors),
                 dates.Day(request.ValidUntil, "validUntil", "利用期間（終了日）", errors),
                 dates.Day(request.EffectiveOn, "effectiveOn", "施行日", errors));
             if (errors.Count > 0)
@@ -114,27 +115,4 @@ internal static class AccountApi
             })).WithSummary("端末の登録抹消（その端末のセッションは次の要求で終わる）");
     }
 
-
-    /// <summary>Names of 操作権限 or 表示項目 as the API spells them (<c>Inquiry</c>, <c>IndividualNumber</c> …); none is null (keep).</summary>
-    internal static IReadOnlyCollection<T>? ParseAll<T>(string[]? names, string field, string label, List<FieldValidationException> errors)
-        where T : struct, Enum
-    {
-        if (names is null)
-        {
-            return null;
-        }
-        var parsed = new List<T>();
-        foreach (var name in names)
-        {
-            if (Enum.TryParse<T>(name, ignoreCase: false, out var value) && Enum.IsDefined(value) && !int.TryParse(name, out _))
-            {
-                parsed.Add(value);
-            }
-            else
-            {
-                errors.Add(new(field, label, new("unknown", $"「{name}」は{label}にありません（{string.Join(", ", Enum.GetNames<T>())}）。")));
-            }
-        }
-        return parsed;
-    }
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using Jumin.Domain;
 using Jumin.Domain.Dates;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Audit;
 using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +19,7 @@ internal static class AuditApi
         api.MapGet("/entries", async (string? from, string? to, string? @operator, string? target, string? function, string? format, HttpContext context, AuditAnalysis analysis, AuditTrail audit, [FromServices] JapaneseDateParser dates) =>
         {
             var errors = new List<FieldValidationException>();
-            var (start, end) = Period(from, to, JapanTime.Today(audit.Clock), dates, errors);
+            var (start, end) = DateFields.Period(from, to, JapanTime.Today(audit.Clock), dates, errors);
             if (errors.Count > 0)
             {
                 return ApiResults.Invalid(errors);
@@ -36,7 +36,7 @@ internal static class AuditApi
             {
                 errors.Add(new("report", "分析", new("value", $"分析「{report}」はありません（{string.Join(", ", Enum.GetValues<AuditReport>().Select(AuditAnalysis.Slug))}）。")));
             }
-            var (start, end) = Period(from, to, JapanTime.Today(audit.Clock), dates, errors);
+            var (start, end) = DateFields.Period(from, to, JapanTime.Today(audit.Clock), dates, errors);
             if (errors.Count > 0)
             {
                 return ApiResults.Invalid(errors);
@@ -48,22 +48,6 @@ internal static class AuditApi
         api.MapGet("/account-review", async (HttpContext context, AuditAnalysis analysis) =>
             Csv(await analysis.AccountReviewCsvAsync(context.User.ToOperator(), context.RequestAborted), "account-review"))
             .WithSummary("利用者一覧（半期ごとの点検用 CSV）");
-    }
-
-    /// <summary>The period asked for; by default the last 30 days up to today (Japan time).</summary>
-    public static (LocalDate From, LocalDate To) Period(string? from, string? to, LocalDate today, JapaneseDateParser dates, List<FieldValidationException> errors)
-    {
-        var end = dates.Day(to, "to", "期間（まで）", errors) ?? today;
-        var start = dates.Day(from, "from", "期間（から）", errors) ?? end.PlusDays(-30);
-        if (start > end)
-        {
-            errors.Add(new("from", "期間（から）", new("after-end", "期間の開始は終了以前の日にしてください。")));
-        }
-        else if (NodaTime.Period.Between(start, end, PeriodUnits.Days).Days > 366)
-        {
-            errors.Add(new("from", "期間（から）", new("too-long", "一度に分析できる期間は1年までです。")));
-        }
-        return (start, end);
     }
 
     private static IResult Respond(IReadOnlyList<AuditReportLine> lines, string? format, string name) =>

@@ -1,9 +1,10 @@
+using Jumin.Web.Contracts;
 using Jumin.Domain;
 using Jumin.Domain.Certificates;
 using Jumin.Domain.Dates;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Protection;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Certificates;
 using Jumin.Registry.Konbini;
 using Jumin.Registry.Persistence;

@@ -1,6 +1,7 @@
+using Jumin.Web.Contracts;
 using Jumin.Domain;
 using Jumin.Domain.Changes;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Changes;
 using Jumin.Registry.Persistence;
 using Jumin.Registry.Residents;

@@ -1,5 +1,5 @@
 using Jumin.Domain;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Exports;
 using Jumin.Web.Infrastructure;
 
@@ -19,7 +19,7 @@ internal static class ExportApi
         api.MapPost("", async (BulkExportRequestDto request, HttpContext context, BulkExportService exports) =>
         {
             var errors = new List<FieldValidationException>();
-            var items = AccountApi.ParseAll<ExportItem>(request.Items ?? [], "items", "出力項目", errors) ?? [];
+            var items = EnumFields.ParseAll<ExportItem>(request.Items ?? [], "items", "出力項目", errors) ?? [];
             if (errors.Count > 0)
             {
                 return ApiResults.Invalid(errors);

@@ -1,7 +1,7 @@
 using Jumin.Domain;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.JukiNet;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.JukiNet;
 using Jumin.Web.Infrastructure;
 

@@ -1,4 +1,5 @@
 using Jumin.Domain;
+using Jumin.Registry.Access;
 using Jumin.Registry.Accounts;
 using Jumin.Registry.Operations;
 using Jumin.Web.Infrastructure;

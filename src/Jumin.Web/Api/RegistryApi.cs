@@ -1,5 +1,7 @@
+using Jumin.Web.Contracts;
 using Jumin.Domain;
 using Jumin.Domain.Identifiers;
+using Jumin.Registry.Access;
 using Jumin.Registry.Accounts;
 using Jumin.Registry.Residents;
 using Jumin.Registry;
@@ -23,7 +25,7 @@ internal static class RegistryApi
             var (outcome, op) = await accounts.LoginAsync(new LoginAttempt(request.UserId ?? "", request.Password ?? "", request.Code, ClientAddress.Of(context)), context.RequestAborted);
             if (op is null)
             {
-                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Pages.LoginModel.Refusal(outcome));
+                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: LoginRefusals.Text(outcome));
             }
             await context.SignInAsync(OperatorClaims.Scheme, OperatorClaims.ToPrincipal(op));
             return Results.Ok(new SessionDto(op.UserId, op.DisplayName, [.. op.Roles], op.CanViewIndividualNumber, [.. op.Permissions.Select(p => p.ToString())], [.. op.VisibleItems.Select(i => i.ToString())]));

@@ -1,3 +1,4 @@
+using Jumin.Web.Contracts;
 using System.Diagnostics.CodeAnalysis;
 using Jumin.Domain;
 using Jumin.Domain.Changes;

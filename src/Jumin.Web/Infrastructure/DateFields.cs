@@ -24,4 +24,20 @@ public static class DateFields
         errors.Add(new(field, label, error));
         return null;
     }
+
+    /// <summary>The period asked for; by default the last 30 days up to today (Japan time).</summary>
+    public static (LocalDate From, LocalDate To) Period(string? from, string? to, LocalDate today, JapaneseDateParser dates, List<FieldValidationException> errors)
+    {
+        var end = dates.Day(to, "to", "期間（まで）", errors) ?? today;
+        var start = dates.Day(from, "from", "期間（から）", errors) ?? end.PlusDays(-30);
+        if (start > end)
+        {
+            errors.Add(new("from", "期間（から）", new("after-end", "期間の開始は終了以前の日にしてください。")));
+        }
+        else if (NodaTime.Period.Between(start, end, PeriodUnits.Days).Days > 366)
+        {
+            errors.Add(new("from", "期間（から）", new("too-long", "一度に分析できる期間は1年までです。")));
+        }
+        return (start, end);
+    }
 }

@@ -99,7 +99,7 @@ public sealed class JukiNetConnection(RegistryNode registry, IConfiguration conf
         {
             try
             {
-                LastScheduledReport = await Consistency!.RunAsync(Registry.Accounts.Operator.Batch("consistency"), cancellationToken);
+                LastScheduledReport = await Consistency!.RunAsync(Registry.Access.Operator.Batch("consistency"), cancellationToken);
             }
             catch (JukiNetRequestException)
             {

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 
 namespace Jumin.Web.Infrastructure;
 

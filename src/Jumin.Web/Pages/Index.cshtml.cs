@@ -1,5 +1,5 @@
 using Jumin.Domain;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Persistence;
 using Jumin.Registry.Residents;
 using Jumin.Web.Infrastructure;

@@ -1,3 +1,4 @@
+using Jumin.Registry.Access;
 using Jumin.Registry.Accounts;
 using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;

@@ -1,3 +1,4 @@
+using Jumin.Registry.Access;
 using Jumin.Registry.Accounts;
 using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
@@ -23,21 +24,13 @@ public sealed class LoginModel(AccountService accounts) : PageModel
         var (outcome, op) = await accounts.LoginAsync(new LoginAttempt(userId ?? "", password ?? "", code, ClientAddress.Of(HttpContext)), HttpContext.RequestAborted);
         if (op is null)
         {
-            Error = Refusal(outcome);
+            Error = LoginRefusals.Text(outcome);
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
         }
         await HttpContext.SignInAsync(OperatorClaims.Scheme, OperatorClaims.ToPrincipal(op));
         return LocalRedirect(Url.IsLocalUrl(returnUrl) && returnUrl != "/" ? returnUrl : HomeOf(op));
     }
-
-    /// <summary>What a refused login is told: never which of ID, password or code was wrong.</summary>
-    public static string Refusal(LoginOutcome outcome) => outcome switch
-    {
-        LoginOutcome.LockedOut => "ログインに続けて失敗したため、アカウントはロックされています。しばらくしてから再度お試しいただくか、管理者に連絡してください。",
-        LoginOutcome.UnknownTerminal => "この端末は登録されていないため、ログインできません。端末の登録は管理者に依頼してください。",
-        _ => "利用者ID、パスワードまたは確認コードが違います。",
-    };
 
     /// <summary>The first screen a user may use: the search for those with 照会, else their own work.</summary>
     public static string HomeOf(Operator op) =>

@@ -1,5 +1,6 @@
 using Jumin.Domain;
 using Jumin.Domain.Dates;
+using Jumin.Registry.Access;
 using Jumin.Registry.Accounts;
 using Jumin.Web.Api;
 using Jumin.Web.Infrastructure;
@@ -28,7 +29,7 @@ public sealed class IndexModel(AccountAdministration administration, TerminalReg
         RunAsync(async op =>
         {
             var account = new NewAccount(userId?.Trim() ?? "", displayName ?? "", password ?? "", department ?? "", role is null ? [] : role == Roles.Approver ? [Roles.Clerk, Roles.Approver] : [role],
-                AccountApi.ParseAll<VisibleItem>(items ?? [], "visibleItems", "表示項目", Errors) ?? [], null,
+                EnumFields.ParseAll<VisibleItem>(items ?? [], "visibleItems", "表示項目", Errors) ?? [], null,
                 dates.Day(validFrom, "validFrom", "利用期間（開始日）", Errors), dates.Day(validUntil, "validUntil", "利用期間（終了日）", Errors));
             Errors.AddRange(account.Validate());
             if (Errors.Count == 0)
@@ -43,8 +44,8 @@ public sealed class IndexModel(AccountAdministration administration, TerminalReg
         {
             var change = new RightsChange(string.IsNullOrWhiteSpace(department) ? null : department,
                 // An unticked group keeps what the account has: changing the 所属 alone must not take every right away.
-                permissions is { Length: > 0 } ? AccountApi.ParseAll<Permission>(permissions, "permissions", "操作権限", Errors) : null,
-                items is { Length: > 0 } ? AccountApi.ParseAll<VisibleItem>(items, "visibleItems", "表示項目", Errors) : null,
+                permissions is { Length: > 0 } ? EnumFields.ParseAll<Permission>(permissions, "permissions", "操作権限", Errors) : null,
+                items is { Length: > 0 } ? EnumFields.ParseAll<VisibleItem>(items, "visibleItems", "表示項目", Errors) : null,
                 dates.Day(validUntil, "validUntil", "利用期間（終了日）", Errors), dates.Day(effectiveOn, "effectiveOn", "施行日", Errors));
             if (Errors.Count == 0)
             {
@@ -88,7 +89,7 @@ public sealed class IndexModel(AccountAdministration administration, TerminalReg
             Message = $"端末 {terminalId} を許可リストから外しました。";
         });
 
-    private async Task<IActionResult> RunAsync(Func<Registry.Accounts.Operator, Task> action)
+    private async Task<IActionResult> RunAsync(Func<Registry.Access.Operator, Task> action)
     {
         try
         {

@@ -41,7 +41,7 @@ public sealed class IndexModel(AuditAnalysis analysis, AuditTrail audit, Japanes
     public async Task OnGetAsync()
     {
         var errors = new List<FieldValidationException>();
-        var (from, to) = AuditApi.Period(From, To, JapanTime.Today(audit.Clock), dates, errors);
+        var (from, to) = DateFields.Period(From, To, JapanTime.Today(audit.Clock), dates, errors);
         From = from.ToString("uuuu-MM-dd", null);
         To = to.ToString("uuuu-MM-dd", null);
         if (errors.Count > 0)

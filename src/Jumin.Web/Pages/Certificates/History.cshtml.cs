@@ -2,7 +2,7 @@ using Jumin.Domain;
 using Jumin.Domain.Certificates;
 using Jumin.Domain.Dates;
 using Jumin.Domain.Identifiers;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Certificates;
 using Jumin.Registry.Residents;
 using Jumin.Web.Infrastructure;

@@ -1,3 +1,4 @@
+using Jumin.Web.Contracts;
 using Jumin.Domain.Changes;
 using Jumin.Registry.Demo;
 using Jumin.Web.Api;

@@ -1,4 +1,5 @@
-using Jumin.Registry.Accounts;
+using Jumin.Web.Contracts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Changes;
 using Jumin.Registry.Persistence;
 using Jumin.Registry.Residents;

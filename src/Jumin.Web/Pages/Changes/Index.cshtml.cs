@@ -1,4 +1,4 @@
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Changes;
 using Jumin.Registry.Persistence;
 using Jumin.Web.Infrastructure;

@@ -1,8 +1,9 @@
+using Jumin.Web.Contracts;
 using Jumin.Domain;
 using Jumin.Domain.Changes;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Residents;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Changes;
 using Jumin.Registry.Residents;
 using Jumin.Web.Api;

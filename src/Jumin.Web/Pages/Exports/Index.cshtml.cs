@@ -1,5 +1,5 @@
 using Jumin.Domain;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Exports;
 using Jumin.Web.Api;
 using Jumin.Web.Infrastructure;
@@ -23,7 +23,7 @@ public sealed class IndexModel(BulkExportService exports) : PageModel
 
     public async Task<IActionResult> OnPostRequestAsync(string? purpose, string? medium, string? addressPrefix, string[]? items)
     {
-        var parsed = AccountApi.ParseAll<ExportItem>(items ?? [], "items", "出力項目", Errors) ?? [];
+        var parsed = EnumFields.ParseAll<ExportItem>(items ?? [], "items", "出力項目", Errors) ?? [];
         if (Errors.Count == 0)
         {
             await CatchAsync(async () =>

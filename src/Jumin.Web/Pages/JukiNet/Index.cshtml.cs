@@ -1,6 +1,6 @@
 using Jumin.Domain.Identifiers;
 using Jumin.JukiNet.Identity;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.JukiNet;
 using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;

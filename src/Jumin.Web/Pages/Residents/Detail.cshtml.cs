@@ -32,7 +32,7 @@ public sealed class DetailModel(ResidentQuery query, ResidentMemos memos, Reside
     public Task<IActionResult> OnPostDeleteMemoAsync(string atenaNumber, long memoId) =>
         MemoAsync(atenaNumber, (op, atena) => memos.DeleteAsync(op, atena, memoId, HttpContext.RequestAborted));
 
-    private async Task<IActionResult> MemoAsync(string atenaNumber, Func<Jumin.Registry.Accounts.Operator, AtenaNumber, Task> write)
+    private async Task<IActionResult> MemoAsync(string atenaNumber, Func<Jumin.Registry.Access.Operator, AtenaNumber, Task> write)
     {
         if (!AtenaNumber.TryParse(atenaNumber, out var atena, out _))
         {

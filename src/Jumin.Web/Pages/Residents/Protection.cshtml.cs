@@ -2,7 +2,7 @@ using Jumin.Domain;
 using Jumin.Domain.Dates;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Protection;
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Registry.Persistence;
 using Jumin.Registry.Protection;
 using Jumin.Web.Infrastructure;

@@ -1,10 +1,10 @@
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Domain.Changes;
 using Jumin.Registry.Changes;
 using Jumin.Registry.Persistence;
 using Jumin.Registry.Residents;
 
-namespace Jumin.Web.Api;
+namespace Jumin.Web.Contracts;
 
 /// <summary>
 /// 異動届 / 職権記録 as sent to <c>POST /api/v1/changes/{kind}</c>. Dates take 和暦 or 西暦 (令和8年11月29日,

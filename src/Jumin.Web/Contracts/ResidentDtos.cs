@@ -1,9 +1,9 @@
-using Jumin.Registry.Accounts;
+using Jumin.Registry.Access;
 using Jumin.Domain.Residents;
 using Jumin.Registry.Persistence;
 using Jumin.Registry.Residents;
 
-namespace Jumin.Web.Api;
+namespace Jumin.Web.Contracts;
 
 /// <summary>A person in a search result.</summary>
 public sealed record ResidentSummaryDto(

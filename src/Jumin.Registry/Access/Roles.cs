@@ -1,4 +1,4 @@
-namespace Jumin.Registry.Accounts;
+namespace Jumin.Registry.Access;
 
 /// <summary>
 /// Staff roles. Issue-level per-function rights (j1380) refine these; each role here is a bundle a

@@ -1,4 +1,4 @@
-namespace Jumin.Registry.Accounts;
+namespace Jumin.Registry.Access;
 
 /// <summary>
 /// 操作権限 (j1380): the functions whose rights are granted one by one, each independently of the
