@@ -137,10 +137,13 @@ public sealed class TestRegistry : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearPool(new Microsoft.Data.Sqlite.SqliteConnection(Node.Options.ResolvedConnectionString));
         if (postgresDatabase is not null)
         {
             await DropPostgresDatabaseAsync(postgresDatabase);
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(new Microsoft.Data.Sqlite.SqliteConnection(Node.Options.ResolvedConnectionString));
         }
         try
         {
