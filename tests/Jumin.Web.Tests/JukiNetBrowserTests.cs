@@ -83,7 +83,7 @@ public sealed class JukiNetBrowserTests(JukiNetBrowserWebApp app, Chromium chrom
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForSelectorAsync("[data-testid=card-error]:has-text('一時停止')");
         Assert.Contains("一時停止には理由を入力してください", await page.TextContentAsync("[data-testid=card-error]"), StringComparison.Ordinal);
         var status = await connection.Cards.StatusAsync(clerk, Jumin.Domain.Identifiers.AtenaNumber.Parse(atena));
         Assert.Equal("未交付", Assert.Single(status.Cards).Status);

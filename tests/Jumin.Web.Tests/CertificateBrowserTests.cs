@@ -5,14 +5,14 @@ using Microsoft.Playwright;
 namespace Jumin.Web.Tests;
 
 /// <summary>証明書発行 at the counter in a real browser: from the 住民票 to the printed PDF and the 交付履歴.</summary>
-public sealed partial class BrowserTests
+public sealed class CertificateBrowserTests(BrowserWebApp app, Chromium chromium) : BrowserSession(app, chromium), IClassFixture<BrowserWebApp>, IClassFixture<Chromium>
 {
     [Fact]
     public async Task A_clerk_issues_a_household_copy_from_the_resident_page_with_the_keyboard_and_finds_it_in_the_issue_history()
     {
         string head;
         List<string> names;
-        await using (var db = app.Node.Database.Open())
+        await using (var db = App.Node.Database.Open())
         {
             var household = await db.Residents.Where(r => r.Status == 1 && r.Kind == 1).GroupBy(r => r.HouseholdNumber).Where(g => g.Count() >= 3)
                 .OrderByDescending(g => g.Key).Select(g => g.Key).FirstAsync();
@@ -68,7 +68,7 @@ public sealed partial class BrowserTests
         string head;
         string member;
         string kana;
-        await using (var db = app.Node.Database.Open())
+        await using (var db = App.Node.Database.Open())
         {
             var household = await db.Residents.Where(r => r.Status == 1 && r.Kind == 1).GroupBy(r => r.HouseholdNumber).Where(g => g.Count() >= 2)
                 .OrderBy(g => g.Key).Select(g => g.Key).Skip(5).FirstAsync();
@@ -77,8 +77,8 @@ public sealed partial class BrowserTests
             var row = await db.ResidentHistory.Where(h => h.AtenaNumber == members[1].AtenaNumber).OrderByDescending(h => h.HistoryNumber).FirstAsync();
             kana = row.FamilyNameKana + row.GivenNameKana;
         }
-        var approver = await app.Node.Accounts.FindOperatorAsync("approver01", "TEST", "本庁");
-        await app.Node.SupportMeasures.RegisterAsync(approver!, new Registry.Protection.SupportMeasureInput { AtenaNumber = Domain.Identifiers.AtenaNumber.Parse(member), StartsOn = NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(Domain.Dates.JapanTime.Zone).Date });
+        var approver = await App.Node.Accounts.FindOperatorAsync("approver01", "TEST", "本庁");
+        await App.Node.SupportMeasures.RegisterAsync(approver!, new Registry.Protection.SupportMeasureInput { AtenaNumber = Domain.Identifiers.AtenaNumber.Parse(member), StartsOn = NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(Domain.Dates.JapanTime.Zone).Date });
 
         var page = await LoggedIn("clerk01");
         await page.GotoAsync($"/residents/{member}");

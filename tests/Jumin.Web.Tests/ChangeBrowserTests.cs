@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Jumin.Web.Tests;
 
 /// <summary>異動 at the counter in a real browser: entered by a clerk with the keyboard, registered by an approver (j530).</summary>
-public sealed partial class BrowserTests
+public sealed class ChangeBrowserTests(BrowserWebApp app, Chromium chromium) : BrowserSession(app, chromium), IClassFixture<BrowserWebApp>, IClassFixture<Chromium>
 {
     private static string DaysAgo(int days) =>
         NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(Domain.Dates.JapanTime.Zone).Date.PlusDays(-days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -91,10 +91,10 @@ public sealed partial class BrowserTests
     [Fact]
     public async Task Relocation_birth_separation_and_move_out_are_entered_from_the_residents_page()
     {
-        var clerkOp = await app.Node.Accounts.FindOperatorAsync("clerk02", "TEST", "本庁 市民課");
-        var approverOp = await app.Node.Accounts.FindOperatorAsync("approver01", "TEST", "本庁 市民課");
-        var couple = await app.Node.Changes.EnterAsync(clerkOp!, Testing.ChangeRequests.CoupleMovesIn(NodaTime.LocalDate.FromDateTime(DateTime.Parse(DaysAgo(30), CultureInfo.InvariantCulture)), family: "画面"), []);
-        var registered = await app.Node.Changes.RegisterAsync(approverOp!, couple.Id);
+        var clerkOp = await App.Node.Accounts.FindOperatorAsync("clerk02", "TEST", "本庁 市民課");
+        var approverOp = await App.Node.Accounts.FindOperatorAsync("approver01", "TEST", "本庁 市民課");
+        var couple = await App.Node.Changes.EnterAsync(clerkOp!, Testing.ChangeRequests.CoupleMovesIn(NodaTime.LocalDate.FromDateTime(DateTime.Parse(DaysAgo(30), CultureInfo.InvariantCulture)), family: "画面"), []);
+        var registered = await App.Node.Changes.RegisterAsync(approverOp!, couple.Id);
         var head = registered.Plan.NewRows[0].AtenaNumber.Value;
         var wife = registered.Plan.NewRows[1].AtenaNumber.Value;
         var clerk = await LoggedIn("clerk02");
