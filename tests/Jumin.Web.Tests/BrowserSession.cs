@@ -32,11 +32,11 @@ public sealed class Chromium : IAsyncLifetime
 /// closed when the test ends, and the keyboard log-in. Each test class has its own host and browser, so the classes
 /// run side by side.
 /// </summary>
-public abstract class BrowserSession(BrowserWebApp app, Chromium chromium) : IAsyncLifetime
+public abstract class BrowserSession(WebAppFixture app, Chromium chromium) : IAsyncLifetime
 {
     private readonly List<IBrowserContext> contexts = [];
 
-    protected BrowserWebApp App => app;
+    protected WebAppFixture App => app;
 
     protected async Task<IPage> NewPage()
     {

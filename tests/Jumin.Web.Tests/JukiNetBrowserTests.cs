@@ -5,12 +5,12 @@ using Microsoft.Playwright;
 namespace Jumin.Web.Tests;
 
 /// <summary>The 住基ネット screen in a real browser, by keyboard: Alt+N, a 住民票コード, Enter; Alt+T for 転入通知.</summary>
-public sealed class JukiNetBrowserTests(JukiNetBrowserWebApp app, Chromium chromium) : IClassFixture<JukiNetBrowserWebApp>, IClassFixture<Chromium>
+public sealed class JukiNetBrowserTests(JukiNetBrowserWebApp app, Chromium chromium) : BrowserSession(app, chromium), IClassFixture<JukiNetBrowserWebApp>, IClassFixture<Chromium>
 {
     [Fact]
     public async Task A_clerk_reaches_the_screen_by_keyboard_is_told_a_bad_code_and_takes_in_notices()
     {
-        await app.Services.GetRequiredService<JukiNetConnection>().Ready;
+        await App.Services.GetRequiredService<JukiNetConnection>().Ready;
         var page = await JukiNetScreenAsync();
         Assert.Contains("みどり市 市町村CS", await page.TextContentAsync("h1"), StringComparison.Ordinal);
         await page.WaitForSelectorAsync("[data-testid=link-status]");
@@ -27,7 +27,7 @@ public sealed class JukiNetBrowserTests(JukiNetBrowserWebApp app, Chromium chrom
 
         // 住民票コードの変更 (j880) for a demo resident: Alt+U, the 宛名番号, Tab, Space (変更請求), Shift+Tab, Enter.
         string atena;
-        await using (var db = app.Node.Database.Open())
+        await using (var db = App.Node.Database.Open())
         {
             atena = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Residents.Where(r => r.Status == 1).OrderBy(r => r.AtenaNumber))).AtenaNumber.Value;
         }
@@ -44,17 +44,17 @@ public sealed class JukiNetBrowserTests(JukiNetBrowserWebApp app, Chromium chrom
     [Fact]
     public async Task A_clerk_applies_for_a_card_by_keyboard_and_is_told_which_field_is_missing_j1110()
     {
-        var connection = app.Services.GetRequiredService<JukiNetConnection>();
+        var connection = App.Services.GetRequiredService<JukiNetConnection>();
         await connection.Ready;
         string atena;
-        await using (var db = app.Node.Database.Open())
+        await using (var db = App.Node.Database.Open())
         {
             var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.LatestRows(db.Residents.Where(r => r.Status == 1)).Where(h => h.ResidentCode != null).Take(50));
             atena = rows.Where(h => h.IndividualNumber is not null).Skip(7).First().AtenaNumber.Value;
         }
         var reason = Jumin.Domain.Audit.ProcessingReason.Create(Jumin.Domain.Audit.ProcessingReasonKind.Counter);
-        var clerk = (await app.Node.Accounts.FindOperatorAsync("clerk01", "TEST-TERMINAL", "本庁 市民課"))! with { Reason = reason };
-        var approver = (await app.Node.Accounts.FindOperatorAsync("approver01", "TEST-TERMINAL", "本庁 市民課"))! with { Reason = reason };
+        var clerk = (await App.Node.Accounts.FindOperatorAsync("clerk01", "TEST-TERMINAL", "本庁 市民課"))! with { Reason = reason };
+        var approver = (await App.Node.Accounts.FindOperatorAsync("approver01", "TEST-TERMINAL", "本庁 市民課"))! with { Reason = reason };
         var made = await connection.Cards!.CreateDestinationAsync(clerk, Jumin.Domain.Identifiers.AtenaNumber.Parse(atena), null, null);
         await connection.Cards.ConfirmDestinationAsync(approver, made.Id);
         // Sent by the registry to its CS, then by the CS to the 全国サーバ: wait until the card system has it.
@@ -92,14 +92,13 @@ public sealed class JukiNetBrowserTests(JukiNetBrowserWebApp app, Chromium chrom
     /// <summary>clerk01 logged in by keyboard, on the 住基ネット screen by Alt+N.</summary>
     private async Task<IPage> JukiNetScreenAsync()
     {
-        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, Locale = "ja-JP", ViewportSize = new() { Width = 1400, Height = 1000 } });
-        var page = await context.NewPageAsync();
+        var page = await NewPage();
         await page.GotoAsync("/");
         await page.WaitForSelectorAsync("#userId:focus");
-        await app.TypeLoginAsync(page, "clerk01");
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await App.TypeLoginAsync(page, "clerk01");
+        await page.WaitForURLAsync(App.BaseUrl + "/");
         await page.Keyboard.PressAsync("Alt+n");
-        await page.WaitForURLAsync(app.BaseUrl + "/jukinet");
+        await page.WaitForURLAsync(App.BaseUrl + "/jukinet");
         return page;
     }
 }
