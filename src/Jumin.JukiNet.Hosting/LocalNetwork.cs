@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
 using System.Security.Cryptography.X509Certificates;
 using Jumin.JukiNet.Pki;
 using Jumin.JukiNet.Protocol;
@@ -51,6 +52,7 @@ public sealed class LocalNetwork : IAsyncDisposable
     private readonly IClock clock;
     private readonly List<IDisposable> owned = [];
     private readonly Dictionary<NodeId, HttpsTransport> transports = [];
+    private readonly HashSet<NodeId> started = [];
 
     private LocalNetwork(NetworkMode mode, ProjectCertificateAuthority authority, NodeDirectory directory, Dictionary<NodeId, X509Certificate2> credentials, IReadOnlyList<Municipality> municipalities, Func<NodeId, NodeStorage> storage, IClock clock)
     {
@@ -164,7 +166,22 @@ public sealed class LocalNetwork : IAsyncDisposable
             return;
         }
         var endpoint = Directory.Get(id).Endpoint!;
-        servers[id] = await NodeServer.StartAsync(running.Node, new IPEndPoint(IPAddress.Parse(endpoint.Host), endpoint.Port), TimeSpan.FromMilliseconds(200), cancellationToken);
+        var firstStart = !started.Contains(id);
+        while (true)
+        {
+            try
+            {
+                servers[id] = await NodeServer.StartAsync(running.Node, new IPEndPoint(IPAddress.Parse(endpoint.Host), endpoint.Port), TimeSpan.FromMilliseconds(200), cancellationToken);
+                started.Add(id);
+                return;
+            }
+            catch (IOException e) when (firstStart && e.InnerException is AddressInUseException)
+            {
+                // Another process bound the drawn port between the draw and now; nobody has sent to this node yet.
+                endpoint = new Uri($"https://127.0.0.1:{FreeLoopbackPort()}");
+                Directory.Relocate(id, endpoint);
+            }
+        }
     }
 
     /// <summary>Stops one server node, as a power cut would: its store stays, messages to it wait in their senders' outboxes.</summary>
@@ -225,16 +242,30 @@ public sealed class LocalNetwork : IAsyncDisposable
     public Task RunSendersAsync(TimeSpan retry, CancellationToken cancellationToken) =>
         Task.WhenAll(nodes.Values.Select(n => Task.Run(() => n.Node.RunAsync(retry, cancellationToken), cancellationToken)));
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> Drawn = new();
+
     /// <summary>
     /// A loopback port to listen on, drawn at random below the system's ephemeral range (32768–60999 on Linux): outgoing
     /// connections (to PostgreSQL, between nodes) take ports from that range and could take one chosen from it before
     /// the node binds it.
     /// </summary>
+    /// <remarks>
+    /// A port is never drawn twice in one process, so a stopped node can restart on its port. Another process can
+    /// still draw it; a node's first start then moves to another port (see <see cref="StartNodeAsync"/>).
+    /// </remarks>
     public static int FreeLoopbackPort()
     {
         while (true)
         {
             var port = Random.Shared.Next(20_000, 32_000);
+            if (Drawn.Count > 10_000)
+            {
+                Drawn.Clear(); // a long-lived process: the nodes of its first networks are long gone
+            }
+            if (!Drawn.TryAdd(port, 0))
+            {
+                continue;
+            }
             try
             {
                 using var listener = new TcpListener(IPAddress.Loopback, port);

@@ -38,13 +38,28 @@ public sealed record DirectoryEntry
 /// </summary>
 public sealed class NodeDirectory
 {
-    private readonly Dictionary<NodeId, DirectoryEntry> entries = [];
+    // Replaced whole, never changed in place: nodes read it from their senders while a node is relocated.
+    private volatile Dictionary<NodeId, DirectoryEntry> entries = [];
+    private readonly Lock relocating = new();
 
     public NodeDirectory(IEnumerable<DirectoryEntry> entries)
     {
         foreach (var entry in entries)
         {
             this.entries[entry.Id] = entry;
+        }
+    }
+
+    /// <summary>
+    /// Records that a node listens somewhere else from now on. Used when a node of a network started on one machine
+    /// could not bind the port first chosen for it (another process took it in between).
+    /// </summary>
+    public void Relocate(NodeId id, Uri endpoint)
+    {
+        lock (relocating)
+        {
+            var moved = new Dictionary<NodeId, DirectoryEntry>(entries) { [id] = Get(id) with { Endpoint = endpoint } };
+            entries = moved;
         }
     }
 
