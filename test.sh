@@ -25,8 +25,10 @@ export JUMIN_TEST_CHROMIUM=/usr/bin/chromium
 
 dotnet tool restore >/dev/null
 dotnet restore Jumin.slnx
+# The build enforces code style and formatting (IDE0055, warnings are errors); this adds only what the compiler does
+# not see (final newlines, whitespace in files outside a project), in seconds instead of a second compilation.
 dotnet build Jumin.slnx --no-restore -c Debug
-dotnet format Jumin.slnx --verify-no-changes --no-restore
+dotnet format whitespace . --folder --verify-no-changes
 
 rm -rf TestResults
 set +e
