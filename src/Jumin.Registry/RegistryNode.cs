@@ -185,6 +185,7 @@ public sealed class RegistryNode
             ("auditor01", "監査 四郎", "監査担当（住民情報は見ない）", Roles.Auditor, [], "情報政策課"),
             ("admin01", "管理 五郎", "システム管理者（利用者・権限・端末の管理）", Roles.Administrator, [], "情報政策課"),
             ("contractor01", "委託 六子", "委託先（運用監視のみ。緊急時アクセスは管理者の承認が必要）", Roles.Contractor, [], "委託先"),
+            ("inquiry01", "照会 七海", "他課の照会職員（照会のみ。異動入力・証明発行・仮登録の閲覧はできない）", Roles.Clerk, [], "税務課"),
         ];
         var setup = Operator.Batch("init");
         var accounts = new List<DemoAccount>();
@@ -193,7 +194,12 @@ public sealed class RegistryNode
             var password = NewPassword();
             string[] roles = role == Roles.Approver ? [Roles.Clerk, Roles.Approver] : [role];
             // R1-20: only a few staff may extract data; in the demo, clerk02.
-            IReadOnlyCollection<Permission>? permissions = id == "clerk02" ? [.. Jumin.Registry.Access.Permissions.OfRole(Roles.Clerk), Permission.Euc] : null;
+            IReadOnlyCollection<Permission>? permissions = id switch
+            {
+                "clerk02" => [.. Jumin.Registry.Access.Permissions.OfRole(Roles.Clerk), Permission.Euc],
+                "inquiry01" => [Permission.Inquiry],
+                _ => null,
+            };
             var enrolment = await Accounts.CreateAsync(setup, new NewAccount(id, name, password, department, roles, items, permissions), cancellationToken);
             accounts.Add(new DemoAccount(id, name, password, description, enrolment.Secret));
         }

@@ -117,6 +117,16 @@ app.Use(async (context, next) =>
         }
         context.Response.Redirect("/reason?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
     }
+    // A right the use case checks itself (beyond the endpoint's policy), already audited by the service.
+    catch (AccessDeniedException e) when (!context.Response.HasStarted)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: e.Message).ExecuteAsync(context);
+            return;
+        }
+        context.Response.Redirect("/forbidden");
+    }
 });
 app.MapOpenApi();
 app.MapRazorPages();

@@ -146,7 +146,7 @@ public abstract class SearchTests(DemoRegisterFixture fixture) : IAsyncLifetime
         var code = await Assert.ThrowsAsync<SearchCriteriaException>(() => Find(new() { ResidentCode = "98765432109" }, "clerk01"));
         Assert.Equal(("residentCode", "forbidden"), (Assert.Single(code.Errors).Field, code.Errors[0].Error.Rule));
         var auditor = await Assert.ThrowsAsync<Access.AccessDeniedException>(() => Find(new() { NameKana = "ワタナベ" }, "auditor01"));
-        Assert.Equal(Access.Permission.Inquiry, auditor.Permission);
+        Assert.Equal([Access.Permission.Inquiry], auditor.Needed);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace Jumin.Web.Tests;
 /// </summary>
 public abstract class AuthorizationTests(WebAppFixture app)
 {
-    private static readonly string[] Users = ["clerk01", "clerk02", "approver01", "auditor01", "admin01", "contractor01"];
+    private static readonly string[] Users = ["clerk01", "clerk02", "approver01", "auditor01", "admin01", "contractor01", "inquiry01"];
 
     private async Task<HttpClient> LoggedIn(string userId)
     {
@@ -21,33 +21,38 @@ public abstract class AuthorizationTests(WebAppFixture app)
         return client;
     }
 
-    /// <summary>Who may: 照会 = clerks and approver; 異動入力 = clerks and approver (a clerk too); 審査・決裁 = approver.</summary>
+    /// <summary>
+    /// Who may: 照会 = clerks, approver and inquiry01 (照会 only); 異動入力 = clerks and approver (a clerk too);
+    /// 審査・決裁 = approver; 仮登録 are read only with 異動入力 or 審査・決裁.
+    /// </summary>
     public static TheoryData<string, string, string> Matrix()
     {
         var data = new TheoryData<string, string, string>();
         var inquiry = "clerk01 clerk02 approver01";
+        var reader = inquiry + " inquiry01";
         foreach (var (method, path, allowed) in new[]
         {
-            ("GET", "/api/v1/residents?kana=サ", inquiry),
-            ("GET", "/api/v1/residents/{atena}", inquiry),
-            ("GET", "/api/v1/search-history", inquiry),
+            ("GET", "/api/v1/residents?kana=サ", reader),
+            ("GET", "/api/v1/residents/{atena}", reader),
+            ("GET", "/api/v1/search-history", reader),
             ("GET", "/api/v1/changes", inquiry),
-            ("GET", "/api/v1/move-in-notices/missing", inquiry),
+            ("GET", "/api/v1/changes?status=registered", reader),
+            ("GET", "/api/v1/move-in-notices/missing", reader),
             ("POST", "/api/v1/changes/relocation/preview", inquiry),
             ("POST", "/api/v1/changes/registrations", "approver01"),
-            ("GET", "/", inquiry),
-            ("GET", "/residents/{atena}", inquiry),
+            ("GET", "/", reader),
+            ("GET", "/residents/{atena}", reader),
             ("GET", "/changes", inquiry),
             ("GET", "/changes/new/move-in", inquiry),
-            ("GET", "/changes/missing-notices", inquiry),
+            ("GET", "/changes/missing-notices", reader),
             ("POST", "/api/v1/certificates/resident-record/preview", inquiry),
-            ("GET", "/api/v1/certificates?subject={atena}", inquiry),
-            ("GET", "/api/v1/residents/{atena}/restrictions", inquiry),
+            ("GET", "/api/v1/certificates?subject={atena}", reader),
+            ("GET", "/api/v1/residents/{atena}/restrictions", reader),
             ("GET", "/api/v1/residents/{atena}/support-measures", "approver01"),
             ("GET", "/api/v1/support-measures/ending-soon", "approver01"),
             ("GET", "/certificates/new?subject={atena}", inquiry),
-            ("GET", "/certificates/history?subject={atena}", inquiry),
-            ("GET", "/residents/{atena}/protection", inquiry),
+            ("GET", "/certificates/history?subject={atena}", reader),
+            ("GET", "/residents/{atena}/protection", reader),
             ("GET", "/api/v1/audit/entries?operator=clerk01", "auditor01"),
             ("GET", "/api/v1/audit/reports/failed-logins?format=csv", "auditor01"),
             ("GET", "/api/v1/audit/account-review", "auditor01"),

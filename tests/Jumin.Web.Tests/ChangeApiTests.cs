@@ -75,6 +75,42 @@ public abstract class ChangeApiTests(WebAppFixture app)
         return (head, AtenaOf(change, "和子"), After(change).First().GetProperty("householdNumber").GetString()!);
     }
 
+    /// <summary>Issue 15 item 3: a 仮登録 is not the register yet; 照会 alone does not read it (j530, j1380).</summary>
+    [Fact]
+    public async Task A_pending_change_is_read_only_by_those_who_enter_or_decide_changes()
+    {
+        var (head, wife, _) = await Couple("試験照", "９番９号");
+        var clerk = await LoggedIn("clerk01");
+        var entered = await clerk.PostAsJsonAsync("/api/v1/changes/relocation", new
+        {
+            changeDate = DaysAgo(1),
+            movers = new[] { head, wife },
+            newAddress = new { addressCode = "03299001001", postalCode = "029-9901", address = Address, banchi = "１０番１０号" },
+        });
+        Assert.Equal(HttpStatusCode.Created, entered.StatusCode);
+        var pending = JsonDocument.Parse(await entered.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        var registered = (await (await LoggedIn("inquiry01")).GetFromJsonAsync<JsonElement>("/api/v1/changes?status=registered")).EnumerateArray().First().GetProperty("id").GetInt64();
+
+        var reader = await LoggedIn("inquiry01");
+        foreach (var path in new[] { "/api/v1/changes", "/api/v1/changes?status=withdrawn", $"/api/v1/changes/{pending}" })
+        {
+            var refused = await reader.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            var body = await refused.Content.ReadAsStringAsync();
+            Assert.Contains("異動入力または審査・決裁の権限が必要です", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("試験照", body, StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/v1/changes/{registered}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync($"/api/v1/changes/{pending}")).StatusCode);
+        Assert.Contains($"\"id\":{pending},", await (await LoggedIn("approver01")).GetStringAsync("/api/v1/changes"), StringComparison.Ordinal);
+
+        await using var db = app.Node.Database.Open();
+        Assert.Equal(3, await db.AuditLog.CountAsync(a => a.OperatorId == "inquiry01" && a.Outcome == (int)Domain.Audit.AuditOutcome.Refused && a.Detail!.Contains("異動入力または審査・決裁")));
+        var screen = await reader.GetAsync("/changes");
+        Assert.Equal(HttpStatusCode.Redirect, screen.StatusCode);
+        Assert.Equal("/forbidden", screen.Headers.Location!.ToString());
+    }
+
     [Fact]
     public async Task MoveIn_Relocation_and_MoveOut_with_the_move_in_notice()
     {

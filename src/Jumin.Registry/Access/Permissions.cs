@@ -113,9 +113,9 @@ public static class Permissions
             .Select(s => Enum.TryParse<T>(s, out var v) ? (T?)v : null).OfType<T>().ToHashSet();
 }
 
-/// <summary>The operator lacks the 操作権限 the use case needs (j1380); the refusal is in the audit log.</summary>
-public sealed class AccessDeniedException(Permission permission)
-    : Exception($"この操作の権限がありません（{permission.Japanese()}の権限が必要です）。")
+/// <summary>The operator lacks the 操作権限 the use case needs (any one of <see cref="Needed"/>, j1380); the refusal is in the audit log.</summary>
+public sealed class AccessDeniedException(params Permission[] needed)
+    : Exception($"この操作の権限がありません（{string.Join("または", needed.Select(p => p.Japanese()))}の権限が必要です）。")
 {
-    public Permission Permission { get; } = permission;
+    public IReadOnlyList<Permission> Needed { get; } = needed;
 }

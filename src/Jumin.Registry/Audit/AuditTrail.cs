@@ -97,14 +97,18 @@ public sealed class AuditTrail(AuditChain chain, IClock clock)
     /// Refuses, and records the refusal, when the operator lacks the 操作権限 (j1380). Screens and the
     /// API check the same right before calling; this is the use case's own guard.
     /// </summary>
-    public async Task RequireAsync(RegistryDatabase database, Operator op, Permission permission, string screen, CancellationToken cancellationToken = default)
+    public Task RequireAsync(RegistryDatabase database, Operator op, Permission permission, string screen, CancellationToken cancellationToken = default) =>
+        RequireAnyAsync(database, op, [permission], screen, cancellationToken);
+
+    /// <summary>Refuses, and audits the refusal, unless the operator has at least one of <paramref name="permissions"/>.</summary>
+    public async Task RequireAnyAsync(RegistryDatabase database, Operator op, Permission[] permissions, string screen, CancellationToken cancellationToken = default)
     {
-        if (op.May(permission))
+        if (permissions.Any(op.May))
         {
             return;
         }
-        await AppendAloneAsync(database, [Event(op, AuditFunctions.AccessDenied, screen, outcome: AuditOutcome.Refused, detail: $"操作権限なし（{permission.Japanese()}）")], cancellationToken);
-        throw new AccessDeniedException(permission);
+        await AppendAloneAsync(database, [Event(op, AuditFunctions.AccessDenied, screen, outcome: AuditOutcome.Refused, detail: $"操作権限なし（{string.Join("または", permissions.Select(p => p.Japanese()))}）")], cancellationToken);
+        throw new AccessDeniedException(permissions);
     }
 
     /// <summary>Appends events in a transaction of their own (reads, refused logins).</summary>

@@ -277,7 +277,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
     /// <summary>仮登録一覧 (j530) or recent 本登録, newest first; an entry place narrows it (入力支所等を単位とした一部).</summary>
     public async Task<IReadOnlyList<ResidentChangeRow>> ListAsync(Operator op, ChangeStatus status, string? place = null, int limit = 200, CancellationToken cancellationToken = default)
     {
-        await audit.RequireAsync(database, op, Permission.Inquiry, "異動一覧", cancellationToken);
+        await RequireReadAsync(op, status, "異動一覧", cancellationToken);
         await using var db = database.Open();
         var query = db.Changes.AsNoTracking().Where(c => c.Status == status);
         if (!string.IsNullOrEmpty(place))
@@ -302,6 +302,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
         {
             return null;
         }
+        await RequireReadAsync(op, row.Status, "異動内容照会", cancellationToken);
         var request = json.Deserialize(row.Request);
         ChangePlan plan;
         var movedOn = false;
@@ -347,6 +348,15 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
         await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.Search, "転入通知未着者一覧", detail: $"{result.Count}件（転出から{olderThanDays}日経過）")], cancellationToken);
         return result;
     }
+
+    /// <summary>
+    /// A 仮登録 (or a withdrawn one) is not yet the register: only whoever enters or decides 異動 reads it (異動入力 or
+    /// 審査・決裁); a 本登録 is the register's history, open to 照会.
+    /// </summary>
+    private Task RequireReadAsync(Operator op, ChangeStatus status, string screen, CancellationToken cancellationToken) =>
+        status == ChangeStatus.Registered
+            ? audit.RequireAsync(database, op, Permission.Inquiry, screen, cancellationToken)
+            : audit.RequireAnyAsync(database, op, [Permission.ChangeEntry, Permission.Approval], screen, cancellationToken);
 
     private static ChangeContext Context(Operator op, long changeId, Instant now) =>
         new(now.InZone(JapanTime.Zone).Date, now, op.Place, op.Terminal, op.UserId, changeId);
