@@ -75,6 +75,40 @@ public abstract class ChangeApiTests(WebAppFixture app)
         return (head, AtenaOf(change, "和子"), After(change).First().GetProperty("householdNumber").GetString()!);
     }
 
+    /// <summary>
+    /// Issue 15 item 1: a 転入 preview with a resident's 個人番号 tells a clerk who may not see 個人番号 only that the
+    /// number is registered, not whose it is; the match is audited against that resident (j600, j1390).
+    /// </summary>
+    [Fact]
+    public async Task A_move_in_preview_does_not_name_the_holder_of_a_number_to_a_clerk_who_may_not_see_numbers()
+    {
+        await using var db = app.Node.Database.Open();
+        var holder = (await db.ResidentHistory.Where(r => r.IndividualNumber != null).OrderBy(r => r.AtenaNumber).FirstAsync(r => r.Status == Domain.Residents.ResidentStatus.Resident)).AtenaNumber.Value;
+        var record = (await (await LoggedIn("clerk02")).GetFromJsonAsync<JsonElement>($"/api/v1/residents/{holder}")).GetProperty("current");
+        var number = record.GetProperty("individualNumber").GetString();
+        var name = record.GetProperty("name").GetString()!;
+        object Body() => new
+        {
+            changeDate = DaysAgo(1),
+            newPersons = new[] { new { kind = "japanese", familyName = "番号", givenName = "照合", familyNameKana = "バンゴウ", givenNameKana = "ショウゴウ", sex = "1", birthDate = "昭和60年1月1日", domicile = "岩手県盛岡市内丸１０番地", headOfFamilyRegister = "番号　照合", individualNumber = number } },
+            newAddress = new { addressCode = "03299001001", postalCode = "029-9901", address = Address, banchi = "１番" },
+            previousAddress = new { address = "岩手県盛岡市内丸１番１号" },
+            newHead = "new:0",
+        };
+
+        var hidden = await (await LoggedIn("clerk01")).PostAsJsonAsync("/api/v1/changes/move-in/preview", Body());
+        var text = await hidden.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, hidden.StatusCode);
+        Assert.Contains("E101", text, StringComparison.Ordinal);
+        Assert.Contains("表示権限のある職員に依頼", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(holder, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(name, text, StringComparison.Ordinal);
+        Assert.Contains(await db.AuditLog.Where(a => a.OperatorId == "clerk01" && a.TargetAtenaNumber == holder).ToListAsync(), a => a.Detail!.Contains("個人番号等が一致（E101）"));
+
+        var named = await (await (await LoggedIn("clerk02")).PostAsJsonAsync("/api/v1/changes/move-in/preview", Body())).Content.ReadAsStringAsync();
+        Assert.Contains($"宛名番号{holder}", named, StringComparison.Ordinal);
+    }
+
     /// <summary>Issue 15 item 3: a 仮登録 is not the register yet; 照会 alone does not read it (j530, j1380).</summary>
     [Fact]
     public async Task A_pending_change_is_read_only_by_those_who_enter_or_decide_changes()

@@ -227,22 +227,32 @@ public sealed partial class ChangeDecider
     /// <summary>
     /// j600: someone whose 個人番号, 住民票コード or 在留カード等番号 is already recorded is either a
     /// resident (E101) or must be entered as a 再転入者 under their old 宛名番号 (E102); a match on the
-    /// 3情報 alone is an alert (A201).
+    /// 3情報 alone is an alert (A201). The finding names the matched person only to an operator who may see
+    /// every identifier that matched (j1390).
     /// </summary>
     private void CheckNotAlreadyRegistered(ResidentRecord row)
     {
         foreach (var other in register.All.Where(o => o.AtenaNumber != row.AtenaNumber))
         {
-            var sameId = (row.IndividualNumber is not null && row.IndividualNumber == other.IndividualNumber)
-                || (row.ResidentCode is not null && row.ResidentCode == other.ResidentCode)
-                || (row.ResidenceCardNumber is not null && row.ResidenceCardNumber == other.ResidenceCardNumber);
-            if (sameId && other.IsResident)
+            var matched = (row.IndividualNumber is not null && row.IndividualNumber == other.IndividualNumber ? ShownIdentifiers.IndividualNumber : ShownIdentifiers.None)
+                | (row.ResidentCode is not null && row.ResidentCode == other.ResidentCode ? ShownIdentifiers.ResidentCode : ShownIdentifiers.None)
+                | (row.ResidenceCardNumber is not null && row.ResidenceCardNumber == other.ResidenceCardNumber ? ShownIdentifiers.ResidenceCardNumber : ShownIdentifiers.None);
+            var named = (context.Shown & matched) == matched;
+            if (matched != ShownIdentifiers.None && other.IsResident)
             {
-                Error(FindingCatalogue.AlreadyResident, "individualNumber", "個人番号等", $"{row.FullName}と個人番号・住民票コード・在留カード等番号が一致する住民（宛名番号{other.AtenaNumber} {other.FullName}）がいます。既に住民である者は転入できません。", row.AtenaNumber);
+                findings.Add(new(FindingCatalogue.AlreadyResident, "individualNumber", "個人番号等", named
+                    ? $"{row.FullName}と個人番号・住民票コード・在留カード等番号が一致する住民（宛名番号{other.AtenaNumber} {other.FullName}）がいます。既に住民である者は転入できません。"
+                    : $"{row.FullName}の個人番号・住民票コード・在留カード等番号は既に住民のものとして記録されています。既に住民である者は転入できません。一致した住民の確認は、その項目の表示権限のある職員に依頼してください。",
+                    row.AtenaNumber)
+                { MatchedPerson = other.AtenaNumber });
             }
-            else if (sameId)
+            else if (matched != ShownIdentifiers.None)
             {
-                Error(FindingCatalogue.ReturningResidentNotChosen, "movers", "異動者", $"{row.FullName}は除票（宛名番号{other.AtenaNumber}）と個人番号等が一致します。再転入者として宛名番号{other.AtenaNumber}を選んで入力してください。", row.AtenaNumber);
+                findings.Add(new(FindingCatalogue.ReturningResidentNotChosen, "movers", "異動者", named
+                    ? $"{row.FullName}は除票（宛名番号{other.AtenaNumber}）と個人番号等が一致します。再転入者として宛名番号{other.AtenaNumber}を選んで入力してください。"
+                    : $"{row.FullName}の個人番号等は除票の者と一致します。再転入者としての入力が必要です。一致した除票の確認は、その項目の表示権限のある職員に依頼してください。",
+                    row.AtenaNumber)
+                { MatchedPerson = other.AtenaNumber });
             }
             else if (other.FamilyName == row.FamilyName && other.GivenName == row.GivenName && other.Sex == row.Sex && other.BirthDate == row.BirthDate)
             {

@@ -26,6 +26,12 @@ public sealed record ChangeFinding(FindingRule Rule, string Field, string FieldL
     public FindingSeverity Severity => Rule.Severity;
 
     public bool IsError => Rule.Severity == FindingSeverity.Error;
+
+    /// <summary>
+    /// The recorded person an entered identifier matched (E101, E102): for the audit log, which must name whose record
+    /// the check touched even when the message may not.
+    /// </summary>
+    public AtenaNumber? MatchedPerson { get; init; }
 }
 
 /// <summary>

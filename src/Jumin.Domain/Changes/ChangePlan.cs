@@ -5,7 +5,27 @@ using NodaTime;
 namespace Jumin.Domain.Changes;
 
 /// <summary>Who decides, where and when: the 処理日 is always today (j480 実装しない: no other 処理日).</summary>
-public sealed record ChangeContext(LocalDate Today, Instant Now, string Place, string Terminal, string OperatorId, long ChangeId);
+public sealed record ChangeContext(LocalDate Today, Instant Now, string Place, string Terminal, string OperatorId, long ChangeId, ShownIdentifiers Shown = ShownIdentifiers.None);
+
+/// <summary>
+/// The identifiers the operator may see (表示項目 j1390). A finding that an entered identifier is already recorded
+/// names the person it matched only when the operator may see every identifier that matched; otherwise entering a
+/// number would be a way to look up whose it is.
+/// </summary>
+[Flags]
+public enum ShownIdentifiers
+{
+    None = 0,
+
+    /// <summary>個人番号.</summary>
+    IndividualNumber = 1,
+
+    /// <summary>住民票コード.</summary>
+    ResidentCode = 2,
+
+    /// <summary>在留カード等番号 (with the 在留資格等).</summary>
+    ResidenceCardNumber = 4,
+}
 
 /// <summary>One person's row before and after the 異動 (入力確認 j540 shows both).</summary>
 public sealed record PlannedRow(ResidentRecord? Before, ResidentRecord After);

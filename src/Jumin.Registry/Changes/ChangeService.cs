@@ -122,7 +122,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
                 return new(row, request, plan, false);
             }
             await tx.RollbackAsync(cancellationToken);
-            await AuditRefusalAsync(op, request, refusal, cancellationToken);
+            await AuditRefusalAsync(op, request, plan, refusal, cancellationToken);
             throw refusal;
         }
     }
@@ -140,7 +140,8 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
         await tx.RollbackAsync(cancellationToken);
         // The 入力確認 shows the people's 住民票: who saw whom is recorded like any other 照会.
         await audit.AppendAloneAsync(database, [.. plan.Rows.Select(r => r.Before).OfType<ResidentRecord>().Select(r => r.AtenaNumber).Distinct().Select(a =>
-            audit.Event(op, AuditFunctions.View, $"{request.Kind.JapaneseName()}入力確認", a.Value, op.CanViewIndividualNumber, detail: "異動入力の確認（未登録）"))], cancellationToken);
+            audit.Event(op, AuditFunctions.View, $"{request.Kind.JapaneseName()}入力確認", a.Value, op.CanViewIndividualNumber, detail: "異動入力の確認（未登録）")),
+            .. MatchAudits(op, plan, $"{request.Kind.JapaneseName()}入力確認")], cancellationToken);
         return plan;
     }
 
@@ -180,7 +181,7 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
         if (refusal is not null)
         {
             await tx.RollbackAsync(cancellationToken);
-            await AuditRefusalAsync(op, request, refusal, cancellationToken);
+            await AuditRefusalAsync(op, request, plan, refusal, cancellationToken);
             throw refusal;
         }
         var rows = plan.NewRows;
@@ -359,7 +360,18 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
             : audit.RequireAnyAsync(database, op, [Permission.ChangeEntry, Permission.Approval], screen, cancellationToken);
 
     private static ChangeContext Context(Operator op, long changeId, Instant now) =>
-        new(now.InZone(JapanTime.Zone).Date, now, op.Place, op.Terminal, op.UserId, changeId);
+        new(now.InZone(JapanTime.Zone).Date, now, op.Place, op.Terminal, op.UserId, changeId,
+            (op.Sees(VisibleItem.IndividualNumber) ? ShownIdentifiers.IndividualNumber : ShownIdentifiers.None)
+            | (op.Sees(VisibleItem.ResidentCode) ? ShownIdentifiers.ResidentCode : ShownIdentifiers.None)
+            | (op.Sees(VisibleItem.ResidenceStatus) ? ShownIdentifiers.ResidenceCardNumber : ShownIdentifiers.None));
+
+    /// <summary>
+    /// An entered 個人番号・住民票コード・在留カード等番号 that matched a recorded person (E101, E102) touched that person's
+    /// record, whether or not the message could name them: the audit log names them.
+    /// </summary>
+    private AuditEvent[] MatchAudits(Operator op, ChangePlan plan, string screen) =>
+        [.. plan.Findings.Select(f => f.MatchedPerson).OfType<AtenaNumber>().Distinct().Select(a =>
+            audit.Event(op, AuditFunctions.Search, screen, a.Value, detail: $"入力された個人番号等が一致（{string.Join(",", plan.Findings.Where(f => f.MatchedPerson == a).Select(f => f.Code).Distinct())}）"))];
 
     /// <summary>The 処理日 (j480): today in Japan.</summary>
     public LocalDate Today() => JapanTime.Today(audit.Clock);
@@ -386,10 +398,11 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
         return open.Count > 0 ? new(plan, open, true) : null;
     }
 
-    private Task AuditRefusalAsync(Operator op, ChangeRequest request, ChangeRejectedException refusal, CancellationToken cancellationToken) =>
+    private Task AuditRefusalAsync(Operator op, ChangeRequest request, ChangePlan plan, ChangeRejectedException refusal, CancellationToken cancellationToken) =>
         audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.ChangeProvisional, $"{request.Kind.JapaneseName()}入力",
             request.Movers.Count > 0 ? request.Movers[0].Value : null, outcome: AuditOutcome.Refused,
-            detail: $"{request.Kind.JapaneseName()} {(refusal.NeedsAcknowledgement ? "未確認のアラート" : "エラー")}: {string.Join(",", refusal.Findings.Select(f => f.Code).Distinct())}")], cancellationToken);
+            detail: $"{request.Kind.JapaneseName()} {(refusal.NeedsAcknowledgement ? "未確認のアラート" : "エラー")}: {string.Join(",", refusal.Findings.Select(f => f.Code).Distinct())}"),
+            .. MatchAudits(op, plan, $"{request.Kind.JapaneseName()}入力")], cancellationToken);
 
     private static string AckDetail(ChangePlan plan, IReadOnlyCollection<string> acknowledged)
     {

@@ -47,6 +47,33 @@ public class ChangeDeciderTests
         Assert.Contains(plan.Errors, f => f.Code == "E101" && f.FieldLabel == "個人番号等");
     }
 
+    /// <summary>Issue 15 item 1: entering a number must not tell an operator who may not see 個人番号 whose it is.</summary>
+    [Fact]
+    public void A_number_match_names_the_holder_only_to_an_operator_who_may_see_the_number_j1390()
+    {
+        var register = new PaperRegister();
+        var first = register.NewAtena();
+        register.Enter(MoveInOf(register, first, "123456789018"));
+        var second = MoveInOf(register, register.NewAtena(), "123456789018");
+
+        var hidden = Assert.Single(register.Decide(second, shown: ShownIdentifiers.ResidentCode).Errors);
+        Assert.Equal("E101", hidden.Code);
+        Assert.DoesNotContain(first.Value, hidden.Message);
+        Assert.DoesNotContain("宛名番号", hidden.Message);
+        Assert.Contains("表示権限のある職員に依頼", hidden.Message);
+        Assert.Equal(first, hidden.MatchedPerson);
+
+        var named = Assert.Single(register.Decide(second, shown: ShownIdentifiers.IndividualNumber).Errors);
+        Assert.Contains($"宛名番号{first}", named.Message);
+        Assert.Equal(first, named.MatchedPerson);
+
+        Assert.False(register.Enter(MoveOut(first, Day(2026, 11, 25))).Plan.HasErrors);
+        var returning = Assert.Single(register.Decide(second).Errors);
+        Assert.Equal("E102", returning.Code);
+        Assert.DoesNotContain(first.Value, returning.Message);
+        Assert.Equal(first, returning.MatchedPerson);
+    }
+
     [Fact]
     public void MoveIn_matching_a_removed_persons_number_must_reuse_their_atena_number_j600()
     {

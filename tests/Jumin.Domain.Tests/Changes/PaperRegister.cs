@@ -52,7 +52,7 @@ internal sealed class PaperRegister
         IndividualNumber = number is null ? null : IndividualNumber.Parse(number),
     };
 
-    public ChangePlan Decide(ChangeRequest request, long? id = null)
+    public ChangePlan Decide(ChangeRequest request, long? id = null, ShownIdentifiers shown = ShownIdentifiers.None)
     {
         var cancelled = request.CancelsChange is { } c
             ? history.Values.SelectMany(h => h).Where(r => r.ChangeId == c).ToList()
@@ -62,7 +62,7 @@ internal sealed class PaperRegister
             .OfType<ResidentRecord>();
         var snapshot = new RegisterSnapshot(Latest, cancelledChangeRows: cancelled, rowsBeforeCancelledChange: before);
         var now = Instant.FromUtc(2026, 11, 29, 1, 0);
-        return ChangeDecider.Decide(request, snapshot, new ChangeContext(Today, now, "本庁 市民課", "TEST-01", "clerk01", id ?? changeId + 1));
+        return ChangeDecider.Decide(request, snapshot, new ChangeContext(Today, now, "本庁 市民課", "TEST-01", "clerk01", id ?? changeId + 1, shown));
     }
 
     /// <summary>Decides and, when there is no error, appends the rows; returns the plan and the 異動番号.</summary>
