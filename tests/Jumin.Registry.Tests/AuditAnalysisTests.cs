@@ -104,7 +104,7 @@ public abstract class AuditAnalysisTests(DatabaseProvider provider) : IAsyncLife
         var csv = await Analysis.AccountReviewCsvAsync(await registry.OperatorAsync("auditor01"));
 
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(1 + 6, lines.Length);
+        Assert.Equal(1 + 7, lines.Length);
         var approver = lines.Single(l => l.StartsWith("\"approver01\"", StringComparison.Ordinal));
         Assert.Contains("審査・決裁", approver, StringComparison.Ordinal);
         Assert.Contains("個人番号", approver, StringComparison.Ordinal);

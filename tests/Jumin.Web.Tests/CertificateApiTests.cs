@@ -119,6 +119,33 @@ public abstract class CertificateApiTests(WebAppFixture app)
         Assert.True(issued.IsSuccessStatusCode, await issued.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Issue 15 item 2 (seed 001): a 支援措置 stops コンビニ交付 for the person, even with their own card and PIN.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_kiosk_refuses_a_person_under_a_support_measure_without_saying_why(bool householdMember)
+    {
+        var members = await HouseholdAsync(householdMember ? 5 : 4);
+        var (holder, protectedPerson) = householdMember ? (members[0], members[1]) : (members[0], members[0]);
+        var clerk = await LoggedIn("clerk02");
+        var card = await clerk.PostAsJsonAsync($"/api/v1/residents/{holder}/konbini-cards", new { pin = "2580" });
+        var serial = JsonDocument.Parse(await card.Content.ReadAsStringAsync()).RootElement.GetProperty("serial").GetString();
+        Assert.Equal(HttpStatusCode.Created, (await (await LoggedIn("approver01")).PostAsJsonAsync($"/api/v1/residents/{protectedPerson}/support-measures", new { startsOn = DateTime.Today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) })).StatusCode);
+
+        var kiosk = app.CreateClient();
+        foreach (var body in new object[] { new { serial, pin = "2580", wholeHousehold = householdMember }, new { serial, pin = "2580", kind = "entry-certificate", wholeHousehold = householdMember } })
+        {
+            var refused = await kiosk.PostAsJsonAsync("/api/v1/konbini/certificates", body);
+            var text = await refused.Content.ReadAsStringAsync();
+            Assert.False(refused.IsSuccessStatusCode, text);
+            Assert.Contains("コンビニでは交付できません", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("支援措置", text, StringComparison.Ordinal);
+        }
+        Assert.Empty((await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/certificates?subject={holder}")).EnumerateArray());
+        await using var db = app.Node.Database.Open();
+        Assert.Equal(2, await db.AuditLog.CountAsync(a => a.OperatorId == "konbini" && a.TargetAtenaNumber == holder && a.Outcome == (int)Domain.Audit.AuditOutcome.Refused && a.Detail!.Contains("C317")));
+    }
+
     [Fact]
     public async Task The_kiosk_takes_the_card_and_pin_and_returns_an_image_only_certificate()
     {

@@ -79,6 +79,13 @@ public static class CertificateRules
                 : new("A311", "subject", text));
         }
 
+        // Seed 001: a 支援措置 stops automatic issuance (コンビニ交付) for the person, even to themselves; the kiosk
+        // shows its own refusal, which does not say why.
+        if (request.Requester.Channel == RequestChannel.Konbini && subjects.SupportMeasures.Any(m => m.IsProtecting))
+        {
+            Error("C317", "subject", "支援措置の対象者を含む証明書は、コンビニ交付では交付できません。");
+        }
+
         foreach (var measure in subjects.SupportMeasures.Where(m => m.IsProtecting))
         {
             var person = subjects.Included.FirstOrDefault(p => p.AtenaNumber.Value == measure.AtenaNumber);

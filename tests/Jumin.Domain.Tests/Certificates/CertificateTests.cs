@@ -120,7 +120,9 @@ public class CertificateTests
         Assert.Empty(CertificateRules.Check(Request(requester: RequesterKind.SameHousehold), subjects with { ApprovedProtectedPeople = new HashSet<string> { wife.AtenaNumber.Value } }, CertificateAllowances.All, Today, Now));
         var own = CertificateRules.Check(Request() with { Subject = wife.AtenaNumber }, subjects with { Subject = wife, Included = [wife] }, CertificateAllowances.All, Today, Now);
         Assert.Equal("A312", Codes(own));
-        Assert.Equal("C303,C306", Codes(CertificateRules.Check(Request(channel: RequestChannel.Konbini, requester: RequesterKind.SameHousehold), subjects, CertificateAllowances.All, Today, Now)));
+        Assert.Equal("C303,C306,C317", Codes(CertificateRules.Check(Request(channel: RequestChannel.Konbini, requester: RequesterKind.SameHousehold), subjects, CertificateAllowances.All, Today, Now)));
+        // Seed 001: no コンビニ交付 for a protected person, not even to themself (issue 15 item 2).
+        Assert.Equal("A312,C317", Codes(CertificateRules.Check(Request(channel: RequestChannel.Konbini) with { Subject = wife.AtenaNumber }, subjects with { Subject = wife, Included = [wife] }, CertificateAllowances.All, Today, Now)));
     }
 
     [Fact]
