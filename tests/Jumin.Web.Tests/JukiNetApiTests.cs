@@ -222,4 +222,83 @@ public sealed class JukiNetApiTests(JukiNetWebApp app) : IClassFixture<JukiNetWe
         Assert.Contains("東京都あおば区中央一丁目５番６号", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await clerk.PostAsync("/changes/new/birth?handler=FromDeparture", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))).StatusCode);
     }
+
+    /// <summary>
+    /// Issue 15 item 5: a 転出証明書情報 shows 本籍 and 住民票コード only with their 表示項目 (j1390, j670); what the clerk
+    /// may not see goes on to the 転入 sealed, not in the page.
+    /// </summary>
+    [Fact]
+    public async Task A_departure_certificate_shows_only_the_items_the_clerk_may_see_and_carries_the_rest_sealed()
+    {
+        var certificate = new Jumin.JukiNet.Identity.DepartureCertificateMessage("10000000011", "032000", "佐藤", "一郎", "サトウ", "イチロウ", "1978-04-01", 1,
+            "東京都あおば区中央一丁目５番６号", "123456789018", "佐藤　一郎", "世帯主", "東京都あおば区中央一丁目１番地", "佐藤　一郎", "2026-12-01", "岩手県みどり市");
+        var clerk01 = (await app.Node.Accounts.FindOperatorAsync("clerk01", "TEST", "本庁"))!;
+        var admin01 = (await app.Node.Accounts.FindOperatorAsync("admin01", "TEST", "本庁"))!;
+
+        var shown = Contracts.DepartureCertificateDto.For(certificate, clerk01.VisibleItems);
+        Assert.Null(shown.ResidentCode);
+        Assert.Null(shown.IndividualNumber);
+        Assert.Equal("東京都あおば区中央一丁目１番地", shown.Domicile);
+        Assert.Equal(["住民票コード", "個人番号"], shown.HiddenItems);
+        var none = Contracts.DepartureCertificateDto.For(certificate, admin01.VisibleItems);
+        Assert.Null(none.Domicile);
+        Assert.Null(none.HeadOfFamilyRegister);
+        Assert.Contains("本籍・筆頭者", none.HiddenItems);
+
+        var report = new Jumin.JukiNet.Identity.ConsistencyReport([new("既存住基", "市町村CS", 1, [new("10000000011", "個人番号", "****9018", "****1234"), new("10000000011", "氏名", "佐藤　一郎", "佐藤　一朗")])]);
+        var masked = Contracts.ConsistencyReportView.For(report, admin01.VisibleItems).Levels[0].Differences;
+        Assert.All(masked, d => Assert.Equal("（表示権限なし）", d.ResidentCode));
+        Assert.Equal(("（表示権限なし）", "佐藤　一郎"), (masked[0].Left, masked[1].Left));
+
+        var protection = app.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>();
+        var sealedItems = Infrastructure.WithheldItems.Seal(protection, certificate, clerk01.VisibleItems);
+        Assert.DoesNotContain("10000000011", sealedItems!, StringComparison.Ordinal);
+        Assert.Equal(new Infrastructure.WithheldItems(null, null, "10000000011", "123456789018"), Infrastructure.WithheldItems.Unseal(protection, sealedItems));
+        Assert.Null(Infrastructure.WithheldItems.Unseal(protection, sealedItems![..^2] + "xx"));
+
+        var clerk = await LoggedIn("clerk01");
+        var page = await clerk.GetStringAsync("/changes/new/move-in");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var filled = await clerk.PostAsync("/changes/new/move-in?handler=FromDeparture", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Form.People[0].Kind"] = "japanese",
+            ["Form.People[0].FamilyName"] = "佐藤",
+            ["Form.People[0].Sealed"] = sealedItems,
+        }));
+        var html = await filled.Content.ReadAsStringAsync();
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(sealedItems), html, StringComparison.Ordinal);
+        Assert.DoesNotContain("10000000011", html, StringComparison.Ordinal);
+        Assert.Contains("空欄なら転出証明書情報の値（表示権限なし）", html, StringComparison.Ordinal);
+
+        // Entered by the clerk, the 転入 carries the sealed 住民票コード and 個人番号 to the register.
+        var today = NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(Domain.Dates.JapanTime.Zone).Date;
+        var entered = await clerk.PostAsync("/changes/new/move-in?handler=Enter", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Form.ChangeDate"] = today.PlusDays(-1).ToString("yyyy-MM-dd", null),
+            ["Form.NotificationDate"] = today.ToString("yyyy-MM-dd", null),
+            ["Form.Basis"] = "notification",
+            ["Form.Town"] = "03299001001",
+            ["Form.Banchi"] = "１番",
+            ["Form.HouseholdMode"] = "new",
+            ["Form.NewHead"] = "new:0",
+            ["Form.PreviousAddress"] = certificate.Address,
+            ["Form.People[0].Kind"] = "japanese",
+            ["Form.People[0].FamilyName"] = "佐藤",
+            ["Form.People[0].GivenName"] = "一郎",
+            ["Form.People[0].FamilyNameKana"] = "サトウ",
+            ["Form.People[0].GivenNameKana"] = "イチロウ",
+            ["Form.People[0].BirthDate"] = "1978-04-01",
+            ["Form.People[0].Sex"] = "1",
+            ["Form.People[0].Domicile"] = "東京都あおば区中央一丁目１番地",
+            ["Form.People[0].HeadOfFamilyRegister"] = "佐藤　一郎",
+            ["Form.People[0].Sealed"] = sealedItems,
+        }));
+        Assert.True(entered.StatusCode == HttpStatusCode.Redirect, $"{(int)entered.StatusCode} {await entered.Content.ReadAsStringAsync()}");
+        var change = await (await LoggedIn("clerk02")).GetFromJsonAsync<JsonElement>($"/api/v1{entered.Headers.Location}");
+        var after = change.GetProperty("rows")[0].GetProperty("after");
+        Assert.Equal("10000000011", after.GetProperty("residentCode").GetString());
+        Assert.Equal("123456789018", after.GetProperty("individualNumber").GetString());
+    }
 }

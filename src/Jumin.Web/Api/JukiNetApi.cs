@@ -3,6 +3,7 @@ using Jumin.Domain.Identifiers;
 using Jumin.Domain.JukiNet;
 using Jumin.Registry.Access;
 using Jumin.Registry.JukiNet;
+using Jumin.Web.Contracts;
 using Jumin.Web.Infrastructure;
 
 namespace Jumin.Web.Api;
@@ -40,7 +41,7 @@ internal static class JukiNetApi
             try
             {
                 var certificate = await moves.FetchDepartureCertificateAsync(op, code, context.RequestAborted);
-                return Results.Ok(op.CanViewIndividualNumber ? certificate : certificate with { IndividualNumber = null });
+                return Results.Ok(DepartureCertificateDto.For(certificate, op.VisibleItems));
             }
             catch (JukiNetRequestException e)
             {
@@ -97,7 +98,8 @@ internal static class JukiNetApi
             }
             try
             {
-                return Results.Ok(await consistency.RunAsync(context.User.ToOperator(), context.RequestAborted));
+                var op = context.User.ToOperator();
+                return Results.Ok(ConsistencyReportView.For(await consistency.RunAsync(op, context.RequestAborted), op.VisibleItems));
             }
             catch (JukiNetRequestException e)
             {

@@ -2,6 +2,7 @@ using Jumin.Web.Contracts;
 using Jumin.Domain.Changes;
 using Jumin.Registry.Demo;
 using Jumin.Web.Api;
+using Jumin.Web.Infrastructure;
 
 namespace Jumin.Web.Pages.Changes;
 
@@ -43,6 +44,22 @@ public sealed class PersonForm
     public string? ResidentCode { get; set; }
 
     public string? IndividualNumber { get; set; }
+
+    /// <summary>Items of a 転出証明書情報 this clerk may not see, sealed (<see cref="WithheldItems"/>).</summary>
+    public string? Sealed { get; set; }
+
+    /// <summary>Fills the fields the clerk left empty from the sealed items of a 転出証明書情報.</summary>
+    public void Fill(WithheldItems? items)
+    {
+        if (items is null)
+        {
+            return;
+        }
+        Domicile = string.IsNullOrWhiteSpace(Domicile) ? items.Domicile : Domicile;
+        HeadOfFamilyRegister = string.IsNullOrWhiteSpace(HeadOfFamilyRegister) ? items.HeadOfFamilyRegister : HeadOfFamilyRegister;
+        ResidentCode = string.IsNullOrWhiteSpace(ResidentCode) ? items.ResidentCode : ResidentCode;
+        IndividualNumber = string.IsNullOrWhiteSpace(IndividualNumber) ? items.IndividualNumber : IndividualNumber;
+    }
 
     public string? Remarks { get; set; }
 

@@ -8,6 +8,7 @@ using Jumin.Registry.Changes;
 using Jumin.Registry.Residents;
 using Jumin.Web.Api;
 using Jumin.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -17,7 +18,7 @@ namespace Jumin.Web.Pages.Changes;
 /// 異動入力: one screen for every kind (j560–j990). 「確認」 shows the 入力確認 (j540) — every item
 /// before and after, the errors and the alerts — and 「仮登録」 enters the change for 審査 (j530).
 /// </summary>
-public sealed class NewModel(ChangeService changes, ChangeRequestBinding binding, ResidentQuery query, ResidentLocks locks, ResidentPresentation presentation) : PageModel
+public sealed class NewModel(ChangeService changes, ChangeRequestBinding binding, ResidentQuery query, ResidentLocks locks, ResidentPresentation presentation, IDataProtectionProvider dataProtection) : PageModel
 {
     public ResidentPresentation Presentation { get; } = presentation;
 
@@ -183,7 +184,15 @@ public sealed class NewModel(ChangeService changes, ChangeRequestBinding binding
     private ChangeRequest? Bind()
     {
         var errors = new List<FieldValidationException>();
-        var request = binding.Bind(Kind, Form.ToDto(Kind), changes.Today(), errors);
+        // The sealed items stay sealed in the page; only the request sent to the register carries them.
+        var dto = Form.ToDto(Kind);
+        if (Form.People.Any(p => !string.IsNullOrEmpty(p.Sealed)))
+        {
+            var people = Form.People.Select(p => new PersonForm { Sealed = p.Sealed, Domicile = p.Domicile, HeadOfFamilyRegister = p.HeadOfFamilyRegister, ResidentCode = p.ResidentCode, IndividualNumber = p.IndividualNumber }).ToList();
+            people.ForEach(p => p.Fill(WithheldItems.Unseal(dataProtection, p.Sealed)));
+            dto = dto with { NewPersons = [.. (dto.NewPersons ?? []).Zip(people, (d, p) => d with { Domicile = p.Domicile, HeadOfFamilyRegister = p.HeadOfFamilyRegister, ResidentCode = p.ResidentCode, IndividualNumber = p.IndividualNumber })] };
+        }
+        var request = binding.Bind(Kind, dto, changes.Today(), errors);
         InputErrors = errors;
         if (request is null)
         {

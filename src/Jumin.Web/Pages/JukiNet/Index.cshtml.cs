@@ -2,6 +2,7 @@ using Jumin.Domain.Identifiers;
 using Jumin.JukiNet.Identity;
 using Jumin.Registry.Access;
 using Jumin.Registry.JukiNet;
+using Jumin.Web.Contracts;
 using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ namespace Jumin.Web.Pages.JukiNet;
 /// 住基ネット: what the registry has sent its CS, 特例転入 (転出証明書情報の取得, j670), 転入通知の受理 (j700) and
 /// 整合性確認 (j1100).
 /// </summary>
-public sealed class IndexModel(JukiNetConnection jukinet) : PageModel
+public sealed class IndexModel(JukiNetConnection jukinet, Microsoft.AspNetCore.DataProtection.IDataProtectionProvider dataProtection) : PageModel
 {
     public CsLinkStatus? Status { get; private set; }
 
@@ -21,7 +22,11 @@ public sealed class IndexModel(JukiNetConnection jukinet) : PageModel
     [BindProperty]
     public string? ResidentCode { get; set; }
 
-    public DepartureCertificateMessage? Certificate { get; private set; }
+    /// <summary>The 転出証明書情報 as this operator may see it (j1390).</summary>
+    public DepartureCertificateDto? Certificate { get; private set; }
+
+    /// <summary>What the operator may not see of it, sealed for the 転入 form.</summary>
+    public string? Sealed { get; private set; }
 
     [BindProperty]
     public string? AtenaNumber { get; set; }
@@ -67,7 +72,7 @@ public sealed class IndexModel(JukiNetConnection jukinet) : PageModel
 
     public async Task OnGetAsync()
     {
-        Report = MayRunConsistency ? jukinet.LastScheduledReport : null;
+        Report = MayRunConsistency && jukinet.LastScheduledReport is { } last ? ConsistencyReportView.For(last, User.ToOperator().VisibleItems) : null;
         await LoadAsync();
     }
 
@@ -89,7 +94,8 @@ public sealed class IndexModel(JukiNetConnection jukinet) : PageModel
             try
             {
                 var certificate = await moves.FetchDepartureCertificateAsync(op, code, HttpContext.RequestAborted);
-                Certificate = op.CanViewIndividualNumber ? certificate : certificate with { IndividualNumber = null };
+                Certificate = DepartureCertificateDto.For(certificate, op.VisibleItems);
+                Sealed = WithheldItems.Seal(dataProtection, certificate, op.VisibleItems);
             }
             catch (JukiNetRequestException e)
             {
@@ -161,7 +167,7 @@ public sealed class IndexModel(JukiNetConnection jukinet) : PageModel
         {
             try
             {
-                Report = await consistency.RunAsync(User.ToOperator(), HttpContext.RequestAborted);
+                Report = ConsistencyReportView.For(await consistency.RunAsync(User.ToOperator(), HttpContext.RequestAborted), User.ToOperator().VisibleItems);
             }
             catch (JukiNetRequestException e)
             {
