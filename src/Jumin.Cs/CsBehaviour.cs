@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Jumin.Domain;
+using Jumin.Domain.JukiNet;
 using Jumin.Domain.Residents;
 using Jumin.JukiNet.Cards;
 using Jumin.JukiNet.Identity;
@@ -171,7 +172,9 @@ public sealed class CsBehaviour : INodeBehaviour
         {
             null => $"住民票コード{request.ResidentCode}の転出証明書情報はありません（特例転出の届出がないか、保存期間を過ぎて消去されました）。",
             { ClaimedAt: not null } => $"住民票コード{request.ResidentCode}の転出証明書情報は既に{issued.ClaimedBy}に渡しています。",
-            _ => null,
+            _ => DepartureCertificateClaim.Refusal(issued.FromMunicipality, request.RequestingMunicipality,
+                MessageBodies.Parse<DepartureCertificateMessage>(issued.Body).PlannedDestination,
+                [.. node.Directory.Entries.Where(e => e.Role == NodeRole.Cs && e.Code is not null).Select(e => (e.Code!, e.PlaceName ?? ""))]),
         };
         if (refusal is not null)
         {

@@ -93,7 +93,7 @@ public sealed class LocalNetwork : IAsyncDisposable
         var authority = ProjectCertificateAuthority.Create();
         var credentials = new Dictionary<NodeId, X509Certificate2>();
         var entries = new List<DirectoryEntry>();
-        void Add(NodeId id, NodeRole role, string name, string? code, NodeId? parent, string? legalGround = null)
+        void Add(NodeId id, NodeRole role, string name, string? code, NodeId? parent, string? legalGround = null, string? placeName = null)
         {
             var certificate = authority.Issue(id);
             credentials[id] = certificate;
@@ -105,6 +105,7 @@ public sealed class LocalNetwork : IAsyncDisposable
                 Code = code,
                 Parent = parent,
                 LegalGround = legalGround,
+                PlaceName = placeName,
                 Endpoint = mode == NetworkMode.Https && role is NodeRole.Cs or NodeRole.Prefecture or NodeRole.National ? new Uri($"https://127.0.0.1:{FreeLoopbackPort()}") : null,
                 Certificate = X509CertificateLoader.LoadCertificate(certificate.RawData),
             });
@@ -117,8 +118,8 @@ public sealed class LocalNetwork : IAsyncDisposable
         }
         foreach (var municipality in municipalities)
         {
-            Add(municipality.Cs, NodeRole.Cs, municipality.Name + " 市町村CS", municipality.Code, municipality.Prefecture);
-            Add(municipality.Registry, NodeRole.Registry, municipality.Name + " 既存住基システム", municipality.Code, municipality.Cs);
+            Add(municipality.Cs, NodeRole.Cs, municipality.Name + " 市町村CS", municipality.Code, municipality.Prefecture, placeName: municipality.PrefectureName + municipality.Name);
+            Add(municipality.Registry, NodeRole.Registry, municipality.Name + " 既存住基システム", municipality.Code, municipality.Cs, placeName: municipality.PrefectureName + municipality.Name);
         }
         foreach (var (id, name, ground) in agencies ?? [])
         {

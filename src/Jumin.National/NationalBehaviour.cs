@@ -139,6 +139,8 @@ public sealed class NationalBehaviour(NumberGenerator numbers, CardManagement ca
             null => $"住民票コード{request.ResidentCode}の本人確認情報がありません。",
             { IsResident: true } => $"住民票コード{request.ResidentCode}の人は{row.MunicipalityCode}の住民です（転出の届出が全国サーバに届いていません）。",
             _ when row.ChangeReason != (int)Domain.Residents.ChangeReason.DomesticMoveOut => $"住民票コード{request.ResidentCode}の最新の異動は国内転出ではありません。",
+            // Asked by the municipality the person left: refused here, before the CS would hand it over and use it up.
+            _ when row.MunicipalityCode == sender.Code => Domain.JukiNet.DepartureCertificateClaim.Refusal(row.MunicipalityCode, sender.Code, null, []),
             _ => null,
         };
         var origin = row is null ? null : node.Directory.CsOf(row.MunicipalityCode);
@@ -148,7 +150,8 @@ public sealed class NationalBehaviour(NumberGenerator numbers, CardManagement ca
         }
         if (refusal is not null)
         {
-            return new HandlerResult(JsonSerializer.Serialize(new DepartureCertificateResult(null, refusal), Envelope.Json), refusal, request.ResidentCode);
+            // The log keeps the refusal's reason; the answer holds nothing more.
+            return new HandlerResult(JsonSerializer.Serialize(new DepartureCertificateResult(null, refusal), Envelope.Json), refusal, request.ResidentCode, KeepReply: false);
         }
         var reply = await node.RequestAsync(origin!.Id, MessageKinds.DepartureCertificate, request, keepReply: false, cancellationToken);
         if (reply.Outcome == ReplyOutcome.Refused)

@@ -45,6 +45,17 @@ public abstract class MoveBetweenMunicipalitiesTests(DatabaseProvider provider) 
         await net.DeliverAllAsync();
         Assert.All(await net.IdentitiesAsync(LocalNetwork.National), r => Assert.False(r.IsResident));
 
+        // The municipality they left cannot take the one-time 転出証明書情報 (which would use it up): refused and logged
+        // at the 全国サーバ (issue 15 item 4).
+        var clerkA = await net.RegistryA.OperatorAsync("clerk01");
+        var fromA = await Assert.ThrowsAsync<JukiNetRequestException>(() => MovesAt(net.RegistryA, net.LinkA).FetchDepartureCertificateAsync(clerkA, ResidentCode.Parse(Family.Codes[0])));
+        Assert.Contains("転出元の市町村は自らの転出証明書情報を取得できません", fromA.Message);
+        await using (var nationalLog = net.Store(LocalNetwork.National))
+        {
+            Assert.Contains(await nationalLog.MessageLog.AsNoTracking().Where(m => m.Kind == "departure-certificate" && m.Peer == TestNetwork.A.Cs.Value).ToListAsync(),
+                m => m.Reason != null && m.Reason.Contains("転出元の市町村", StringComparison.Ordinal));
+        }
+
         // 特例転入 at B: the clerk reads each 住民票コード from the cards and fetches the 転出証明書情報.
         var clerkB = await net.RegistryB.OperatorAsync("clerk01");
         var movesB = MovesAt(net.RegistryB, net.LinkB);

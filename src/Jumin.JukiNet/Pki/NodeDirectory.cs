@@ -26,6 +26,12 @@ public sealed record DirectoryEntry
     /// <summary>The HTTPS address it listens on; null when it runs in the same process.</summary>
     public Uri? Endpoint { get; init; }
 
+    /// <summary>
+    /// For a municipality's registry or CS: its place name as an address begins with it (都道府県名 + 市区町村名, e.g.
+    /// 東京都あおば区), so that a 転出先 can be told apart from another municipality's; null when not recorded.
+    /// </summary>
+    public string? PlaceName { get; init; }
+
     /// <summary>For an agency: the legal ground it is registered under (e.g. 住基法30条の9 別表第一 …).</summary>
     public string? LegalGround { get; init; }
 
@@ -83,7 +89,7 @@ public sealed class NodeDirectory
     public async Task SaveAsync(string path, CancellationToken cancellationToken = default)
     {
         var stored = entries.Values.OrderBy(e => e.Role).ThenBy(e => e.Id.Value, StringComparer.Ordinal).Select(e => new StoredEntry(
-            e.Id.Value, e.Role.ToString(), e.Name, e.Code, e.Parent?.Value, e.Endpoint?.ToString(), e.LegalGround, e.Certificate.ExportCertificatePem()));
+            e.Id.Value, e.Role.ToString(), e.Name, e.Code, e.Parent?.Value, e.Endpoint?.ToString(), e.LegalGround, e.Certificate.ExportCertificatePem(), e.PlaceName));
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(stored, Options), cancellationToken);
     }
 
@@ -99,11 +105,12 @@ public sealed class NodeDirectory
             Parent = s.Parent is null ? null : NodeId.Parse(s.Parent),
             Endpoint = s.Endpoint is null ? null : new Uri(s.Endpoint),
             LegalGround = s.LegalGround,
+            PlaceName = s.PlaceName,
             Certificate = X509Certificate2.CreateFromPem(s.Certificate),
         }));
     }
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    private sealed record StoredEntry(string Id, string Role, string Name, string? Code, string? Parent, string? Endpoint, string? LegalGround, string Certificate);
+    private sealed record StoredEntry(string Id, string Role, string Name, string? Code, string? Parent, string? Endpoint, string? LegalGround, string Certificate, string? PlaceName = null);
 }
