@@ -17,7 +17,7 @@ internal static class CertificateBench
 {
     public static async Task<string> RunAsync(RegistryNode node, int count, int batch, long residents)
     {
-        var clerk = await node.Accounts.FindOperatorAsync("clerk02", "BENCH", "ベンチマーク") ?? throw new InvalidOperationException("clerk02 がありません");
+        var clerk = await BenchOperators.FindAsync(node, "clerk02");
         var heads = await PickSubjectsAsync(node, 10 + count + batch);
         CertificateRequest Request(AtenaNumber subject) => new()
         {

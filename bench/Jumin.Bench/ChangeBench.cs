@@ -33,8 +33,8 @@ internal static class ChangeBench
 {
     public static async Task<string> RunAsync(RegistryNode node, int count, long residents)
     {
-        var clerk = await node.Accounts.FindOperatorAsync("clerk02", "BENCH", "ベンチマーク") ?? throw new InvalidOperationException("clerk02 がありません");
-        var approver = await node.Accounts.FindOperatorAsync("approver01", "BENCH", "ベンチマーク") ?? throw new InvalidOperationException("approver01 がありません");
+        var clerk = await BenchOperators.FindAsync(node, "clerk02");
+        var approver = await BenchOperators.FindAsync(node, "approver01");
         var households = await PickHouseholdsAsync(node, count + 10 + count);
         var alerts = FindingCatalogue.All.Where(r => r.Severity == FindingSeverity.Alert).Select(r => r.Code).ToList();
         var random = new Random(11);

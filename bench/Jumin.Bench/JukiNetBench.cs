@@ -22,7 +22,7 @@ using NpgsqlTypes;
 /// </summary>
 internal static class JukiNetBench
 {
-    public static async Task<string> RunAsync(string server, string data, int records, int updates, int queries)
+    public static async Task<string> RunAsync(string server, string data, int records, int updates, int queries, string databasePrefix = "jukinet_bench_")
     {
         var municipality = new Municipality(Jumin.Registry.Demo.DemoMunicipality.Code.Value, "みどり市", "岩手県");
         var national = NodeId.Parse("national");
@@ -43,7 +43,7 @@ internal static class JukiNetBench
         var directory = new NodeDirectory(entries);
         var network = new InProcessNetwork();
         var timed = new TimedTransport(network);
-        string Database(string name) => new NpgsqlConnectionStringBuilder(server) { Database = "jukinet_bench_" + name }.ConnectionString;
+        string Database(string name) => new NpgsqlConnectionStringBuilder(server) { Database = databasePrefix + name }.ConnectionString;
         var nodes = new Dictionary<NodeId, RunningNode>();
         foreach (var id in new[] { national, municipality.Prefecture, municipality.Cs })
         {

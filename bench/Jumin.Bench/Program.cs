@@ -19,7 +19,8 @@ if (options.Get("suite", "registry") == "jukinet")
         options.Get("data", "bench/data")!,
         int.Parse(options.Get("records", "1000000")!, CultureInfo.InvariantCulture),
         int.Parse(options.Get("updates", "2000")!, CultureInfo.InvariantCulture),
-        int.Parse(options.Get("queries", "200")!, CultureInfo.InvariantCulture));
+        int.Parse(options.Get("queries", "200")!, CultureInfo.InvariantCulture),
+        options.Get("database-prefix", "jukinet_bench_")!);
     Console.WriteLine(jukinetReport);
     var jukinetOutput = options.Get("output", "bench/results/jukinet.md")!;
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(jukinetOutput))!);
@@ -70,7 +71,7 @@ if (node.Database.Provider == DatabaseProvider.Postgres)
     await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
 }
 
-var op = await node.Accounts.FindOperatorAsync("clerk02", "BENCH", "ベンチマーク") ?? throw new InvalidOperationException("clerk02 がありません");
+var op = await BenchOperators.FindAsync(node, "clerk02");
 var random = new Random(7);
 List<ResidentRecord> people;
 long historyRows, terms, total;
