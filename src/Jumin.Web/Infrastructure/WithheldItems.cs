@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Jumin.JukiNet.Identity;
 using Jumin.Registry.Access;
+using Jumin.Web.Contracts;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Jumin.Web.Infrastructure;
@@ -17,17 +18,26 @@ public sealed record WithheldItems(string? Domicile, string? HeadOfFamilyRegiste
     private static ITimeLimitedDataProtector Protector(IDataProtectionProvider provider) =>
         provider.CreateProtector("Jumin.Web.WithheldItems").ToTimeLimitedDataProtector();
 
-    /// <summary>The sealed items the operator may not see; null when they may see all of them.</summary>
+    /// <summary>The sealed items the operator may not see (what <see cref="DepartureCertificateDto.For"/> withholds); null when they may see all of them.</summary>
     public static string? Seal(IDataProtectionProvider provider, DepartureCertificateMessage c, IReadOnlySet<VisibleItem> visible)
     {
-        var familyRegister = visible.Contains(VisibleItem.FamilyRegister);
+        var shown = DepartureCertificateDto.For(c, visible);
         var items = new WithheldItems(
-            familyRegister ? null : c.Domicile,
-            familyRegister ? null : c.HeadOfFamilyRegister,
-            visible.Contains(VisibleItem.ResidentCode) ? null : c.ResidentCode,
-            visible.Contains(VisibleItem.IndividualNumber) ? null : c.IndividualNumber);
+            shown.Domicile is null ? c.Domicile : null,
+            shown.HeadOfFamilyRegister is null ? c.HeadOfFamilyRegister : null,
+            shown.ResidentCode is null ? c.ResidentCode : null,
+            shown.IndividualNumber is null ? c.IndividualNumber : null);
         return items == new WithheldItems(null, null, null, null) ? null : Protector(provider).Protect(JsonSerializer.Serialize(items), Lifetime);
     }
+
+    /// <summary>The person with the fields the clerk left empty taken from these items.</summary>
+    public PersonItemsDto FillEmpty(PersonItemsDto person) => person with
+    {
+        Domicile = string.IsNullOrWhiteSpace(person.Domicile) ? Domicile : person.Domicile,
+        HeadOfFamilyRegister = string.IsNullOrWhiteSpace(person.HeadOfFamilyRegister) ? HeadOfFamilyRegister : person.HeadOfFamilyRegister,
+        ResidentCode = string.IsNullOrWhiteSpace(person.ResidentCode) ? ResidentCode : person.ResidentCode,
+        IndividualNumber = string.IsNullOrWhiteSpace(person.IndividualNumber) ? IndividualNumber : person.IndividualNumber,
+    };
 
     /// <summary>The sealed items; null for no token, or one that was altered or has expired.</summary>
     public static WithheldItems? Unseal(IDataProtectionProvider provider, string? token)

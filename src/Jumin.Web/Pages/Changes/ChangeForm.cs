@@ -48,19 +48,6 @@ public sealed class PersonForm
     /// <summary>Items of a 転出証明書情報 this clerk may not see, sealed (<see cref="WithheldItems"/>).</summary>
     public string? Sealed { get; set; }
 
-    /// <summary>Fills the fields the clerk left empty from the sealed items of a 転出証明書情報.</summary>
-    public void Fill(WithheldItems? items)
-    {
-        if (items is null)
-        {
-            return;
-        }
-        Domicile = string.IsNullOrWhiteSpace(Domicile) ? items.Domicile : Domicile;
-        HeadOfFamilyRegister = string.IsNullOrWhiteSpace(HeadOfFamilyRegister) ? items.HeadOfFamilyRegister : HeadOfFamilyRegister;
-        ResidentCode = string.IsNullOrWhiteSpace(ResidentCode) ? items.ResidentCode : ResidentCode;
-        IndividualNumber = string.IsNullOrWhiteSpace(IndividualNumber) ? items.IndividualNumber : IndividualNumber;
-    }
-
     public string? Remarks { get; set; }
 
     /// <summary>続柄 to the 世帯主 of the destination 世帯.</summary>

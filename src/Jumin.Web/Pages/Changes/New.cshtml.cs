@@ -186,11 +186,9 @@ public sealed class NewModel(ChangeService changes, ChangeRequestBinding binding
         var errors = new List<FieldValidationException>();
         // The sealed items stay sealed in the page; only the request sent to the register carries them.
         var dto = Form.ToDto(Kind);
-        if (Form.People.Any(p => !string.IsNullOrEmpty(p.Sealed)))
+        if (dto.NewPersons is { Count: > 0 } persons)
         {
-            var people = Form.People.Select(p => new PersonForm { Sealed = p.Sealed, Domicile = p.Domicile, HeadOfFamilyRegister = p.HeadOfFamilyRegister, ResidentCode = p.ResidentCode, IndividualNumber = p.IndividualNumber }).ToList();
-            people.ForEach(p => p.Fill(WithheldItems.Unseal(dataProtection, p.Sealed)));
-            dto = dto with { NewPersons = [.. (dto.NewPersons ?? []).Zip(people, (d, p) => d with { Domicile = p.Domicile, HeadOfFamilyRegister = p.HeadOfFamilyRegister, ResidentCode = p.ResidentCode, IndividualNumber = p.IndividualNumber })] };
+            dto = dto with { NewPersons = [.. persons.Zip(Form.People, (d, p) => WithheldItems.Unseal(dataProtection, p.Sealed)?.FillEmpty(d) ?? d)] };
         }
         var request = binding.Bind(Kind, dto, changes.Today(), errors);
         InputErrors = errors;
