@@ -79,7 +79,12 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
         await page.WaitForSelectorAsync("#kind:focus");
         await page.SelectOptionAsync("#kind", "Counter");
         await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.PressAsync("Enter");
+        // Enter only once the focus is in the text field: Enter on the select itself submits nothing.
+        await page.WaitForSelectorAsync("#note:focus");
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.Keyboard.PressAsync("Enter"),
+            r => r.Request.Method == "POST" && r.Url.Contains("/reason", StringComparison.Ordinal));
+        Assert.Equal(302, response.Status);
         await page.WaitForURLAsync(url => !url.Contains("/reason", StringComparison.Ordinal));
     }
 
