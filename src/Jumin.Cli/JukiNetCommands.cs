@@ -67,9 +67,13 @@ internal sealed class PkiIssueSettings : PkiSettings
 
     public override ValidationResult Validate()
     {
-        if (!NodeId.TryParse(Node, out _, out var error))
+        if (!NodeId.TryParse(Node, out var id, out var error))
         {
             return ValidationResult.Error(error.Message);
+        }
+        if (id.Value.CheckCode(Code) is { } codeError)
+        {
+            return ValidationResult.Error("--code: " + codeError.Message);
         }
         if (Parent is not null && !NodeId.TryParse(Parent, out _, out var parentError))
         {

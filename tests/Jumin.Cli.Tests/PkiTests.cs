@@ -22,7 +22,13 @@ public sealed class PkiTests : IDisposable
         Assert.Equal(0, await Run("pki", "init"));
         Assert.Equal(2, await Run("pki", "init"));
         Assert.NotEqual(0, await Run("pki", "issue", "cs_032999"));
-        Assert.Equal(2, await Run("pki", "issue", "cs-032999", "--parent", "prefecture-03"));
+        Assert.Equal(2, await Run("pki", "issue", "cs-032999", "--parent", "prefecture-03", "--code", "032999"));
+        // The 地方公共団体コード is checked against its rule and the node's name (issue 15 item 13).
+        foreach (var (node, code) in new[] { ("cs-032999", "みどり市"), ("cs-032999", "032998"), ("cs-032999", "03299"), ("cs-032999", "042994"), ("cs-032999", null), ("prefecture-03", "04"), ("prefecture-03", "99"), ("national", "032999") })
+        {
+            string[] args = code is null ? ["pki", "issue", node, "--endpoint", "https://127.0.0.1:18445"] : ["pki", "issue", node, "--code", code, "--endpoint", "https://127.0.0.1:18445"];
+            Assert.NotEqual(0, await Run(args));
+        }
         Assert.Equal(0, await Run("pki", "issue", "national", "--endpoint", "https://127.0.0.1:18443"));
         Assert.Equal(0, await Run("pki", "issue", "prefecture-03", "--parent", "national", "--code", "03", "--endpoint", "https://127.0.0.1:18444"));
 

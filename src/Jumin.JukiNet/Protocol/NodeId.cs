@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 using Jumin.Domain;
+using Jumin.Domain.Identifiers;
 
 namespace Jumin.JukiNet.Protocol;
 
@@ -30,6 +31,50 @@ public readonly partial record struct NodeId
     public static NodeId Parse(string input) => TryParse(input, out var value, out var error) ? value.Value : throw new InvalidValueException(error);
 
     public override string ToString() => Value;
+
+    /// <summary>
+    /// Whether <paramref name="code"/> is this node's 地方公共団体コード: a municipality's node (registry, CS) has its six
+    /// digits with the check digit, a 都道府県サーバ its two-digit prefecture code (01–47), each equal to the digits in the
+    /// node's name where the name carries them; the 全国サーバ and the コールセンター have none; an agency may have one.
+    /// </summary>
+    public ValidationError? CheckCode(string? code)
+    {
+        var role = Value == "national" ? "national" : Value[..Value.IndexOf('-', StringComparison.Ordinal)];
+        var suffix = role == "national" ? "" : Value[(Value.IndexOf('-', StringComparison.Ordinal) + 1)..];
+        switch (role)
+        {
+            case "registry" or "cs":
+                if (string.IsNullOrEmpty(code))
+                {
+                    return new ValidationError("required", $"{Value} には市町村の{LocalGovernmentCode.Label}（6桁）が必要です。");
+                }
+                if (code.Length != 6 || !code.All(char.IsAsciiDigit))
+                {
+                    return new ValidationError("format", $"{LocalGovernmentCode.Label}は検査数字を含む6桁の数字です（{code}）。");
+                }
+                if (!LocalGovernmentCode.TryParse(code, out var municipality, out var error))
+                {
+                    return error;
+                }
+                return suffix.All(char.IsAsciiDigit) && suffix != municipality.Value
+                    ? new ValidationError("mismatch", $"{LocalGovernmentCode.Label} {code} がノード名 {Value} の {suffix} と一致しません。")
+                    : null;
+            case "prefecture":
+                if (code is null || code.Length != 2 || !code.All(char.IsAsciiDigit) || int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) is < 1 or > 47)
+                {
+                    return new ValidationError("format", $"都道府県サーバの{LocalGovernmentCode.Label}は都道府県コード（01～47の2桁）です（{code}）。");
+                }
+                return suffix.All(char.IsAsciiDigit) && suffix != code
+                    ? new ValidationError("mismatch", $"都道府県コード {code} がノード名 {Value} の {suffix} と一致しません。")
+                    : null;
+            case "agency":
+                return code is null || (code.Length == 6 && LocalGovernmentCode.TryParse(code, out _, out _))
+                    ? null
+                    : new ValidationError("format", $"{LocalGovernmentCode.Label}は検査数字を含む6桁の数字です（{code}）。");
+            default:
+                return code is null ? null : new ValidationError("not-applicable", $"{Value} に{LocalGovernmentCode.Label}はありません。");
+        }
+    }
 
     [GeneratedRegex("^((registry|cs|prefecture|agency|callcentre)-[0-9a-z]{1,32}|national)$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
