@@ -158,10 +158,11 @@ public sealed class RegistryNode
 
     public Exports.BulkExportService Exports { get; }
 
-    /// <summary>Migrates the database and, in a new register, allows the server's own terminal.</summary>
+    /// <summary>Migrates the database, brings stored search keys up to the current rules and, in a new register, allows the server's own terminal.</summary>
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)
     {
         await Database.MigrateAsync(cancellationToken);
+        await KanaKeyRebuild.RunAsync(Database, cancellationToken);
         await using var db = Database.Open();
         await TerminalRegistry.EnsureLocalTerminalAsync(db, Clock.GetCurrentInstant().ToDateTimeUtc(), cancellationToken);
     }

@@ -45,6 +45,31 @@ public sealed class SearchKeyTests
     public void Long_vowel_marks_and_dashes_are_ignored(string a, string b) =>
         Assert.Equal(KanaSearchKey.For(a), KanaSearchKey.For(b));
 
+    /// <summary>Issue 15 item 14: a 長音 typed as ー finds the name spelled with its vowel, in every vowel row.</summary>
+    [Theory]
+    [InlineData("オーノ", "オオノ")]
+    [InlineData("オーノ", "オウノ")]
+    [InlineData("ジョージ", "ジョウジ")]
+    [InlineData("キョーコ", "キョウコ")]
+    [InlineData("ユーコ", "ユウコ")]
+    [InlineData("ケーコ", "ケイコ")]
+    [InlineData("ネーネ", "ネエネ")]
+    [InlineData("カーサ", "カアサ")]
+    [InlineData("ミーナ", "ミイナ")]
+    [InlineData("シュート", "シュウト")]
+    [InlineData("コートー", "コウトウ")]
+    [InlineData("ヤマダ タロー", "ヤマダタロウ")]
+    public void A_long_vowel_typed_as_a_mark_finds_it_spelled_out(string typed, string stored) =>
+        Assert.Equal(KanaSearchKey.For(stored), KanaSearchKey.For(typed));
+
+    [Theory]
+    [InlineData("オノ", "アノ")]
+    [InlineData("ウエノ", "ウオノ")]
+    [InlineData("カイ", "カ")]
+    [InlineData("アオイ", "アイ")]
+    public void Vowels_that_do_not_lengthen_stay(string a, string b) =>
+        Assert.NotEqual(KanaSearchKey.For(a), KanaSearchKey.For(b));
+
     [Theory]
     [InlineData("ヤマダ タロウ", "ヤマダ　タロウ")]
     [InlineData("ヤマダタロウ", "ヤマダ　タロウ")]

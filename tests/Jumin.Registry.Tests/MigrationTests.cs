@@ -35,6 +35,10 @@ public abstract class MigrationTests(DatabaseProvider provider)
         var reader = Access.Operator.Batch("migration-test") with { Permissions = new HashSet<Access.Permission> { Access.Permission.Inquiry }, Reason = TestRegistry.CounterReason };
         var dossier = await registry.Node.Query.GetAsync(reader, AtenaNumber.Parse("0000000019"));
         Assert.Equal("移行　太郎", dossier!.Current.FullName);
+        // The カナ search keys are rebuilt from the history under today's j330 rules (issue 15 item 14): the
+        // first release wrote none, and a 長音 typed as ー now meets the spelled-out イコウ タロウ.
+        var found = await registry.Node.Search.SearchAsync(reader, new() { NameKana = "イコー タロー", Match = Residents.NameMatch.Exact });
+        Assert.Equal("0000000019", Assert.Single(found.Hits).Current.AtenaNumber.Value);
     }
 
     [Fact]

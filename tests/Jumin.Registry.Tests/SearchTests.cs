@@ -82,6 +82,7 @@ public abstract class SearchTests(DemoRegisterFixture fixture) : IAsyncLifetime
     [InlineData("オウタ ビクトル")]
     [InlineData("オオタ ヴィクトル")]
     [InlineData("ｵｵﾀ ｳﾞｨｸﾄﾙ")]
+    [InlineData("オータ ビクトル")]
     public async Task The_fuzzy_rules_of_j330_apply_to_the_register(string kana) =>
         Assert.Contains(await Find(new() { NameKana = kana, Match = NameMatch.Exact }), r => r.AtenaNumber == ota.AtenaNumber);
 

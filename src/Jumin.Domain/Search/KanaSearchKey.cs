@@ -11,12 +11,21 @@ namespace Jumin.Domain.Search;
 /// <item>清音・濁音・半濁音 are not told apart (ヂ=ジ, ヅ=ズ, ヴァ=バ, ヴィ=ビ, ヴ=ブ, ヒ=ピ), nor ワ=ハ, ヲ=オ, ヰ=イ, ヱ=エ;</item>
 /// <item>small kana equal large ones (ッ=ツ, ャ=ヤ, ュ=ユ, ョ=ヨ, ァ=ア …);</item>
 /// <item>a ウ after an オ段 kana, from the second character on, is read as オ (オオタ=オウタ);</item>
-/// <item>長音 and the dashes typed for it (ー ― － ‐ ｰ -) are ignored, and so are spaces (全角・半角).</item>
+/// <item>長音 and the dashes typed for it (ー ― － ‐ ｰ -) are ignored, and so are spaces (全角・半角);</item>
+/// <item>so that a 長音 typed as ー and one spelled out meet, a vowel that lengthens the kana before it is ignored too:
+/// ア after ア段, イ after イ段, ウ after ウ段, エ or イ after エ段, オ (or the ウ read as オ) after オ段 — オーノ, オオノ and オウノ
+/// share one key, as do ジョージ and ジョウジ, キョーコ and キョウコ, ケーコ and ケイコ.</item>
 /// </list>
 /// (株)・(有) and other symbols are not searchable (j330 実装しない機能): they are dropped.
 /// </summary>
 public static class KanaSearchKey
 {
+    /// <summary>
+    /// Raised whenever a rule changes what key a name gets, so that a register rebuilds the keys it stored before
+    /// (2: spelled-out long vowels are ignored like ー).
+    /// </summary>
+    public const int Version = 2;
+
     // Replaced before the 濁点 is dropped: ヂ and ヅ would otherwise become チ and ツ, not ジ and ズ.
     // Longer spellings first, so that ヴァ becomes バ and not ブア.
     private static readonly (string From, string To)[] Respellings =
@@ -58,6 +67,10 @@ public static class KanaSearchKey
             {
                 folded = 'オ';
             }
+            if (result.Length > 0 && Lengthens(result[^1], folded))
+            {
+                continue;
+            }
             result.Append(folded);
         }
         return result.ToString().Normalize(NormalizationForm.FormC);
@@ -90,4 +103,17 @@ public static class KanaSearchKey
     private static bool IsKatakana(char c) => c is >= 'ァ' and <= 'ヺ';
 
     private static bool IsODan(char c) => c is 'オ' or 'コ' or 'ソ' or 'ト' or 'ノ' or 'ホ' or 'モ' or 'ヨ' or 'ロ';
+
+    /// <summary>Whether <paramref name="vowel"/> after <paramref name="kana"/> only makes it long (the keys hold no 濁点 or small kana).</summary>
+    private static bool Lengthens(char kana, char vowel) => vowel switch
+    {
+        'ア' => kana is 'ア' or 'カ' or 'サ' or 'タ' or 'ナ' or 'ハ' or 'マ' or 'ヤ' or 'ラ',
+        'イ' => kana is 'イ' or 'キ' or 'シ' or 'チ' or 'ニ' or 'ヒ' or 'ミ' or 'リ' || IsEDan(kana),
+        'ウ' => kana is 'ウ' or 'ク' or 'ス' or 'ツ' or 'ヌ' or 'フ' or 'ム' or 'ユ' or 'ル',
+        'エ' => IsEDan(kana),
+        'オ' => IsODan(kana),
+        _ => false,
+    };
+
+    private static bool IsEDan(char c) => c is 'エ' or 'ケ' or 'セ' or 'テ' or 'ネ' or 'ヘ' or 'メ' or 'レ';
 }

@@ -10,13 +10,9 @@ internal static class SearchTermsOf
 {
     public static IEnumerable<(SearchTermKind Kind, string Key)> Row(ResidentRecord r, IndividualNumberProtector protector)
     {
-        foreach (var kana in new[] { r.FamilyNameKana + r.GivenNameKana, r.FamilyNameKana, r.GivenNameKana, r.FormerSurnameKana, r.AliasKana })
+        foreach (var key in KanaKeys(r.FamilyNameKana, r.GivenNameKana, r.FormerSurnameKana, r.AliasKana))
         {
-            var key = KanaSearchKey.For(kana);
-            if (key.Length > 0)
-            {
-                yield return (SearchTermKind.NameKana, key);
-            }
+            yield return (SearchTermKind.NameKana, key);
         }
         foreach (var text in new[] { r.FamilyName + r.GivenName, r.FamilyName, r.GivenName, r.FormerSurname, r.Alias, r.AlphabetName })
         {
@@ -40,4 +36,10 @@ internal static class SearchTermsOf
             yield return (SearchTermKind.ResidenceCardNumber, card.Value);
         }
     }
+
+    /// <summary>The カナ keys of one history row: the whole name, each part, the 旧氏 and the 通称.</summary>
+    public static IEnumerable<string> KanaKeys(string familyNameKana, string givenNameKana, string? formerSurnameKana, string? aliasKana) =>
+        new[] { familyNameKana + givenNameKana, familyNameKana, givenNameKana, formerSurnameKana, aliasKana }
+            .Select(KanaSearchKey.For)
+            .Where(key => key.Length > 0);
 }
