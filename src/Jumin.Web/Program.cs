@@ -120,6 +120,8 @@ app.Use(async (context, next) =>
     // A right the use case checks itself (beyond the endpoint's policy), already audited by the service.
     catch (AccessDeniedException e) when (!context.Response.HasStarted)
     {
+        // A file download refused before its first byte must not keep the file's headers.
+        context.Response.Clear();
         if (context.Request.Path.StartsWithSegments("/api"))
         {
             await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: e.Message).ExecuteAsync(context);

@@ -68,8 +68,8 @@ public abstract class AuditAnalysisTests(DatabaseProvider provider) : IAsyncLife
         var identifiers = await Analysis.ReportAsync(auditor, AuditReport.IdentifierSearches, new LocalDate(2026, 11, 20), new LocalDate(2026, 11, 30));
         Assert.Contains($"宛名番号={person}", Assert.Single(identifiers).Detail, StringComparison.Ordinal);
 
-        var csv = AuditAnalysis.Csv(failed);
-        Assert.StartsWith("\"日時\",\"利用者ID\"", csv, StringComparison.Ordinal);
+        var csv = await CsvOf(destination => AuditAnalysis.WriteCsvAsync(failed, destination));
+        Assert.StartsWith("\uFEFF\"日時\",\"利用者ID\"", csv, StringComparison.Ordinal);
         Assert.Equal(3, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
 
         var search = await Analysis.SearchAsync(auditor, new AuditQuery { From = new LocalDate(2026, 11, 27), To = new LocalDate(2026, 11, 27), OperatorId = "clerk01", Function = "認証" });
@@ -101,7 +101,8 @@ public abstract class AuditAnalysisTests(DatabaseProvider provider) : IAsyncLife
     {
         await LoginAsync("approver01");
 
-        var csv = await Analysis.AccountReviewCsvAsync(await registry.OperatorAsync("auditor01"));
+        var auditor = await registry.OperatorAsync("auditor01");
+        var csv = await CsvOf(destination => Analysis.AccountReviewCsvAsync(auditor, destination));
 
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(1 + 7, lines.Length);
@@ -110,6 +111,30 @@ public abstract class AuditAnalysisTests(DatabaseProvider provider) : IAsyncLife
         Assert.Contains("個人番号", approver, StringComparison.Ordinal);
         Assert.Contains("2026-11-27 10:00:00", approver, StringComparison.Ordinal);
         Assert.Contains("\"なし\"", lines.Single(l => l.StartsWith("\"admin01\"", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 15 item 17: text a spreadsheet would run as a formula (a 処理事由 or memo typed so) stays text in the CSV.</summary>
+    [Fact]
+    public async Task A_field_that_starts_like_a_formula_is_written_as_text()
+    {
+        string[] formulas = ["=HYPERLINK(\"https://example.invalid\",\"開く\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1"];
+        var lines = formulas.Select(f => new AuditReportLine("2026-11-27 10:00:00", "clerk01", "T1", "照会", "住民票照会", null, "成功", f)).ToList();
+
+        var csv = await CsvOf(destination => AuditAnalysis.WriteCsvAsync(lines, destination));
+
+        var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];
+        Assert.Equal(formulas.Length, rows.Length);
+        foreach (var (formula, row) in formulas.Zip(rows))
+        {
+            Assert.EndsWith($",\"成功\",\"'{formula.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", row, StringComparison.Ordinal);
+        }
+    }
+
+    private static async Task<string> CsvOf(Func<Stream, Task> write)
+    {
+        using var destination = new MemoryStream();
+        await write(destination);
+        return System.Text.Encoding.UTF8.GetString(destination.ToArray());
     }
 }
 

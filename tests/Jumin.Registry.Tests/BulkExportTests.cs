@@ -48,8 +48,15 @@ public abstract class BulkExportTests(DatabaseProvider provider) : IAsyncLifetim
         await registry.Node.SupportMeasures.RegisterAsync(manager, new SupportMeasureInput { AtenaNumber = Domain.Identifiers.AtenaNumber.Parse(protectedAtena), StartsOn = JapanTime.Today(clock) });
         await Exports.DecideAsync(manager, id, approve: true, null);
         var file = await Exports.RunAsync(clerk, id);
+        byte[] content;
+        await using (file)
+        {
+            using var read = new MemoryStream();
+            await file.Content.CopyToAsync(read);
+            content = read.ToArray();
+        }
 
-        var text = Encoding.UTF8.GetString(file.Content);
+        var text = Encoding.UTF8.GetString(content);
         Assert.StartsWith("\uFEFF\"宛名番号\",\"世帯番号\",\"氏名\"", text, StringComparison.Ordinal);
         Assert.EndsWith("\"住民票コード\"", text.Split("\r\n")[0], StringComparison.Ordinal);
         Assert.DoesNotContain("個人番号", text, StringComparison.Ordinal);
@@ -64,7 +71,7 @@ public abstract class BulkExportTests(DatabaseProvider provider) : IAsyncLifetim
             Assert.All(numbers, n => Assert.DoesNotContain(n.Digits, text, StringComparison.Ordinal));
             var logged = await db.AuditLog.Where(a => a.Screen == "データ抽出の出力" && a.Outcome == (int)AuditOutcome.Succeeded).SingleAsync();
             Assert.Contains($"{file.Rows}件を出力（支援措置の対象 1件を除外）", logged.Detail, StringComparison.Ordinal);
-            Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file.Content)), logged.Detail, StringComparison.Ordinal);
+            Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), logged.Detail, StringComparison.Ordinal);
         }
 
         var again = await Assert.ThrowsAsync<FieldValidationException>(() => Exports.RunAsync(clerk, id));

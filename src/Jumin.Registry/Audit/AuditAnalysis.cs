@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Jumin.Domain.Audit;
 using Jumin.Domain.Dates;
 using Jumin.Registry.Access;
@@ -168,19 +167,20 @@ public sealed class AuditAnalysis(RegistryDatabase database, AuditTrail audit, O
         return lines;
     }
 
-    /// <summary>利用者一覧 for the half-yearly review (seed 004 R-USE-08): every account with its rights, as CSV.</summary>
-    public async Task<string> AccountReviewCsvAsync(Operator op, CancellationToken cancellationToken = default)
+    /// <summary>利用者一覧 for the half-yearly review (seed 004 R-USE-08): every account with its rights, as CSV to <paramref name="destination"/>.</summary>
+    public async Task AccountReviewCsvAsync(Operator op, Stream destination, CancellationToken cancellationToken = default)
     {
         await audit.RequireAsync(database, op, Permission.LogView, "利用者一覧（半期点検）", cancellationToken);
         await using var db = database.Open();
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserId).ToListAsync(cancellationToken);
         var lastLogins = await db.AuditLog.AsNoTracking().Where(a => a.Function == AuditFunctions.Login && a.Outcome == (int)AuditOutcome.Succeeded)
             .GroupBy(a => a.OperatorId).Select(g => new { g.Key, Last = g.Max(a => a.At) }).ToDictionaryAsync(x => x.Key, x => x.Last, cancellationToken);
-        var csv = new StringBuilder();
-        Row(csv, "利用者ID", "氏名", "所属", "役割", "操作権限", "表示項目の権限", "作成日時", "最終ログイン", "ロック");
+        await LogReadingAsync(db, op, $"利用者一覧（半期点検） {users.Count}件 出力", null, cancellationToken);
+        await using var csv = CsvText.Create(destination);
+        await csv.WriteRecordAsync(["利用者ID", "氏名", "所属", "役割", "操作権限", "表示項目の権限", "作成日時", "最終ログイン", "ロック"], cancellationToken);
         foreach (var u in users)
         {
-            Row(csv,
+            await csv.WriteRecordAsync([
                 u.UserId,
                 u.DisplayName,
                 u.Department,
@@ -189,25 +189,21 @@ public sealed class AuditAnalysis(RegistryDatabase database, AuditTrail audit, O
                 string.Join("・", Permissions.Parse<VisibleItem>(u.VisibleItems).Order().Select(i => i.Japanese())),
                 Timestamp(u.CreatedAt),
                 lastLogins.TryGetValue(u.UserId, out var last) ? Timestamp(last) : "なし",
-                u.LockedUntil is { } until && until > audit.Clock.GetCurrentInstant().ToDateTimeUtc() ? "ロック中" : "");
+                u.LockedUntil is { } until && until > audit.Clock.GetCurrentInstant().ToDateTimeUtc() ? "ロック中" : "",
+            ], cancellationToken);
         }
-        await LogReadingAsync(db, op, $"利用者一覧（半期点検） {users.Count}件 出力", null, cancellationToken);
-        return csv.ToString();
     }
 
-    /// <summary>CSV (UTF-8, CRLF, every field quoted) of report or search lines.</summary>
-    public static string Csv(IEnumerable<AuditReportLine> lines)
+    /// <summary>Report or search lines as CSV (<see cref="CsvText"/>) to <paramref name="destination"/>.</summary>
+    public static async Task WriteCsvAsync(IEnumerable<AuditReportLine> lines, Stream destination, CancellationToken cancellationToken = default)
     {
-        var csv = new StringBuilder();
-        Row(csv, "日時", "利用者ID", "端末", "機能", "画面", "対象者（宛名番号）", "結果", "内容");
+        await using var csv = CsvText.Create(destination);
+        await csv.WriteRecordAsync(["日時", "利用者ID", "端末", "機能", "画面", "対象者（宛名番号）", "結果", "内容"], cancellationToken);
         foreach (var l in lines)
         {
-            Row(csv, l.At, l.OperatorId, l.Terminal, l.Function, l.Screen, l.Target ?? "", l.Outcome, l.Detail ?? "");
+            await csv.WriteRecordAsync([l.At, l.OperatorId, l.Terminal, l.Function, l.Screen, l.Target ?? "", l.Outcome, l.Detail ?? ""], cancellationToken);
         }
-        return csv.ToString();
     }
-
-    private static void Row(StringBuilder csv, params string[] fields) => CsvText.Row(csv, fields);
 
     private static AuditReportLine Line(AuditLogRow a) => new(
         Timestamp(a.At), a.OperatorId, a.Terminal, a.Function, a.Screen, a.TargetAtenaNumber,

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Jumin.Domain;
 using Jumin.Domain.Audit;
 using Jumin.Domain.Dates;
@@ -51,7 +50,11 @@ public sealed record BulkExport(
     BulkExportStatus Status, string? DecidedBy, Instant? DecidedAt, string? DecisionNote, Instant? ExecutedAt, int? RowCount, int? ExcludedCount, string? FileSha256);
 
 /// <summary>The file of an executed export, with what it held.</summary>
-public sealed record BulkExportFile(string FileName, byte[] Content, int Rows, int Excluded);
+/// <summary>A written export: <see cref="Content"/> reads the CSV from the start (a temporary file, deleted when it is disposed).</summary>
+public sealed record BulkExportFile(string FileName, Stream Content, int Rows, int Excluded) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => Content.DisposeAsync();
+}
 
 /// <summary>
 /// 大量出力・媒体出力 (seed 001 M-17, R1-19, R1-20, R1-46, R1-49): a user with the EUC right asks to extract residents
@@ -181,22 +184,42 @@ public sealed class BulkExportService(RegistryDatabase database, AuditTrail audi
         {
             current = current.Where(h => h.Address.StartsWith(row.AddressPrefix));
         }
-        var people = await current.AsNoTracking().OrderBy(h => h.HouseholdNumber).ThenBy(h => h.MemberOrder).ToListAsync(cancellationToken);
-        var csv = new StringBuilder();
-        CsvText.Row(csv, [.. Header(items)]);
-        var excluded = 0;
-        foreach (var person in people)
+        // Written row by row to a temporary file (a whole city does not fit in memory twice), hashed from it, and
+        // handed out from it; the file is readable by this service only and deleted when the download ends.
+        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Options = FileOptions.DeleteOnClose | FileOptions.Asynchronous };
+        if (!OperatingSystem.IsWindows())
         {
-            if (protectedPeople.Contains(person.AtenaNumber.Value))
-            {
-                excluded++;
-                continue;
-            }
-            CsvText.Row(csv, [.. Fields(person, items)]);
+            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
-        var content = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
-        var rows = people.Count - excluded;
+        var content = new FileStream(Path.Combine(Path.GetTempPath(), $"jumin-export-{Guid.NewGuid():N}.csv"), fileOptions);
+        var rows = 0;
+        var excluded = 0;
+        string hash;
+        try
+        {
+            await using (var csv = CsvText.Create(content))
+            {
+                await csv.WriteRecordAsync([.. Header(items)], cancellationToken);
+                await foreach (var person in current.AsNoTracking().OrderBy(h => h.HouseholdNumber).ThenBy(h => h.MemberOrder).AsAsyncEnumerable().WithCancellation(cancellationToken))
+                {
+                    if (protectedPeople.Contains(person.AtenaNumber.Value))
+                    {
+                        excluded++;
+                        continue;
+                    }
+                    await csv.WriteRecordAsync([.. Fields(person, items)], cancellationToken);
+                    rows++;
+                }
+            }
+            content.Position = 0;
+            hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
+            content.Position = 0;
+        }
+        catch
+        {
+            await content.DisposeAsync();
+            throw;
+        }
 
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = audit.Clock.GetCurrentInstant().ToDateTimeUtc();
@@ -205,6 +228,7 @@ public sealed class BulkExportService(RegistryDatabase database, AuditTrail audi
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, (int)BulkExportStatus.Executed).SetProperty(e => e.ExecutedAt, now)
                 .SetProperty(e => e.RowCount, rows).SetProperty(e => e.ExcludedCount, excluded).SetProperty(e => e.FileSha256, hash), cancellationToken) == 0)
         {
+            await content.DisposeAsync();
             throw new FieldValidationException("id", "申請", new("not-approved", "この申請は既に出力済みです（出力は一度だけです）。"));
         }
         await audit.AppendAsync(db, [audit.Event(op, Function, "データ抽出の出力", detail: $"申請{row.Id} {rows}件を出力（支援措置の対象 {excluded}件を除外） 出力先: {row.Medium}; 項目: {ItemsText(row.Items)}; 承認者 {row.DecidedBy}; SHA-256 {hash}")], cancellationToken);

@@ -1,4 +1,3 @@
-using System.Text;
 using Jumin.Domain;
 using Jumin.Domain.Dates;
 using Jumin.Registry.Access;
@@ -46,14 +45,13 @@ internal static class AuditApi
         }).WithSummary("ログの分析（j1370: off-hours, failed-logins, logins-per-user, mass-searches, identifier-searches）。format=csv で CSV");
 
         api.MapGet("/account-review", async (HttpContext context, AuditAnalysis analysis) =>
-            Csv(await analysis.AccountReviewCsvAsync(context.User.ToOperator(), context.RequestAborted), "account-review"))
+            Results.Stream(destination => analysis.AccountReviewCsvAsync(context.User.ToOperator(), destination, context.RequestAborted), "text/csv; charset=utf-8", "account-review.csv"))
             .WithSummary("利用者一覧（半期ごとの点検用 CSV）");
     }
 
     private static IResult Respond(IReadOnlyList<AuditReportLine> lines, string? format, string name) =>
-        string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase) ? Csv(AuditAnalysis.Csv(lines), name) : Results.Ok(lines);
+        string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
+            ? Results.Stream(destination => AuditAnalysis.WriteCsvAsync(lines, destination), "text/csv; charset=utf-8", $"{name}.csv")
+            : Results.Ok(lines);
 
-    // Excel in Japan opens UTF-8 CSV correctly only with a BOM.
-    private static IResult Csv(string csv, string name) =>
-        Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"{name}.csv");
 }
