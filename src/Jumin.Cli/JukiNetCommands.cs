@@ -98,7 +98,7 @@ internal sealed class PkiIssueCommand : AsyncCommand<PkiIssueSettings>
             return 2;
         }
         var id = NodeId.Parse(settings.Node);
-        var role = id.Value == "national" ? NodeRole.National : Enum.Parse<NodeRole>(id.Value[..id.Value.IndexOf('-', StringComparison.Ordinal)], ignoreCase: true);
+        var role = id.Role;
         var directory = await NodeDirectory.LoadAsync(settings.DirectoryFile, cancellationToken);
         var parent = settings.Parent is null ? (NodeId?)null : NodeId.Parse(settings.Parent);
         if (parent is { } p && directory.Find(p) is null)

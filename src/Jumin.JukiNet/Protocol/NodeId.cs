@@ -32,6 +32,9 @@ public readonly partial record struct NodeId
 
     public override string ToString() => Value;
 
+    /// <summary>What the node is, read from its name (<c>cs-…</c> is a 市町村CS, <c>national</c> the 全国サーバ, …).</summary>
+    public NodeRole Role => Value == "national" ? NodeRole.National : Enum.Parse<NodeRole>(Value[..Value.IndexOf('-', StringComparison.Ordinal)], ignoreCase: true);
+
     /// <summary>
     /// Whether <paramref name="code"/> is this node's 地方公共団体コード: a municipality's node (registry, CS) has its six
     /// digits with the check digit, a 都道府県サーバ its two-digit prefecture code (01–47), each equal to the digits in the
@@ -39,11 +42,10 @@ public readonly partial record struct NodeId
     /// </summary>
     public ValidationError? CheckCode(string? code)
     {
-        var role = Value == "national" ? "national" : Value[..Value.IndexOf('-', StringComparison.Ordinal)];
-        var suffix = role == "national" ? "" : Value[(Value.IndexOf('-', StringComparison.Ordinal) + 1)..];
-        switch (role)
+        var suffix = Value[(Value.IndexOf('-', StringComparison.Ordinal) + 1)..];
+        switch (Role)
         {
-            case "registry" or "cs":
+            case NodeRole.Registry or NodeRole.Cs:
                 if (string.IsNullOrEmpty(code))
                 {
                     return new ValidationError("required", $"{Value} には市町村の{LocalGovernmentCode.Label}（6桁）が必要です。");
@@ -59,7 +61,7 @@ public readonly partial record struct NodeId
                 return suffix.All(char.IsAsciiDigit) && suffix != municipality.Value
                     ? new ValidationError("mismatch", $"{LocalGovernmentCode.Label} {code} がノード名 {Value} の {suffix} と一致しません。")
                     : null;
-            case "prefecture":
+            case NodeRole.Prefecture:
                 if (code is null || code.Length != 2 || !code.All(char.IsAsciiDigit) || int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) is < 1 or > 47)
                 {
                     return new ValidationError("format", $"都道府県サーバの{LocalGovernmentCode.Label}は都道府県コード（01～47の2桁）です（{code}）。");
@@ -67,7 +69,7 @@ public readonly partial record struct NodeId
                 return suffix.All(char.IsAsciiDigit) && suffix != code
                     ? new ValidationError("mismatch", $"都道府県コード {code} がノード名 {Value} の {suffix} と一致しません。")
                     : null;
-            case "agency":
+            case NodeRole.Agency:
                 return code is null || (code.Length == 6 && LocalGovernmentCode.TryParse(code, out _, out _))
                     ? null
                     : new ValidationError("format", $"{LocalGovernmentCode.Label}は検査数字を含む6桁の数字です（{code}）。");

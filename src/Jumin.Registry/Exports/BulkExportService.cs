@@ -49,8 +49,7 @@ public sealed record BulkExport(
     long Id, string RequestedBy, Instant RequestedAt, string Purpose, string Medium, string AddressPrefix, IReadOnlyList<ExportItem> Items,
     BulkExportStatus Status, string? DecidedBy, Instant? DecidedAt, string? DecisionNote, Instant? ExecutedAt, int? RowCount, int? ExcludedCount, string? FileSha256);
 
-/// <summary>The file of an executed export, with what it held.</summary>
-/// <summary>A written export: <see cref="Content"/> reads the CSV from the start (a temporary file, deleted when it is disposed).</summary>
+/// <summary>The file of an executed export, with what it held: <see cref="Content"/> reads the CSV from the start (a temporary file, deleted when it is disposed).</summary>
 public sealed record BulkExportFile(string FileName, Stream Content, int Rows, int Excluded) : IAsyncDisposable
 {
     public ValueTask DisposeAsync() => Content.DisposeAsync();

@@ -57,17 +57,19 @@ internal static class KanaKeyRebuild
             .Select(r => new { r.AtenaNumber, r.HistoryNumber, r.FamilyNameKana, r.GivenNameKana, r.FormerSurnameKana, r.AliasKana })
             .ToListAsync(cancellationToken);
         await db.SearchTerms.Where(t => t.Kind == SearchTermKind.NameKana && batch.Contains(t.AtenaNumber)).ExecuteDeleteAsync(cancellationToken);
+        var sortKeys = new Dictionary<AtenaNumber, string>();
         foreach (var person in names.GroupBy(n => n.AtenaNumber))
         {
             var keys = person.SelectMany(n => SearchTermsOf.KanaKeys(n.FamilyNameKana, n.GivenNameKana, n.FormerSurnameKana, n.AliasKana)).Distinct();
             db.SearchTerms.AddRange(keys.Select(key => new SearchTerm { AtenaNumber = person.Key, Kind = SearchTermKind.NameKana, Key = key }));
+            var latest = person.MaxBy(n => n.HistoryNumber)!;
+            sortKeys[person.Key] = SearchTermsOf.NameSortKey(latest.FamilyNameKana, latest.GivenNameKana);
         }
         foreach (var entry in await db.Residents.AsTracking().Where(r => batch.Contains(r.AtenaNumber)).ToListAsync(cancellationToken))
         {
-            var latest = names.Where(n => n.AtenaNumber == entry.AtenaNumber).MaxBy(n => n.HistoryNumber);
-            if (latest is not null)
+            if (sortKeys.TryGetValue(entry.AtenaNumber, out var sortKey))
             {
-                entry.NameKanaKey = KanaSearchKey.For(latest.FamilyNameKana + latest.GivenNameKana);
+                entry.NameKanaKey = sortKey;
             }
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -89,6 +89,6 @@ public static class ResidentWriter
         entry.Kind = (int)row.Kind;
         entry.Sex = (int)row.Sex;
         entry.BirthKey = row.BirthDate.SortKey;
-        entry.NameKanaKey = KanaSearchKey.For(row.FamilyNameKana + row.GivenNameKana);
+        entry.NameKanaKey = SearchTermsOf.NameSortKey(row.FamilyNameKana, row.GivenNameKana);
     }
 }

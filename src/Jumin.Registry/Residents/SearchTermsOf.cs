@@ -37,6 +37,9 @@ internal static class SearchTermsOf
         }
     }
 
+    /// <summary>The key a person's current row is sorted by in search results: the whole カナ name.</summary>
+    public static string NameSortKey(string familyNameKana, string givenNameKana) => KanaSearchKey.For(familyNameKana + givenNameKana);
+
     /// <summary>The カナ keys of one history row: the whole name, each part, the 旧氏 and the 通称.</summary>
     public static IEnumerable<string> KanaKeys(string familyNameKana, string givenNameKana, string? formerSurnameKana, string? aliasKana) =>
         new[] { familyNameKana + givenNameKana, familyNameKana, givenNameKana, formerSurnameKana, aliasKana }
