@@ -12,6 +12,7 @@ using Jumin.JukiNet.Protocol;
 using Jumin.JukiNet.Transport;
 using Jumin.Registry;
 using Jumin.Registry.JukiNet;
+using Jumin.Storage.Security;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -49,7 +50,7 @@ internal static class JukiNetBench
         {
             var name = id.Value.Replace('-', '_');
             nodes[id] = await NodeFactory.CreateAsync(id, directory, credentials[id], authority.Certificate,
-                new NodeStorage(DatabaseProvider.Postgres, Database(name), Database(name + "_numbers"), Path.Combine(data, "keys"), CardManagementConnectionString: Database(name + "_cards")), timed);
+                new NodeStorage(DatabaseProvider.Postgres, Database(name), Path.Combine(data, "keys"), Database(name + "_numbers"), CardManagementConnectionString: Database(name + "_cards")), timed);
             network.Attach(id, nodes[id].Node.ReceiveAsync);
         }
 
@@ -79,12 +80,12 @@ internal static class JukiNetBench
         await using (var db = nodes[national].Node.Database.Open())
         {
             arrived = await db.Identities.CountAsync();
-            sent = (await db.Identities.AsNoTracking().ToListAsync()).Select(IdentityStore.ToMessage).ToList();
+            sent = (await db.Identities.AsNoTracking().ToListAsync()).Select(r => IdentityStore.ToMessage(db.Protector, r)).ToList();
         }
 
         // Baseline: the same 本人確認情報 stored by IdentityStore alone in a fresh store, one transaction each — what
         // storing costs without signatures, sequence numbers, logs, outboxes and the two relays.
-        var baselineStore = new JukiNetDatabase(DatabaseProvider.Postgres, Database("baseline"));
+        var baselineStore = new JukiNetDatabase(DatabaseProvider.Postgres, Database("baseline"), KeyStore.CreateTemporary().IndividualNumberProtector);
         await baselineStore.MigrateAsync();
         var baselineTimings = new List<double>();
         var baselineWatch = Stopwatch.StartNew();
@@ -102,7 +103,7 @@ internal static class JukiNetBench
 
         // ── 1,000,000 本人確認情報 at the 全国サーバ, then 照会 ─────────────────────
         var fillWatch = Stopwatch.StartNew();
-        await FillAsync(Database("national"), records);
+        await FillAsync(Database("national"), records, nodes[national].Node.Database.Protector);
         var fillSeconds = fillWatch.Elapsed.TotalSeconds;
         long stored;
         await using (var db = nodes[national].Node.Database.Open())
@@ -225,13 +226,13 @@ internal static class JukiNetBench
 
     private static string Address(int g) => $"東京都あおば区中央{1 + g % 9}丁目{g % 1000}番{g % 50}号";
 
-    /// <summary>Loads synthetic 本人確認情報 with COPY (binary), then ANALYZE.</summary>
-    private static async Task FillAsync(string connectionString, int records)
+    /// <summary>Loads synthetic 本人確認情報 with COPY (binary), each 個人番号 sealed and hashed as the node does, then ANALYZE.</summary>
+    private static async Task FillAsync(string connectionString, int records, IndividualNumberProtector protector)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY identity_records (resident_code, municipality_code, name, name_kana, birth_date, sex, address, individual_number, change_reason, change_date, is_resident, version, updated_at) FROM STDIN (FORMAT BINARY)"))
+            "COPY identity_records (resident_code, municipality_code, name, name_kana, birth_date, sex, address, sealed_individual_number, individual_number_hash, change_reason, change_date, is_resident, version, updated_at) FROM STDIN (FORMAT BINARY)"))
         {
             var now = DateTime.UtcNow;
             for (var g = 1; g <= records; g++)
@@ -244,7 +245,8 @@ internal static class JukiNetBench
                 await writer.WriteAsync(Birth(g), NpgsqlDbType.Text);
                 await writer.WriteAsync(1 + g % 2, NpgsqlDbType.Integer);
                 await writer.WriteAsync(Address(g), NpgsqlDbType.Text);
-                await writer.WriteAsync(Number(g).Digits, NpgsqlDbType.Text);
+                await writer.WriteAsync(protector.SealText(Number(g).Digits), NpgsqlDbType.Text);
+                await writer.WriteAsync(protector.LookupHash(Number(g).Digits), NpgsqlDbType.Text);
                 await writer.WriteAsync(101, NpgsqlDbType.Integer);
                 await writer.WriteAsync("2020年1月1日", NpgsqlDbType.Text);
                 await writer.WriteAsync(true, NpgsqlDbType.Boolean);

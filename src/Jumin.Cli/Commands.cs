@@ -189,9 +189,9 @@ internal sealed class KeyRotateSettings : RegistrySettings
     public string Ring { get; init; } = "";
 
     public override ValidationResult Validate() =>
-        Ring is Registry.Security.KeyStore.IndividualNumberRing or Registry.Security.KeyStore.AccountSecretsRing
+        Ring is Storage.Security.KeyStore.IndividualNumberRing or Storage.Security.KeyStore.AccountSecretsRing
             ? ValidationResult.Success()
-            : ValidationResult.Error($"鍵リングは {Registry.Security.KeyStore.IndividualNumberRing} か {Registry.Security.KeyStore.AccountSecretsRing} です。");
+            : ValidationResult.Error($"鍵リングは {Storage.Security.KeyStore.IndividualNumberRing} か {Storage.Security.KeyStore.AccountSecretsRing} です。");
 }
 
 /// <summary>

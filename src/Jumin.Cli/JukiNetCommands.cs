@@ -148,7 +148,7 @@ internal sealed class NodeRunSettings : PkiSettings
     public string? CardsConnection { get; init; }
 
     [CommandOption("--keys <DIR>")]
-    [Description("national のみ: 生成鍵のディレクトリ（既定 data/jukinet/keys）。")]
+    [Description("鍵のディレクトリ: 個人番号と電文を暗号化する鍵（national は生成鍵も）。既定 data/jukinet/keys。")]
     public string Keys { get; init; } = Path.Combine("data", "jukinet", "keys");
 }
 
@@ -167,8 +167,8 @@ internal sealed class NodeRunCommand : AsyncCommand<NodeRunSettings>
         var provider = DatabaseProviders.Parse(settings.Provider);
         var storage = new NodeStorage(provider,
             settings.Connection ?? $"Data Source={Path.Combine("data", "jukinet", id.Value + ".db")}",
-            settings.NumbersConnection ?? $"Data Source={Path.Combine("data", "jukinet", id.Value + "-numbers.db")}",
             settings.Keys,
+            settings.NumbersConnection ?? $"Data Source={Path.Combine("data", "jukinet", id.Value + "-numbers.db")}",
             CardManagementConnectionString: settings.CardsConnection ?? $"Data Source={Path.Combine("data", "jukinet", id.Value + "-cards.db")}");
         var credentials = ProjectCertificateAuthority.LoadNode(settings.NodesDirectory, id);
         var authority = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(Path.Combine(settings.Directory, ProjectCertificateAuthority.CertificateFile));

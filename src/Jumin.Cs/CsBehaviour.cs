@@ -101,7 +101,7 @@ public sealed class CsBehaviour : INodeBehaviour
                 ResidentCode = message.ResidentCode,
                 Direction = Issued,
                 FromMunicipality = own,
-                Body = JsonSerializer.Serialize(departure with { MunicipalityCode = own }, Envelope.Json),
+                Body = db.Seal(JsonSerializer.Serialize(departure with { MunicipalityCode = own }, Envelope.Json)),
                 CreatedAt = now,
             });
         }
@@ -152,7 +152,7 @@ public sealed class CsBehaviour : INodeBehaviour
                 ResidentCode = certificate.ResidentCode,
                 Direction = Received,
                 FromMunicipality = certificate.MunicipalityCode ?? "",
-                Body = reply.Body,
+                Body = db.Seal(reply.Body),
                 CreatedAt = node.Clock.GetCurrentInstant().ToDateTimeUtc(),
                 ClaimedAt = node.Clock.GetCurrentInstant().ToDateTimeUtc(),
                 ClaimedBy = node.Entry.Code,
@@ -173,7 +173,7 @@ public sealed class CsBehaviour : INodeBehaviour
             null => $"住民票コード{request.ResidentCode}の転出証明書情報はありません（特例転出の届出がないか、保存期間を過ぎて消去されました）。",
             { ClaimedAt: not null } => $"住民票コード{request.ResidentCode}の転出証明書情報は既に{issued.ClaimedBy}に渡しています。",
             _ => DepartureCertificateClaim.Refusal(issued.FromMunicipality, request.RequestingMunicipality,
-                MessageBodies.Parse<DepartureCertificateMessage>(issued.Body).PlannedDestination,
+                MessageBodies.Parse<DepartureCertificateMessage>(db.Open(issued.Body)).PlannedDestination,
                 [.. node.Directory.Entries.Where(e => e.Role == NodeRole.Cs && e.Code is not null).Select(e => (e.Code!, e.PlaceName ?? ""))]),
         };
         if (refusal is not null)
@@ -182,7 +182,7 @@ public sealed class CsBehaviour : INodeBehaviour
         }
         issued!.ClaimedAt = node.Clock.GetCurrentInstant().ToDateTimeUtc();
         issued.ClaimedBy = request.RequestingMunicipality;
-        var certificate = MessageBodies.Parse<DepartureCertificateMessage>(issued.Body);
+        var certificate = MessageBodies.Parse<DepartureCertificateMessage>(db.Open(issued.Body));
         return new HandlerResult(JsonSerializer.Serialize(new DepartureCertificateResult(certificate), Envelope.Json), null, request.ResidentCode);
     }
 
@@ -193,7 +193,7 @@ public sealed class CsBehaviour : INodeBehaviour
         {
             throw new MalformedMessageException($"電文の項目 fromMunicipality: {notice.FromMunicipality} はこの市町村（{node.Entry.Code}）ではありません。");
         }
-        db.MoveInNotices.Add(new MoveInNoticeRow { ResidentCode = notice.ResidentCode, Body = envelope.Body, ReceivedAt = node.Clock.GetCurrentInstant().ToDateTimeUtc() });
+        db.MoveInNotices.Add(new MoveInNoticeRow { ResidentCode = notice.ResidentCode, Body = db.Seal(envelope.Body), ReceivedAt = node.Clock.GetCurrentInstant().ToDateTimeUtc() });
         await Task.CompletedTask;
         return new HandlerResult(null, null, notice.ResidentCode);
     }
@@ -201,7 +201,7 @@ public sealed class CsBehaviour : INodeBehaviour
     private static async Task<HandlerResult> PendingMoveInNoticesAsync(JukiNetDbContext db, CancellationToken cancellationToken)
     {
         var rows = await db.MoveInNotices.AsNoTracking().Where(n => n.TakenAt == null).OrderBy(n => n.Id).ToListAsync(cancellationToken);
-        var pending = new PendingMoveInNotices(rows.Select(r => new PendingMoveInNotice(r.Id, MessageBodies.Parse<MoveInNoticeMessage>(r.Body), r.ReceivedAt)).ToList());
+        var pending = new PendingMoveInNotices(rows.Select(r => new PendingMoveInNotice(r.Id, MessageBodies.Parse<MoveInNoticeMessage>(db.Open(r.Body)), r.ReceivedAt)).ToList());
         return new HandlerResult(JsonSerializer.Serialize(pending, Envelope.Json));
     }
 
@@ -333,7 +333,7 @@ public sealed class CsBehaviour : INodeBehaviour
         {
             null => $"住民票コード{request.ResidentCode}の本人確認情報がこの市町村CSにありません。",
             { IsResident: false } => $"住民票コード{request.ResidentCode}の人は消除されています（付番対象者ではありません）。",
-            _ when envelope.Kind == MessageKinds.NumberChange && row.IndividualNumber != request.CurrentIndividualNumber => "変更前の個人番号が最新の住民票コードに対応する個人番号と一致しません。",
+            _ when envelope.Kind == MessageKinds.NumberChange && IdentityStore.NumberOf(db.Protector, row) != request.CurrentIndividualNumber => "変更前の個人番号が最新の住民票コードに対応する個人番号と一致しません。",
             _ => null,
         };
         if (refusal is not null)
@@ -370,7 +370,7 @@ public sealed class CsBehaviour : INodeBehaviour
         {
             null => $"住民票コード{destination.ResidentCode}の本人確認情報がこの市町村CSにありません。",
             _ when !row.IsResident || row.MunicipalityCode != own => $"住民票コード{destination.ResidentCode}の人はこの市町村の住民ではありません（送付先情報は現に住民である人についてのみ作成できます）。",
-            _ when row.IndividualNumber != destination.IndividualNumber => "送付先情報の個人番号が最新の住民票コードに対応する個人番号と一致しません。",
+            _ when IdentityStore.NumberOf(db.Protector, row) != destination.IndividualNumber => "送付先情報の個人番号が最新の住民票コードに対応する個人番号と一致しません。",
             _ => null,
         };
         if (refusal is not null)
@@ -381,7 +381,7 @@ public sealed class CsBehaviour : INodeBehaviour
         {
             DestinationNumber = destination.DestinationNumber,
             ResidentCode = destination.ResidentCode,
-            Body = JsonSerializer.Serialize(destination, Envelope.Json),
+            Body = db.Seal(JsonSerializer.Serialize(destination, Envelope.Json)),
             ReceivedAt = node.Clock.GetCurrentInstant().ToDateTimeUtc(),
         });
         await node.EnqueueAsync(db, node.Directory.National.Id, MessageKinds.CardDestination, destination, cancellationToken);
@@ -398,7 +398,7 @@ public sealed class CsBehaviour : INodeBehaviour
         {
             return;
         }
-        var number = MessageBodies.Parse<CardDestinationMessage>(message.Body).DestinationNumber;
+        var number = MessageBodies.Parse<CardDestinationMessage>(db.Open(message.Body)).DestinationNumber;
         var row = await db.CardDestinations.FirstOrDefaultAsync(d => d.DestinationNumber == number, cancellationToken);
         if (row is not null)
         {
@@ -464,13 +464,13 @@ public sealed class CsBehaviour : INodeBehaviour
         {
             throw new MalformedMessageException($"電文の項目 municipalityCode: {notice.MunicipalityCode} はこの市町村（{node.Entry.Code}）ではありません。");
         }
-        db.CardNotices.Add(new CardNoticeRow { ResidentCode = notice.ResidentCode, Body = envelope.Body, ReceivedAt = node.Clock.GetCurrentInstant().ToDateTimeUtc() });
+        db.CardNotices.Add(new CardNoticeRow { ResidentCode = notice.ResidentCode, Body = db.Seal(envelope.Body), ReceivedAt = node.Clock.GetCurrentInstant().ToDateTimeUtc() });
         return Task.FromResult(new HandlerResult(null, null, notice.ResidentCode));
     }
 
     private static async Task<HandlerResult> PendingCardNoticesAsync(JukiNetDbContext db, CancellationToken cancellationToken)
     {
         var rows = await db.CardNotices.AsNoTracking().Where(n => n.TakenAt == null).OrderBy(n => n.Id).ToListAsync(cancellationToken);
-        return Answer(new PendingCardNotices(rows.Select(r => new PendingCardNotice(r.Id, MessageBodies.Parse<CardSuspendedNotice>(r.Body), r.ReceivedAt)).ToList()), null, null);
+        return Answer(new PendingCardNotices(rows.Select(r => new PendingCardNotice(r.Id, MessageBodies.Parse<CardSuspendedNotice>(db.Open(r.Body)), r.ReceivedAt)).ToList()), null, null);
     }
 }

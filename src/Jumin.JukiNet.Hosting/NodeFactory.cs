@@ -10,6 +10,7 @@ using Jumin.National;
 using Jumin.National.Cards;
 using Jumin.National.NumberGeneration;
 using Jumin.Prefecture;
+using Jumin.Storage.Security;
 using NodaTime;
 
 namespace Jumin.JukiNet.Hosting;
@@ -17,12 +18,15 @@ namespace Jumin.JukiNet.Hosting;
 /// <summary>Where one node keeps its stores.</summary>
 /// <param name="Provider">SQLite or PostgreSQL.</param>
 /// <param name="ConnectionString">The node's own database.</param>
+/// <param name="KeysDirectory">
+/// The node's keys, outside its database (created on first start): the ring that seals every 個人番号 and message body
+/// its store keeps and the 個人番号's lookup key; at the 全国サーバ also the generation key.
+/// </param>
 /// <param name="NumberGenerationConnectionString">全国サーバ only: the 個人番号生成システム's own database.</param>
-/// <param name="KeysDirectory">全国サーバ only: where the generation key is kept (created on first start).</param>
 /// <param name="UnclaimedDepartureDays">CS only: days an unclaimed 転出証明書情報 is kept before it is purged.</param>
 /// <param name="ResidentCodeBlock">CS only: how many 住民票コード to ask the 全国サーバ for when the pool runs low.</param>
 /// <param name="CardManagementConnectionString">全国サーバ only: the 個人番号カード管理システム's own database.</param>
-public sealed record NodeStorage(DatabaseProvider Provider, string ConnectionString, string? NumberGenerationConnectionString = null, string? KeysDirectory = null, int UnclaimedDepartureDays = 30, int ResidentCodeBlock = 200, string? CardManagementConnectionString = null);
+public sealed record NodeStorage(DatabaseProvider Provider, string ConnectionString, string KeysDirectory, string? NumberGenerationConnectionString = null, int UnclaimedDepartureDays = 30, int ResidentCodeBlock = 200, string? CardManagementConnectionString = null);
 
 /// <summary>A running node and what it owns.</summary>
 public sealed class RunningNode(JukiNetNode node, NumberGenerator? numbers, CardManagement? cards = null) : IDisposable
@@ -50,7 +54,7 @@ public static class NodeFactory
     public static async Task<RunningNode> CreateAsync(NodeId id, NodeDirectory directory, X509Certificate2 credentials, X509Certificate2 authority, NodeStorage storage, IJukiNetTransport transport, IClock? clock = null, CancellationToken cancellationToken = default)
     {
         clock ??= SystemClock.Instance;
-        var database = new JukiNetDatabase(storage.Provider, storage.ConnectionString);
+        var database = new JukiNetDatabase(storage.Provider, storage.ConnectionString, new KeyStore(storage.KeysDirectory).IndividualNumberProtector);
         await database.MigrateAsync(cancellationToken);
         NumberGenerator? numbers = null;
         CardManagement? cards = null;
@@ -67,7 +71,7 @@ public static class NodeFactory
                 var generation = new NumberGenerationDatabase(storage.Provider, storage.NumberGenerationConnectionString
                     ?? throw new ArgumentException("全国サーバには個人番号生成システムのデータベースが必要です。", nameof(storage)));
                 await generation.MigrateAsync(cancellationToken);
-                numbers = new NumberGenerator(generation, await GenerationKeyAsync(storage.KeysDirectory ?? throw new ArgumentException("全国サーバには鍵の保存先が必要です。", nameof(storage)), cancellationToken), clock);
+                numbers = new NumberGenerator(generation, await GenerationKeyAsync(storage.KeysDirectory, cancellationToken), clock);
                 var cardStore = new CardDatabase(storage.Provider, storage.CardManagementConnectionString
                     ?? throw new ArgumentException("全国サーバには個人番号カード管理システムのデータベースが必要です。", nameof(storage)));
                 await cardStore.MigrateAsync(cancellationToken);

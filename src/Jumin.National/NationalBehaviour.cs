@@ -187,7 +187,7 @@ public sealed class NationalBehaviour(NumberGenerator numbers, CardManagement ca
         else if (envelope.Kind == MessageKinds.NumberChange)
         {
             var current = MessageBodies.Valid<IndividualNumber>("currentIndividualNumber", IndividualNumber.TryParse(request.CurrentIndividualNumber, out var n, out var e2) ? n : null, e2);
-            outcome = row.IndividualNumber != current.Digits
+            outcome = IdentityStore.NumberOf(db.Protector, row) != current.Digits
                 ? new(null, "変更前の個人番号が最新の住民票コードに対応する個人番号と一致しません（生成システムへは送りません）。")
                 : await numbers.ChangeAsync(code, current, cancellationToken);
         }

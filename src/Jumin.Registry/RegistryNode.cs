@@ -1,18 +1,18 @@
 using System.Security.Cryptography;
 using Jumin.Domain.Audit;
+using Jumin.Domain.Certificates;
 using Jumin.Domain.Dates;
 using Jumin.Registry.Access;
 using Jumin.Registry.Accounts;
 using Jumin.Registry.Audit;
-using Jumin.Domain.Certificates;
 using Jumin.Registry.Certificates;
 using Jumin.Registry.Changes;
-using Jumin.Registry.Konbini;
-using Jumin.Registry.Protection;
 using Jumin.Registry.Demo;
+using Jumin.Registry.Konbini;
 using Jumin.Registry.Persistence;
+using Jumin.Registry.Protection;
 using Jumin.Registry.Residents;
-using Jumin.Registry.Security;
+using Jumin.Storage.Security;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 

@@ -44,6 +44,18 @@ public static class AppendOnlyTriggers
         ]).Append("DROP FUNCTION IF EXISTS jumin_refuse_change();");
 
     /// <summary>
+    /// Lifts the guard of one append-only table inside the caller's transaction, for a one-time rewrite by a new release
+    /// (sealing values an earlier one kept in clear); <see cref="Restore"/> puts it back in the same transaction, so no
+    /// other session ever sees the table unguarded (PostgreSQL locks the table until the commit).
+    /// </summary>
+    public static IEnumerable<string> Suspend(DatabaseProvider provider, string table) =>
+        provider == DatabaseProvider.Postgres ? PostgresDrop(table).SkipLast(1) : SqliteDrop(table);
+
+    /// <summary>Puts back what <see cref="Suspend"/> lifted.</summary>
+    public static IEnumerable<string> Restore(DatabaseProvider provider, string table) =>
+        provider == DatabaseProvider.Postgres ? Postgres(table) : Sqlite(table);
+
+    /// <summary>
     /// A log kept for a fixed number of years: rows are never changed, and deleted only once older than the retention
     /// (e.g. 提供記録, 7 years). The column holds the row's time in UTC.
     /// </summary>

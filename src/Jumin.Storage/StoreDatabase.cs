@@ -15,7 +15,7 @@ public abstract class StoreDatabase<TContext>(DatabaseProvider provider, string 
     public abstract TContext Open();
 
     /// <summary>Creates the database if needed and applies every pending migration.</summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    public virtual async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         DatabaseProviders.EnsureDirectory(Provider, ConnectionString);
         await using var db = Open();

@@ -75,7 +75,7 @@ public abstract class CardManagementTests(DatabaseProvider provider) : IAsyncLif
 
         await using (var before = net.Store(TestNetwork.A.Cs))
         {
-            Assert.Contains("10000000055", (await before.Outbox.SingleAsync(m => m.Kind == MessageKinds.CardDestination)).Body, StringComparison.Ordinal);
+            Assert.Contains("10000000055", before.Open((await before.Outbox.SingleAsync(m => m.Kind == MessageKinds.CardDestination)).Body), StringComparison.Ordinal);
         }
 
         // Sent on Wednesday: kept on Wednesday, deleted from Thursday, the next 開庁日.

@@ -48,6 +48,34 @@ public abstract class IdentityUpdateTests(DatabaseProvider provider) : IAsyncLif
     }
 
     [Fact]
+    public async Task No_node_keeps_a_individual_number_or_a_message_in_clear_and_each_finds_a_number_by_its_keyed_hash()
+    {
+        await Family.RegisterAsync(net.RegistryA, Family.MovesIn(Family.Today.PlusDays(-1)));
+        await net.DeliverAllAsync();
+        var numbers = (await net.IdentitiesAsync(TestNetwork.A.Cs)).Select(r => r.IndividualNumber!).ToList();
+        Assert.Equal(4, numbers.Count);
+
+        foreach (var level in new[] { TestNetwork.A.Cs, TestNetwork.A.Prefecture, LocalNetwork.National })
+        {
+            await using var store = net.Store(level);
+            List<string?> stored =
+            [
+                .. await store.Identities.Select(r => r.SealedIndividualNumber).ToListAsync(),
+                .. await store.IdentityHistory.Select(r => r.SealedIndividualNumber).ToListAsync(),
+                .. await store.Outbox.Select(r => r.Body).ToListAsync(),
+                .. await store.Outbox.Select(r => r.ReplyBody).ToListAsync(),
+                .. await store.MessageReplies.Select(r => r.Body).ToListAsync(),
+            ];
+            Assert.Contains(stored, v => v is not null && v.StartsWith("sealed:", StringComparison.Ordinal));
+            Assert.All(stored.OfType<string>(), v => Assert.True(v.Length == 0 || v.StartsWith("sealed:", StringComparison.Ordinal), v));
+            Assert.All(stored.OfType<string>(), v => Assert.DoesNotContain(numbers, n => v.Contains(n, StringComparison.Ordinal)));
+
+            var found = await IdentityStore.SearchAsync(store, Domain.JukiNet.IdentitySearchCriteria.Create(null, numbers[2], null, null, null, null, null), 10, default);
+            Assert.Equal(Family.Codes[2], Assert.Single(found).ResidentCode);
+        }
+    }
+
+    [Fact]
     public async Task The_national_update_result_comes_back_to_the_prefecture_and_the_counts_reconcile()
     {
         await Family.RegisterAsync(net.RegistryA, Family.MovesIn(Family.Today.PlusDays(-1)));
@@ -56,7 +84,7 @@ public abstract class IdentityUpdateTests(DatabaseProvider provider) : IAsyncLif
         await using var prefecture = net.Store(TestNetwork.A.Prefecture);
         var forwarded = await prefecture.Outbox.Where(m => m.Destination == LocalNetwork.National.Value).ToListAsync();
         Assert.Equal(4, forwarded.Count);
-        Assert.All(forwarded, m => Assert.Contains("\"applied\":true", m.ReplyBody));
+        Assert.All(forwarded, m => Assert.Contains("\"applied\":true", prefecture.Open(m.ReplyBody!)));
         await using var national = net.Store(LocalNetwork.National);
         Assert.Equal(forwarded.Count, await national.IdentityHistory.CountAsync(h => h.Source == TestNetwork.A.Prefecture.Value));
     }

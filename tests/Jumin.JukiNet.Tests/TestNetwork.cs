@@ -1,8 +1,10 @@
 using Jumin.JukiNet.Hosting;
+using Jumin.JukiNet.Identity;
 using Jumin.JukiNet.Persistence;
 using Jumin.JukiNet.Protocol;
 using Jumin.Registry.Demo;
 using Jumin.Registry.JukiNet;
+using Jumin.Storage.Security;
 using Jumin.Testing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -73,14 +75,14 @@ public sealed class TestNetwork : IAsyncDisposable
         var database = $"jumin_test_{name}_{Guid.NewGuid():N}"[..40];
         var national = id == LocalNetwork.National;
         databases.AddRange(provider != DatabaseProvider.Postgres ? [] : national ? [database, database + "_n", database + "_c"] : [database]);
-        var node = await DatabaseTemplates.CopyAsync(provider, "jukinet-node", (c, _) => new JukiNetDatabase(provider, c).MigrateAsync(), directory, name + ".db", database);
+        var node = await DatabaseTemplates.CopyAsync(provider, "jukinet-node", (c, _) => new JukiNetDatabase(provider, c, KeyStore.CreateTemporary().IndividualNumberProtector).MigrateAsync(), directory, name + ".db", database);
         if (!national)
         {
-            return new NodeStorage(provider, node);
+            return new NodeStorage(provider, node, Path.Combine(directory, "keys-" + name));
         }
         var numbers = await DatabaseTemplates.CopyAsync(provider, "jukinet-numbers", (c, _) => new National.NumberGeneration.NumberGenerationDatabase(provider, c).MigrateAsync(), directory, name + "-numbers.db", database + "_n");
         var cards = await DatabaseTemplates.CopyAsync(provider, "jukinet-cards", (c, _) => new National.Cards.CardDatabase(provider, c).MigrateAsync(), directory, name + "-cards.db", database + "_c");
-        return new NodeStorage(provider, node, numbers, Path.Combine(directory, "keys-" + name), CardManagementConnectionString: cards);
+        return new NodeStorage(provider, node, Path.Combine(directory, "keys-" + name), numbers, CardManagementConnectionString: cards);
     }
 
     /// <summary>Sends everything pending, at every level, until nothing moves.</summary>
@@ -88,10 +90,11 @@ public sealed class TestNetwork : IAsyncDisposable
 
     public JukiNetDbContext Store(NodeId id) => Network[id].Node.Database.Open();
 
-    public async Task<List<IdentityRecordRow>> IdentitiesAsync(NodeId id)
+    /// <summary>The node's current 本人確認情報, its 個人番号 opened with the node's key.</summary>
+    public async Task<List<IdentityUpdateMessage>> IdentitiesAsync(NodeId id)
     {
         await using var db = Store(id);
-        return await db.Identities.AsNoTracking().OrderBy(r => r.ResidentCode).ToListAsync();
+        return [.. (await db.Identities.AsNoTracking().OrderBy(r => r.ResidentCode).ToListAsync()).Select(r => IdentityStore.ToMessage(db.Protector, r))];
     }
 
     public async ValueTask DisposeAsync()

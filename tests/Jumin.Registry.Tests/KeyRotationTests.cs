@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Jumin.Domain.Identifiers;
 using Jumin.Registry.Persistence;
-using Jumin.Registry.Security;
+using Jumin.Storage.Security;
 using Jumin.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,13 +35,13 @@ public sealed class KeyRotationTests
             Assert.Equal(before.Select(n => n.Digits), after.Select(n => n.Digits));
         }
         var fresh = restarted.Keys.IndividualNumberProtector;
-        var sealedNew = fresh.Encrypt(before[0]);
+        var sealedNew = fresh.Encrypt(before[0].Digits);
         Assert.Equal(rotated.CurrentKeyId, Convert.ToHexStringLower(sealedNew.AsSpan(1, 4)));
         Assert.True(fresh.IsCurrent(sealedNew));
 
         // The node that has been running since before the rotation reads it too.
-        Assert.Equal(before[0].Digits, running.Decrypt(sealedNew).Digits);
-        Assert.Equal(running.LookupHash(before[0]), fresh.LookupHash(before[0]));
+        Assert.Equal(before[0].Digits, running.Decrypt(sealedNew));
+        Assert.Equal(running.LookupHash(before[0].Digits), fresh.LookupHash(before[0].Digits));
 
         sealedNew[^1] ^= 1;
         Assert.ThrowsAny<CryptographicException>(() => running.Decrypt(sealedNew));

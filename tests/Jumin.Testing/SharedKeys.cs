@@ -1,4 +1,4 @@
-using Jumin.Registry.Security;
+using Jumin.Storage.Security;
 
 namespace Jumin.Testing;
 

@@ -64,12 +64,12 @@ public static class Consistency
             Compare("生年月日", t.BirthDate, o.BirthDate);
             Compare("性別", t.Sex == 1 ? "男" : "女", o.Sex == 1 ? "男" : "女");
             Compare("住所", t.Address, o.Address);
-            Compare("個人番号", Mask(t.IndividualNumber), Mask(o.IndividualNumber));
+            Compare("個人番号", Mask(t.IndividualNumber), Mask(IdentityStore.NumberOf(db.Protector, o)));
             Compare("住民／消除", t.IsResident ? "住民" : "消除者", o.IsResident ? "住民" : "消除者");
         }
         foreach (var o in byCode.Values.Where(o => o.MunicipalityCode == municipalityCode).OrderBy(o => o.ResidentCode, StringComparer.Ordinal))
         {
-            differences.Add(new(o.ResidentCode, "本人確認情報", Missing, Describe(IdentityStore.ToMessage(o))));
+            differences.Add(new(o.ResidentCode, "本人確認情報", Missing, Describe(IdentityStore.ToMessage(db.Protector, o))));
         }
         if (theirUpdateCount is { } count)
         {
@@ -90,7 +90,7 @@ public static class Consistency
     /// <summary>Every 本人確認情報 this store holds for a municipality.</summary>
     public static async Task<List<IdentityUpdateMessage>> RecordsOfAsync(JukiNetDbContext db, string municipalityCode, CancellationToken cancellationToken) =>
         (await db.Identities.AsNoTracking().Where(r => r.MunicipalityCode == municipalityCode).OrderBy(r => r.ResidentCode).ToListAsync(cancellationToken))
-        .Select(IdentityStore.ToMessage).ToList();
+        .Select(r => IdentityStore.ToMessage(db.Protector, r)).ToList();
 
     private static string Describe(IdentityUpdateMessage m) => $"{m.Name}（{m.NameKana}）{m.BirthDate} {m.Address}";
 

@@ -2,6 +2,7 @@ using Jumin.Domain.Identifiers;
 using Jumin.Domain.JukiNet;
 using Jumin.Domain.Residents;
 using Jumin.JukiNet.Persistence;
+using Jumin.Storage.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jumin.JukiNet.Identity;
@@ -20,7 +21,7 @@ public static class IdentityStore
     {
         var key = incoming.PreviousResidentCode ?? incoming.ResidentCode;
         var row = await db.Identities.FindAsync([key.Value], cancellationToken);
-        var current = row is null ? null : ToDomain(row);
+        var current = row is null ? null : ToDomain(db.Protector, row);
         if (incoming.PreviousResidentCode is not null && await db.Identities.AnyAsync(r => r.ResidentCode == incoming.ResidentCode.Value, cancellationToken))
         {
             return new IdentityUpdateRefusal("code-in-use", $"変更後の住民票コード{incoming.ResidentCode}は既に使われています。");
@@ -32,8 +33,8 @@ public static class IdentityStore
         }
         if (incoming.IndividualNumber is { } number && number != current?.IndividualNumber)
         {
-            var digits = number.Digits;
-            var holder = await db.Identities.Where(r => r.IndividualNumber == digits && r.ResidentCode != incoming.ResidentCode.Value).Select(r => r.ResidentCode).FirstOrDefaultAsync(cancellationToken);
+            var hash = db.Protector.LookupHash(number.Digits);
+            var holder = await db.Identities.Where(r => r.IndividualNumberHash == hash && r.ResidentCode != incoming.ResidentCode.Value).Select(r => r.ResidentCode).FirstOrDefaultAsync(cancellationToken);
             if (holder is not null)
             {
                 return new IdentityUpdateRefusal("number-in-use", $"この個人番号は別の住民票コードの本人確認情報に記録されています（真正性）。");
@@ -41,6 +42,7 @@ public static class IdentityStore
         }
         var version = await db.IdentityHistory.Where(h => h.ResidentCode == incoming.ResidentCode.Value).MaxAsync(h => (int?)h.Version, cancellationToken) ?? 0;
         version++;
+        var sealedNumber = incoming.IndividualNumber is { } n ? db.Protector.SealText(n.Digits) : null;
         var becomesCurrent = effect == IdentityUpdateEffect.BecomesCurrent;
         db.IdentityHistory.Add(new IdentityHistoryRow
         {
@@ -52,7 +54,7 @@ public static class IdentityStore
             BirthDate = incoming.BirthDate,
             Sex = (int)incoming.Sex,
             Address = incoming.Address,
-            IndividualNumber = incoming.IndividualNumber?.Digits,
+            SealedIndividualNumber = sealedNumber,
             ChangeReason = (int)incoming.ChangeReason,
             ChangeDate = incoming.ChangeDate,
             IsResident = incoming.IsResident,
@@ -88,7 +90,8 @@ public static class IdentityStore
             row.BirthDate = incoming.BirthDate;
             row.Sex = (int)incoming.Sex;
             row.Address = incoming.Address;
-            row.IndividualNumber = incoming.IndividualNumber?.Digits;
+            row.SealedIndividualNumber = sealedNumber;
+            row.IndividualNumberHash = incoming.IndividualNumber is { } digits ? db.Protector.LookupHash(digits.Digits) : null;
             row.ChangeReason = (int)incoming.ChangeReason;
             row.ChangeDate = incoming.ChangeDate;
             row.IsResident = incoming.IsResident;
@@ -98,7 +101,11 @@ public static class IdentityStore
         return null;
     }
 
-    public static IdentityInformation ToDomain(IdentityRecordRow row) => new()
+    /// <summary>The 個人番号's twelve digits, opened (null when the person has none).</summary>
+    public static string? NumberOf(IndividualNumberProtector protector, IdentityRecordRow row) =>
+        row.SealedIndividualNumber is { } stored ? protector.OpenText(stored) : null;
+
+    public static IdentityInformation ToDomain(IndividualNumberProtector protector, IdentityRecordRow row) => new()
     {
         ResidentCode = ResidentCode.Parse(row.ResidentCode),
         Municipality = LocalGovernmentCode.Parse(row.MunicipalityCode),
@@ -107,7 +114,7 @@ public static class IdentityStore
         BirthDate = row.BirthDate,
         Sex = (Sex)row.Sex,
         Address = row.Address,
-        IndividualNumber = row.IndividualNumber is null ? null : IndividualNumber.Parse(row.IndividualNumber),
+        IndividualNumber = NumberOf(protector, row) is { } number ? IndividualNumber.Parse(number) : null,
         ChangeReason = (ChangeReason)row.ChangeReason,
         ChangeDate = row.ChangeDate,
         IsResident = row.IsResident,
@@ -123,8 +130,8 @@ public static class IdentityStore
         }
         else if (criteria.IndividualNumber is { } number)
         {
-            var digits = number.Digits;
-            query = query.Where(r => r.IndividualNumber == digits);
+            var hash = db.Protector.LookupHash(number.Digits);
+            query = query.Where(r => r.IndividualNumberHash == hash);
         }
         else
         {
@@ -152,6 +159,6 @@ public static class IdentityStore
         return await query.OrderBy(r => r.ResidentCode).Take(limit).ToListAsync(cancellationToken);
     }
 
-    public static IdentityUpdateMessage ToMessage(IdentityRecordRow row) => new(
-        row.ResidentCode, row.MunicipalityCode, row.Name, row.NameKana, row.BirthDate, row.Sex, row.Address, row.IndividualNumber, row.ChangeReason, row.ChangeDate, row.IsResident);
+    public static IdentityUpdateMessage ToMessage(IndividualNumberProtector protector, IdentityRecordRow row) => new(
+        row.ResidentCode, row.MunicipalityCode, row.Name, row.NameKana, row.BirthDate, row.Sex, row.Address, NumberOf(protector, row), row.ChangeReason, row.ChangeDate, row.IsResident);
 }

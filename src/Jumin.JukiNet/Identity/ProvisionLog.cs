@@ -71,7 +71,7 @@ public static class ProvisionLog
             Subjects = string.Join(",", rows.Select(r => r.ResidentCode)),
             Outcome = rows.Count == 0 ? NotFound : Provided,
         });
-        return new IdentityQueryResult(rows.Select(IdentityStore.ToMessage).ToList());
+        return new IdentityQueryResult(rows.Select(r => IdentityStore.ToMessage(db.Protector, r)).ToList());
     }
 
     /// <summary>Deletes 提供記録 older than 7 years (the only deletion the store's trigger allows); returns how many.</summary>

@@ -248,8 +248,11 @@ public sealed class JukiNetNode : IDisposable
     {
         var entry = Log(Received, envelope, result.Rejection is null ? Applied : Rejected, result.Rejection, hash);
         entry.ResidentCode = result.ResidentCode;
-        entry.ReplyBody = result.KeepReply ? result.ReplyBody : null;
         db.MessageLog.Add(entry);
+        if (result.KeepReply && result.ReplyBody is { } body)
+        {
+            db.MessageReplies.Add(new MessageReplyRow { Peer = envelope.From, Stream = envelope.Stream, Sequence = envelope.Sequence, Body = db.Seal(body), At = Now });
+        }
         return new Reply(ReplyOutcome.Applied, result.Rejection, result.ReplyBody);
     }
 
@@ -262,12 +265,23 @@ public sealed class JukiNetNode : IDisposable
         }
     }
 
-    /// <summary>What this node answered when it applied the message with this sender, stream and number, if it did.</summary>
-    private static Task<EarlierReply?> EarlierAsync(JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken) =>
-        db.MessageLog
+    /// <summary>
+    /// What this node answered when it applied the message with this sender, stream and number, if it did: the body only
+    /// while the reply is kept (<see cref="SpentContent.Window"/>).
+    /// </summary>
+    private static async Task<EarlierReply?> EarlierAsync(JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken)
+    {
+        var applied = await db.MessageLog
             .Where(m => m.Direction == Received && m.Peer == envelope.From && m.Stream == envelope.Stream && m.Sequence == envelope.Sequence && (m.Outcome == Applied || m.Outcome == Rejected))
-            .Select(m => new EarlierReply(m.ContentHash, m.ReplyBody, m.Reason))
+            .Select(m => new { m.ContentHash, m.Reason })
             .FirstOrDefaultAsync(cancellationToken);
+        if (applied is null)
+        {
+            return null;
+        }
+        var body = await db.MessageReplies.Where(r => r.Peer == envelope.From && r.Stream == envelope.Stream && r.Sequence == envelope.Sequence).Select(r => r.Body).FirstOrDefaultAsync(cancellationToken);
+        return new EarlierReply(applied.ContentHash, body is null ? null : db.Open(body), applied.Reason);
+    }
 
     private sealed record EarlierReply(string? ContentHash, string? ReplyBody, string? Reason);
 
@@ -311,7 +325,7 @@ public sealed class JukiNetNode : IDisposable
             Stream = Streams.Update,
             Sequence = last + 1,
             Kind = kind,
-            Body = JsonSerializer.Serialize(body, Envelope.Json),
+            Body = db.Seal(JsonSerializer.Serialize(body, Envelope.Json)),
             SentAt = Clock.GetCurrentInstant().ToString(),
             CreatedAt = Now,
         });
@@ -371,7 +385,7 @@ public sealed class JukiNetNode : IDisposable
 
     private async Task<bool> SendOneAsync(JukiNetDbContext db, DirectoryEntry destination, OutboxRow message, CancellationToken cancellationToken)
     {
-        var envelope = Sign(message);
+        var envelope = Sign(db, message);
         message.Attempts++;
         Reply reply;
         try
@@ -394,7 +408,7 @@ public sealed class JukiNetNode : IDisposable
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         message.DeliveredAt = Now;
         message.LastError = reply.Outcome == ReplyOutcome.Duplicate ? "再送（受信側で適用済み）" : null;
-        message.ReplyBody = reply.Body;
+        message.ReplyBody = reply.Body is null ? null : db.Seal(reply.Body);
         db.MessageLog.Add(Log(Sent, envelope, reply.Reason is null ? Delivered : Rejected, reply.Reason, envelope.ContentHash()));
         await Behaviour.OnAcknowledgedAsync(this, db, message, reply, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -430,20 +444,20 @@ public sealed class JukiNetNode : IDisposable
                 Stream = Streams.Request,
                 Sequence = last + 1,
                 Kind = kind,
-                Body = JsonSerializer.Serialize(body, Envelope.Json),
+                Body = db.Seal(JsonSerializer.Serialize(body, Envelope.Json)),
                 SentAt = Clock.GetCurrentInstant().ToString(),
                 CreatedAt = Now,
             };
             db.Outbox.Add(message);
             await db.SaveChangesAsync(cancellationToken);
-            var envelope = Sign(message);
+            var envelope = Sign(db, message);
             message.Attempts = 1;
             try
             {
                 var reply = await Transport.SendAsync(entry, envelope, cancellationToken);
                 message.DeliveredAt = reply.Outcome == ReplyOutcome.Refused ? null : Now;
                 message.LastError = reply.Outcome == ReplyOutcome.Refused ? reply.Reason : null;
-                message.ReplyBody = keepReply ? reply.Body : null;
+                message.ReplyBody = keepReply && reply.Body is not null ? db.Seal(reply.Body) : null;
                 db.MessageLog.Add(Log(Sent, envelope, reply.Outcome == ReplyOutcome.Refused ? Refused : reply.Reason is null ? Delivered : Rejected, reply.Reason, envelope.ContentHash()));
                 await db.SaveChangesAsync(cancellationToken);
                 return reply;
@@ -461,7 +475,7 @@ public sealed class JukiNetNode : IDisposable
         }
     }
 
-    private Envelope Sign(OutboxRow message) =>
+    private Envelope Sign(JukiNetDbContext db, OutboxRow message) =>
         new Envelope
         {
             From = Id.Value,
@@ -469,7 +483,7 @@ public sealed class JukiNetNode : IDisposable
             Stream = message.Stream,
             Sequence = message.Sequence,
             Kind = message.Kind,
-            Body = message.Body,
+            Body = db.Open(message.Body),
             SentAt = message.SentAt,
         }.SignedBy(Credentials);
 
@@ -487,6 +501,7 @@ public sealed class JukiNetNode : IDisposable
                 if (Clock.GetCurrentInstant() - housekept >= NodaTime.Duration.FromHours(1))
                 {
                     housekept = Clock.GetCurrentInstant();
+                    await ForgetSpentContentAsync(cancellationToken);
                     await Behaviour.HousekeepAsync(this, cancellationToken);
                 }
                 await DeliverPendingAsync(cancellationToken);
@@ -497,6 +512,13 @@ public sealed class JukiNetNode : IDisposable
                 return;
             }
         }
+    }
+
+    /// <summary>Deletes the replies and delivered message content older than <see cref="SpentContent.Window"/>.</summary>
+    public async Task<int> ForgetSpentContentAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = Database.Open();
+        return await SpentContent.ForgetAsync(db, (Clock.GetCurrentInstant() - SpentContent.Window).ToDateTimeUtc(), cancellationToken);
     }
 
     public void Dispose()

@@ -1,3 +1,4 @@
+using Jumin.Storage.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jumin.JukiNet.Persistence;
@@ -5,10 +6,21 @@ namespace Jumin.JukiNet.Persistence;
 /// <summary>
 /// The store of one 住基ネット node (市町村CS, 都道府県サーバ or 全国サーバ), each in its own database: the
 /// 本人確認情報 and its history, the message streams, and the logs. The three levels hold the same 本人確認情報 items
-/// (seed 004 §3.2), so they share one schema; what each node does with it lives in its own project.
+/// (seed 004 §3.2), so they share one schema; what each node does with it lives in its own project. Every 個人番号 and
+/// every message body is sealed by <see cref="Protector"/> before it is written: the model maps them as text, and the
+/// code that writes a row seals, the code that reads it opens (so one compiled model serves every node's keys).
 /// </summary>
-public abstract class JukiNetDbContext(DbContextOptions options) : DbContext(options)
+public abstract class JukiNetDbContext(DbContextOptions options, IndividualNumberProtector protector) : DbContext(options)
 {
+    public IndividualNumberProtector Protector { get; } = protector;
+
+    /// <summary>Seals a message body or other JSON for storage.</summary>
+    public string Seal(string plain) => Protector.SealText(plain);
+
+    /// <summary>Opens what <see cref="Seal"/> stored.</summary>
+    public string Open(string stored) => Protector.OpenText(stored);
+
+
     public DbSet<IdentityRecordRow> Identities => Set<IdentityRecordRow>();
 
     public DbSet<IdentityHistoryRow> IdentityHistory => Set<IdentityHistoryRow>();
@@ -18,6 +30,8 @@ public abstract class JukiNetDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
 
     public DbSet<MessageLogRow> MessageLog => Set<MessageLogRow>();
+
+    public DbSet<MessageReplyRow> MessageReplies => Set<MessageReplyRow>();
 
     public DbSet<ProvisionLogRow> ProvisionLog => Set<ProvisionLogRow>();
 
@@ -39,7 +53,7 @@ public abstract class JukiNetDbContext(DbContextOptions options) : DbContext(opt
             e.HasKey(r => r.ResidentCode);
             e.Property(r => r.ResidentCode).HasMaxLength(11);
             e.Property(r => r.MunicipalityCode).HasMaxLength(6);
-            e.HasIndex(r => r.IndividualNumber).IsUnique();
+            e.HasIndex(r => r.IndividualNumberHash).IsUnique();
             e.HasIndex(r => new { r.Name, r.BirthDate });
             e.HasIndex(r => new { r.NameKana, r.BirthDate });
             e.HasIndex(r => r.MunicipalityCode);
@@ -65,6 +79,12 @@ public abstract class JukiNetDbContext(DbContextOptions options) : DbContext(opt
             e.ToTable("message_log");
             e.HasIndex(r => new { r.Peer, r.Stream, r.Sequence });
             e.HasIndex(r => r.ResidentCode);
+        });
+        modelBuilder.Entity<MessageReplyRow>(e =>
+        {
+            e.ToTable("message_replies");
+            e.HasKey(r => new { r.Peer, r.Stream, r.Sequence });
+            e.HasIndex(r => r.At);
         });
         modelBuilder.Entity<ProvisionLogRow>(e =>
         {
@@ -102,6 +122,6 @@ public abstract class JukiNetDbContext(DbContextOptions options) : DbContext(opt
     }
 }
 
-public sealed class SqliteJukiNetDbContext(DbContextOptions<SqliteJukiNetDbContext> options) : JukiNetDbContext(options);
+public sealed class SqliteJukiNetDbContext(DbContextOptions<SqliteJukiNetDbContext> options, IndividualNumberProtector protector) : JukiNetDbContext(options, protector);
 
-public sealed class PostgresJukiNetDbContext(DbContextOptions<PostgresJukiNetDbContext> options) : JukiNetDbContext(options);
+public sealed class PostgresJukiNetDbContext(DbContextOptions<PostgresJukiNetDbContext> options, IndividualNumberProtector protector) : JukiNetDbContext(options, protector);

@@ -17,7 +17,11 @@ public sealed class IdentityRecordRow
 
     public required string Address { get; set; }
 
-    public string? IndividualNumber { get; set; }
+    /// <summary>The 個人番号, sealed (<c>IndividualNumberProtector.SealText</c>); never stored in clear.</summary>
+    public string? SealedIndividualNumber { get; set; }
+
+    /// <summary>The 個人番号's keyed hash (<c>IndividualNumberProtector.LookupHash</c>): how a number is found, and kept unique.</summary>
+    public string? IndividualNumberHash { get; set; }
 
     public int ChangeReason { get; set; }
 
@@ -55,7 +59,8 @@ public sealed class IdentityHistoryRow
 
     public required string Address { get; set; }
 
-    public string? IndividualNumber { get; set; }
+    /// <summary>The 個人番号, sealed; never stored in clear.</summary>
+    public string? SealedIndividualNumber { get; set; }
 
     public int ChangeReason { get; set; }
 
@@ -95,6 +100,7 @@ public sealed class OutboxRow
 
     public required string Kind { get; set; }
 
+    /// <summary>The message, sealed (it may carry a 個人番号); emptied once delivered and past the reply window.</summary>
     public required string Body { get; set; }
 
     /// <summary>When it was written; the signed <c>SentAt</c>, kept by every resend.</summary>
@@ -108,7 +114,7 @@ public sealed class OutboxRow
 
     public string? LastError { get; set; }
 
-    /// <summary>The receiver's reply body (e.g. 更新結果).</summary>
+    /// <summary>The receiver's reply body (e.g. 更新結果), sealed; deleted with the body.</summary>
     public string? ReplyBody { get; set; }
 }
 
@@ -142,9 +148,24 @@ public sealed class MessageLogRow
 
     /// <summary>The subject's 住民票コード, when the message is about one person.</summary>
     public string? ResidentCode { get; set; }
+}
 
-    /// <summary>The reply sent for an applied message, so that a resend gets the same answer.</summary>
-    public string? ReplyBody { get; set; }
+/// <summary>
+/// The reply sent for an applied message (<see cref="MessageLogRow"/>), so that a resend gets the same answer: sealed,
+/// and deleted once the sender can no longer be resending (<see cref="SpentContent.Window"/>). Kept apart from the
+/// append-only log, which keeps that the message was answered, never what the answer said.
+/// </summary>
+public sealed class MessageReplyRow
+{
+    public required string Peer { get; set; }
+
+    public required string Stream { get; set; }
+
+    public long Sequence { get; set; }
+
+    public required string Body { get; set; }
+
+    public DateTime At { get; set; }
 }
 
 /// <summary>
@@ -190,7 +211,7 @@ public sealed class DepartureCertificateRow
     /// <summary>The municipality the person left.</summary>
     public required string FromMunicipality { get; set; }
 
-    /// <summary>The 転出証明書情報 (JSON).</summary>
+    /// <summary>The 転出証明書情報 (JSON), sealed.</summary>
     public required string Body { get; set; }
 
     public DateTime CreatedAt { get; set; }
@@ -222,6 +243,7 @@ public sealed class MoveInNoticeRow : IWaitingNotice
 
     public required string ResidentCode { get; set; }
 
+    /// <summary>The notice (JSON), sealed.</summary>
     public required string Body { get; set; }
 
     public DateTime ReceivedAt { get; set; }
@@ -243,6 +265,7 @@ public sealed class CardDestinationRow
 
     public required string ResidentCode { get; set; }
 
+    /// <summary>The 送付先情報 (JSON), sealed: it carries the 個人番号.</summary>
     public required string Body { get; set; }
 
     public DateTime ReceivedAt { get; set; }
@@ -260,6 +283,7 @@ public sealed class CardNoticeRow : IWaitingNotice
 
     public required string ResidentCode { get; set; }
 
+    /// <summary>The notice (JSON), sealed.</summary>
     public required string Body { get; set; }
 
     public DateTime ReceivedAt { get; set; }

@@ -1,10 +1,10 @@
-using Jumin.Registry.Access;
 using Jumin.Domain;
 using Jumin.Domain.Audit;
 using Jumin.Domain.Dates;
+using Jumin.Registry.Access;
 using Jumin.Registry.Audit;
 using Jumin.Registry.Persistence;
-using Jumin.Registry.Security;
+using Jumin.Storage.Security;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 

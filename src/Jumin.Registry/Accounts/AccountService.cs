@@ -1,10 +1,10 @@
-using Jumin.Registry.Access;
 using System.Net;
 using Jumin.Domain.Audit;
 using Jumin.Domain.Dates;
+using Jumin.Registry.Access;
 using Jumin.Registry.Audit;
-using Jumin.Registry.Security;
 using Jumin.Registry.Persistence;
+using Jumin.Storage.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -5,7 +5,7 @@ using Jumin.Domain.Dates;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Residents;
 using Jumin.Registry.Persistence;
-using Jumin.Registry.Security;
+using Jumin.Storage.Security;
 using NodaTime;
 using NodaTime.Text;
 
@@ -34,7 +34,7 @@ internal sealed class ChangeRequestJson
                 new TextConverter<Relationship>(v => v.Text, Relationship.Parse),
                 new TextConverter<RecordedDate>(v => ValueConversions.Encode(v).ToString(System.Globalization.CultureInfo.InvariantCulture), s => ValueConversions.Decode(long.Parse(s, System.Globalization.CultureInfo.InvariantCulture))),
                 new TextConverter<LocalDate>(v => LocalDatePattern.Iso.Format(v), s => LocalDatePattern.Iso.Parse(s).Value),
-                new TextConverter<IndividualNumber>(v => Convert.ToBase64String(protector.Encrypt(v)), s => protector.Decrypt(Convert.FromBase64String(s))),
+                new TextConverter<IndividualNumber>(v => Convert.ToBase64String(protector.Encrypt(v.Digits)), s => IndividualNumber.Parse(protector.Decrypt(Convert.FromBase64String(s)))),
                 new JsonStringEnumConverter(),
             },
         };

@@ -4,8 +4,8 @@ using Jumin.Domain.Residents;
 using Jumin.Registry.Access;
 using Jumin.Registry.Persistence;
 using Jumin.Registry.Residents;
-using NodaTime;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 
 namespace Jumin.Registry.Changes;
 
@@ -79,7 +79,7 @@ internal static class RegisterReader
         {
             if (i.IndividualNumber is { } number)
             {
-                terms.Add((SearchTermKind.IndividualNumberHash, db.Protector.LookupHash(number)));
+                terms.Add((SearchTermKind.IndividualNumberHash, db.Protector.LookupHash(number.Digits)));
             }
             if (i.ResidentCode is { } code)
             {

@@ -1,4 +1,4 @@
-using Jumin.Registry.Security;
+using Jumin.Storage.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Infrastructure;

@@ -1,6 +1,6 @@
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Residents;
-using Jumin.Registry.Security;
+using Jumin.Storage.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -87,7 +87,7 @@ public abstract class RegistryDbContext(DbContextOptions options, IndividualNumb
             e.ToTable("resident_history");
             e.HasKey(r => new { r.AtenaNumber, r.HistoryNumber });
             e.Property(r => r.IndividualNumber).HasConversion(new ValueConverter<IndividualNumber?, byte[]?>(
-                v => v == null ? null : Protector.Encrypt(v), v => v == null ? null : Protector.Decrypt(v)));
+                v => v == null ? null : Protector.Encrypt(v.Digits), v => v == null ? null : IndividualNumber.Parse(Protector.Decrypt(v))));
             e.HasIndex(r => r.HouseholdNumber);
             e.HasIndex(r => r.ChangeId);
             foreach (var text in new[] { nameof(ResidentRecord.FamilyName), nameof(ResidentRecord.GivenName), nameof(ResidentRecord.FamilyNameKana), nameof(ResidentRecord.GivenNameKana) })

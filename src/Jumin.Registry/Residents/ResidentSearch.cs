@@ -228,7 +228,7 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
             }
             else if (Domain.Identifiers.IndividualNumber.TryParse(c.IndividualNumber, out var number, out var e))
             {
-                q = WithTerm(db, q, SearchTermKind.IndividualNumberHash, db.Protector.LookupHash(number), NameMatch.Exact);
+                q = WithTerm(db, q, SearchTermKind.IndividualNumberHash, db.Protector.LookupHash(number.Digits), NameMatch.Exact);
             }
             else
             {

@@ -1,7 +1,7 @@
 using Jumin.Domain.Residents;
 using Jumin.Domain.Search;
 using Jumin.Registry.Persistence;
-using Jumin.Registry.Security;
+using Jumin.Storage.Security;
 
 namespace Jumin.Registry.Residents;
 
@@ -29,7 +29,7 @@ internal static class SearchTermsOf
         }
         if (r.IndividualNumber is { } number)
         {
-            yield return (SearchTermKind.IndividualNumberHash, protector.LookupHash(number));
+            yield return (SearchTermKind.IndividualNumberHash, protector.LookupHash(number.Digits));
         }
         if (r.ResidenceCardNumber is { } card)
         {

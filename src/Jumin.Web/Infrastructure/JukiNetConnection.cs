@@ -120,8 +120,8 @@ public sealed class JukiNetConnection(RegistryNode registry, IConfiguration conf
             Network = await LocalNetwork.StartAsync(NetworkMode.InProcess, [Demo, Neighbour], id => new NodeStorage(
                 DatabaseProvider.Sqlite,
                 $"Data Source={Path.Combine(directory, id.Value + ".db")}",
-                $"Data Source={Path.Combine(directory, id.Value + "-numbers.db")}",
                 Path.Combine(directory, "keys"),
+                $"Data Source={Path.Combine(directory, id.Value + "-numbers.db")}",
                 CardManagementConnectionString: $"Data Source={Path.Combine(directory, id.Value + "-cards.db")}"), registry.Clock, cancellationToken: cancellationToken);
             settings = Network.LinkFor(Demo);
         }

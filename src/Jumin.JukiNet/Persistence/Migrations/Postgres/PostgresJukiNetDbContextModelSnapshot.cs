@@ -196,10 +196,6 @@ namespace Jumin.JukiNet.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("change_reason");
 
-                    b.Property<string>("IndividualNumber")
-                        .HasColumnType("text")
-                        .HasColumnName("individual_number");
-
                     b.Property<bool>("IsResident")
                         .HasColumnType("boolean")
                         .HasColumnName("is_resident");
@@ -227,6 +223,10 @@ namespace Jumin.JukiNet.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("resident_code");
+
+                    b.Property<string>("SealedIndividualNumber")
+                        .HasColumnType("text")
+                        .HasColumnName("sealed_individual_number");
 
                     b.Property<int>("Sex")
                         .HasColumnType("integer")
@@ -277,9 +277,9 @@ namespace Jumin.JukiNet.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("change_reason");
 
-                    b.Property<string>("IndividualNumber")
+                    b.Property<string>("IndividualNumberHash")
                         .HasColumnType("text")
-                        .HasColumnName("individual_number");
+                        .HasColumnName("individual_number_hash");
 
                     b.Property<bool>("IsResident")
                         .HasColumnType("boolean")
@@ -301,6 +301,10 @@ namespace Jumin.JukiNet.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("name_kana");
 
+                    b.Property<string>("SealedIndividualNumber")
+                        .HasColumnType("text")
+                        .HasColumnName("sealed_individual_number");
+
                     b.Property<int>("Sex")
                         .HasColumnType("integer")
                         .HasColumnName("sex");
@@ -316,9 +320,9 @@ namespace Jumin.JukiNet.Persistence.Migrations.Postgres
                     b.HasKey("ResidentCode")
                         .HasName("pk_identity_records");
 
-                    b.HasIndex("IndividualNumber")
+                    b.HasIndex("IndividualNumberHash")
                         .IsUnique()
-                        .HasDatabaseName("ix_identity_records_individual_number");
+                        .HasDatabaseName("ix_identity_records_individual_number_hash");
 
                     b.HasIndex("MunicipalityCode")
                         .HasDatabaseName("ix_identity_records_municipality_code");
@@ -393,10 +397,6 @@ namespace Jumin.JukiNet.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("reason");
 
-                    b.Property<string>("ReplyBody")
-                        .HasColumnType("text")
-                        .HasColumnName("reply_body");
-
                     b.Property<string>("ResidentCode")
                         .HasColumnType("text")
                         .HasColumnName("resident_code");
@@ -420,6 +420,38 @@ namespace Jumin.JukiNet.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_message_log_peer_stream_sequence");
 
                     b.ToTable("message_log", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.JukiNet.Persistence.MessageReplyRow", b =>
+                {
+                    b.Property<string>("Peer")
+                        .HasColumnType("text")
+                        .HasColumnName("peer");
+
+                    b.Property<string>("Stream")
+                        .HasColumnType("text")
+                        .HasColumnName("stream");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.HasKey("Peer", "Stream", "Sequence")
+                        .HasName("pk_message_replies");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_message_replies_at");
+
+                    b.ToTable("message_replies", (string)null);
                 });
 
             modelBuilder.Entity("Jumin.JukiNet.Persistence.MoveInNoticeRow", b =>

@@ -183,10 +183,6 @@ namespace Jumin.JukiNet.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("change_reason");
 
-                    b.Property<string>("IndividualNumber")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("individual_number");
-
                     b.Property<bool>("IsResident")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_resident");
@@ -214,6 +210,10 @@ namespace Jumin.JukiNet.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("resident_code");
+
+                    b.Property<string>("SealedIndividualNumber")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sealed_individual_number");
 
                     b.Property<int>("Sex")
                         .HasColumnType("INTEGER")
@@ -264,9 +264,9 @@ namespace Jumin.JukiNet.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("change_reason");
 
-                    b.Property<string>("IndividualNumber")
+                    b.Property<string>("IndividualNumberHash")
                         .HasColumnType("TEXT")
-                        .HasColumnName("individual_number");
+                        .HasColumnName("individual_number_hash");
 
                     b.Property<bool>("IsResident")
                         .HasColumnType("INTEGER")
@@ -288,6 +288,10 @@ namespace Jumin.JukiNet.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name_kana");
 
+                    b.Property<string>("SealedIndividualNumber")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sealed_individual_number");
+
                     b.Property<int>("Sex")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sex");
@@ -303,9 +307,9 @@ namespace Jumin.JukiNet.Persistence.Migrations.Sqlite
                     b.HasKey("ResidentCode")
                         .HasName("pk_identity_records");
 
-                    b.HasIndex("IndividualNumber")
+                    b.HasIndex("IndividualNumberHash")
                         .IsUnique()
-                        .HasDatabaseName("ix_identity_records_individual_number");
+                        .HasDatabaseName("ix_identity_records_individual_number_hash");
 
                     b.HasIndex("MunicipalityCode")
                         .HasDatabaseName("ix_identity_records_municipality_code");
@@ -378,10 +382,6 @@ namespace Jumin.JukiNet.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
-                    b.Property<string>("ReplyBody")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reply_body");
-
                     b.Property<string>("ResidentCode")
                         .HasColumnType("TEXT")
                         .HasColumnName("resident_code");
@@ -405,6 +405,38 @@ namespace Jumin.JukiNet.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_message_log_peer_stream_sequence");
 
                     b.ToTable("message_log", (string)null);
+                });
+
+            modelBuilder.Entity("Jumin.JukiNet.Persistence.MessageReplyRow", b =>
+                {
+                    b.Property<string>("Peer")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("peer");
+
+                    b.Property<string>("Stream")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stream");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.HasKey("Peer", "Stream", "Sequence")
+                        .HasName("pk_message_replies");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_message_replies_at");
+
+                    b.ToTable("message_replies", (string)null);
                 });
 
             modelBuilder.Entity("Jumin.JukiNet.Persistence.MoveInNoticeRow", b =>

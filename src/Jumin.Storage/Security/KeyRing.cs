@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace Jumin.Registry.Security;
+namespace Jumin.Storage.Security;
 
 /// <summary>
 /// AES-256-GCM under a ring of keys. A value is sealed with the newest key and carries that key's

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Jumin.Registry.Security;
+namespace Jumin.Storage.Security;
 
 /// <summary>
 /// The node's secret keys, kept as files outside the database (by default <c>./data/keys</c>,
