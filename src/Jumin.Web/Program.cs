@@ -61,8 +61,17 @@ builder.Services.AddAuthentication(OperatorClaims.Scheme)
         o.Events = new CookieAuthenticationEvents
         {
             // The API answers 401/403 with problem details instead of redirecting to the login page.
-            OnRedirectToLogin = context => ApiResults.RedirectOrStatus(context, StatusCodes.Status401Unauthorized),
-            OnRedirectToAccessDenied = context => ApiResults.RedirectOrStatus(context, StatusCodes.Status403Forbidden),
+            // Either is in the audit log first (HttpRefusalAudit).
+            OnRedirectToLogin = async context =>
+            {
+                await HttpRefusalAudit.UnauthenticatedAsync(context);
+                await ApiResults.RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            },
+            OnRedirectToAccessDenied = async context =>
+            {
+                await HttpRefusalAudit.ForbiddenAsync(context.HttpContext);
+                await ApiResults.RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+            },
             OnValidatePrincipal = SessionGuard.ValidateAsync,
         };
     });

@@ -130,6 +130,28 @@ public abstract class AuditAnalysisTests(DatabaseProvider provider) : IAsyncLife
         }
     }
 
+    [Fact]
+    public async Task The_csv_export_of_a_search_holds_every_matching_entry_beyond_the_screen_limit()
+    {
+        var auditor = await registry.OperatorAsync("auditor01");
+        var clerk = await registry.OperatorAsync("clerk01");
+        At(27, 10);
+        var events = Enumerable.Range(0, AuditQuery.ScreenLimit + 200).Select(i => registry.Node.Audit.Event(clerk, AuditFunctions.View, "住民票照会", detail: $"照会{i}")).ToList();
+        await registry.Node.Audit.AppendAloneAsync(registry.Node.Database, events);
+        var query = new AuditQuery { From = new LocalDate(2026, 11, 27), To = new LocalDate(2026, 11, 27), OperatorId = "clerk01", Function = AuditFunctions.View };
+
+        Assert.Equal(AuditQuery.ScreenLimit, (await Analysis.SearchAsync(auditor, query)).Count);
+        var csv = await CsvOf(destination => Analysis.SearchCsvAsync(auditor, query, destination));
+
+        var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];
+        Assert.Equal(AuditQuery.ScreenLimit + 200, rows.Length);
+        Assert.Contains("照会1199", rows[0], StringComparison.Ordinal);
+        Assert.Contains("照会0", rows[^1], StringComparison.Ordinal);
+        // The export is in the log, with its count.
+        var exports = await Analysis.SearchAsync(auditor, query with { OperatorId = "auditor01", Function = AuditAnalysis.Function });
+        Assert.Contains(exports, l => l.Detail!.EndsWith("/ 1200件 CSV出力", StringComparison.Ordinal));
+    }
+
     private static async Task<string> CsvOf(Func<Stream, Task> write)
     {
         using var destination = new MemoryStream();

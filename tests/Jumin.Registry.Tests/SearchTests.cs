@@ -193,14 +193,31 @@ public abstract class SearchTests(DemoRegisterFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_person_in_a_result_list_is_recorded_as_seen_by_the_searcher()
+    {
+        var op = await Registry.OperatorAsync("clerk02");
+        await using var db = Registry.Node.Database.Open();
+        var before = await db.AuditLog.MaxAsync(a => a.Sequence);
+
+        var hits = (await Registry.Node.Search.SearchAsync(op, new() { NameKana = "サ" }, limit: 5)).Hits;
+
+        Assert.True(hits.Count > 1);
+        var entries = await db.AuditLog.AsNoTracking().Where(a => a.Sequence > before).OrderBy(a => a.Sequence).ToListAsync();
+        Assert.Equal(AuditFunctions.Search, entries[0].Function);
+        var listed = entries.Where(e => e.Function == AuditFunctions.SearchListed).ToList();
+        Assert.Equal(hits.Select(h => h.Current.AtenaNumber.Value), listed.Select(e => e.TargetAtenaNumber));
+        Assert.All(listed, e => Assert.Equal("clerk02", e.OperatorId));
+    }
+
+    [Fact]
     public async Task Every_search_is_audited_and_kept_in_the_users_search_history()
     {
         await using var db = Registry.Node.Database.Open();
-        var before = await db.AuditLog.CountAsync();
+        var before = await db.AuditLog.CountAsync(a => a.Function == AuditFunctions.Search);
         await Find(new() { NameKana = "ワタナベ" }, "clerk02");
         await Find(new() { IndividualNumber = "123456789018" }, "clerk02");
-        Assert.Equal(before + 2, await db.AuditLog.CountAsync());
-        var entries = await db.AuditLog.OrderByDescending(a => a.Sequence).Take(2).ToListAsync();
+        Assert.Equal(before + 2, await db.AuditLog.CountAsync(a => a.Function == AuditFunctions.Search));
+        var entries = await db.AuditLog.Where(a => a.Function == AuditFunctions.Search).OrderByDescending(a => a.Sequence).Take(2).ToListAsync();
         Assert.All(entries, e => Assert.Equal("clerk02", e.OperatorId));
         Assert.True(entries[0].IndividualNumberAccessed);
         Assert.Equal(watanabe.AtenaNumber.Value, entries[0].TargetAtenaNumber);

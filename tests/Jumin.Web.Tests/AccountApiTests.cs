@@ -180,6 +180,40 @@ public sealed class AccountApiTests(SqliteWebApp app) : IClassFixture<SqliteWebA
         Assert.Contains("127.0.0.0/8", page, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"secret\"", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task What_the_http_layer_refuses_each_logout_and_each_expired_session_are_in_the_audit_log()
+    {
+        var since = await LastAuditSequenceAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await NewClient().GetAsync("/api/v1/residents?kana=ア")).StatusCode);
+        var clerk = await LoggedIn("clerk01");
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/v1/audit/entries")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.DeleteAsync("/api/v1/session")).StatusCode);
+
+        var idle = await LoggedIn("clerk02");
+        app.SessionClock.Offset = TimeSpan.FromMinutes(31);
+        try
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await idle.GetAsync("/api/v1/search-history")).StatusCode);
+        }
+        finally
+        {
+            app.SessionClock.Offset = TimeSpan.Zero;
+        }
+
+        await using var db = app.Node.Database.Open();
+        var entries = await db.AuditLog.AsNoTracking().Where(a => a.Sequence > since).OrderBy(a => a.Sequence).ToListAsync();
+        Assert.Contains(entries, a => a.OperatorId == "（未認証）" && a.Function == AuditFunctions.AccessDenied && a.Detail!.Contains("GET /api/v1/residents", StringComparison.Ordinal));
+        Assert.Contains(entries, a => a.OperatorId == "clerk01" && a.Function == AuditFunctions.AccessDenied && a.Detail!.Contains("GET /api/v1/audit/entries", StringComparison.Ordinal) && a.Detail.Contains("403", StringComparison.Ordinal));
+        Assert.Contains(entries, a => a.OperatorId == "clerk01" && a.Function == AuditFunctions.Logout);
+        Assert.Contains(entries, a => a.OperatorId == "clerk02" && a.Function == AuditFunctions.Logout && a.Detail!.Contains("有効期限切れ", StringComparison.Ordinal));
+    }
+
+    private async Task<long> LastAuditSequenceAsync()
+    {
+        await using var db = app.Node.Database.Open();
+        return await db.AuditLog.MaxAsync(a => a.Sequence);
+    }
 }
 
 /// <summary>処理事由 over HTTP and on screen (seeds M-10).</summary>

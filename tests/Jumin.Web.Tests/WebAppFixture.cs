@@ -43,6 +43,9 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
     /// </summary>
     public FakeClock OneTimePasswordClock { get; } = new(SystemClock.Instance.GetCurrentInstant());
 
+    /// <summary>The clock the session cookies expire by: a test moves it forward to let sessions run out.</summary>
+    public SessionTime SessionClock { get; } = new();
+
     private readonly SemaphoreSlim loginGate = new(1, 1);
 
     /// <summary>The code the user's authenticator app shows in the next step.</summary>
@@ -164,6 +167,7 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
         {
             services.AddKeyedSingleton<IClock>(RegistryHosting.OneTimePasswordClock, OneTimePasswordClock);
             services.AddSingleton<IStartupFilter, ClientAddressFilter>();
+            services.PostConfigure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(Infrastructure.OperatorClaims.Scheme, o => o.TimeProvider = SessionClock);
         });
         if (kestrel)
         {
@@ -252,4 +256,12 @@ public sealed class JukiNetBrowserWebApp() : WebAppFixture(DatabaseProvider.Sqli
         builder.UseSetting("Jumin:JukiNet:Mode", "embedded");
         builder.UseSetting("Jumin:JukiNet:RetryMilliseconds", "100");
     }
+}
+
+/// <summary>The system time plus an offset a test sets (and puts back).</summary>
+public sealed class SessionTime : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 }

@@ -42,7 +42,10 @@ public sealed record AuditQuery
 
     public required LocalDate To { get; init; }
 
-    public int Limit { get; init; } = 1000;
+    /// <summary>How many entries a screen shows at most; the CSV export has no limit.</summary>
+    public const int ScreenLimit = 1000;
+
+    public int Limit { get; init; } = ScreenLimit;
 }
 
 /// <summary>One line of a report: when, who, from where, what, whom, outcome, detail — or a count.</summary>
@@ -81,11 +84,48 @@ public sealed class AuditAnalysis(RegistryDatabase database, AuditTrail audit, O
 
     public static AuditReport? FromSlug(string? slug) => Enum.GetValues<AuditReport>().Cast<AuditReport?>().FirstOrDefault(r => Slug(r!.Value) == slug);
 
-    /// <summary>The entries matching the query, newest first.</summary>
+    /// <summary>The entries matching the query, newest first, at most <see cref="AuditQuery.Limit"/> (for a screen).</summary>
     public async Task<IReadOnlyList<AuditReportLine>> SearchAsync(Operator op, AuditQuery query, CancellationToken cancellationToken = default)
     {
         await audit.RequireAsync(database, op, Permission.LogView, "監査ログ検索", cancellationToken);
         await using var db = database.Open();
+        var found = await Matching(db, query).OrderByDescending(a => a.Sequence).Take(query.Limit).ToListAsync(cancellationToken);
+        await LogReadingAsync(db, op, $"{Describe(query)} / {found.Count}件", query.Target, cancellationToken);
+        return [.. found.Select(Line)];
+    }
+
+    /// <summary>
+    /// Every entry matching the query, newest first, as CSV to <paramref name="destination"/>: no limit, read and written
+    /// row by row, so an auditor's export of a year holds every entry. The export is logged with its count.
+    /// </summary>
+    public async Task SearchCsvAsync(Operator op, AuditQuery query, Stream destination, CancellationToken cancellationToken = default)
+    {
+        await audit.RequireAsync(database, op, Permission.LogView, "監査ログ検索", cancellationToken);
+        var count = 0;
+        await using (var db = database.Open())
+        {
+            await WriteCsvAsync(Counted(Matching(db, query).OrderByDescending(a => a.Sequence).AsAsyncEnumerable()), destination, cancellationToken);
+        }
+        await using (var db = database.Open())
+        {
+            await LogReadingAsync(db, op, $"{Describe(query)} / {count}件 CSV出力", query.Target, cancellationToken);
+        }
+
+        async IAsyncEnumerable<AuditReportLine> Counted(IAsyncEnumerable<AuditLogRow> rows)
+        {
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                count++;
+                yield return Line(row);
+            }
+        }
+    }
+
+    private static string Describe(AuditQuery query) =>
+        $"監査ログ検索 {query.From:uuuu-MM-dd}～{query.To:uuuu-MM-dd} 利用者={query.OperatorId} 対象者={query.Target} 機能={query.Function}";
+
+    private static IQueryable<AuditLogRow> Matching(RegistryDbContext db, AuditQuery query)
+    {
         var (start, end) = Range(query.From, query.To);
         var rows = db.AuditLog.AsNoTracking().Where(a => a.At >= start && a.At < end);
         if (!string.IsNullOrWhiteSpace(query.OperatorId))
@@ -101,9 +141,7 @@ public sealed class AuditAnalysis(RegistryDatabase database, AuditTrail audit, O
             var function = query.Function.Trim();
             rows = rows.Where(a => a.Function.Contains(function));
         }
-        var found = await rows.OrderByDescending(a => a.Sequence).Take(query.Limit).ToListAsync(cancellationToken);
-        await LogReadingAsync(db, op, $"監査ログ検索 {query.From:uuuu-MM-dd}～{query.To:uuuu-MM-dd} 利用者={query.OperatorId} 対象者={query.Target} 機能={query.Function} / {found.Count}件", query.Target, cancellationToken);
-        return [.. found.Select(Line)];
+        return rows;
     }
 
     /// <summary>One of the j1370 analyses over a period (Japan dates, both included).</summary>
@@ -195,11 +233,14 @@ public sealed class AuditAnalysis(RegistryDatabase database, AuditTrail audit, O
     }
 
     /// <summary>Report or search lines as CSV (<see cref="CsvText"/>) to <paramref name="destination"/>.</summary>
-    public static async Task WriteCsvAsync(IEnumerable<AuditReportLine> lines, Stream destination, CancellationToken cancellationToken = default)
+    public static Task WriteCsvAsync(IEnumerable<AuditReportLine> lines, Stream destination, CancellationToken cancellationToken = default) =>
+        WriteCsvAsync(lines.ToAsyncEnumerable(), destination, cancellationToken);
+
+    private static async Task WriteCsvAsync(IAsyncEnumerable<AuditReportLine> lines, Stream destination, CancellationToken cancellationToken)
     {
         await using var csv = CsvText.Create(destination);
         await csv.WriteRecordAsync(["日時", "利用者ID", "端末", "機能", "画面", "対象者（宛名番号）", "結果", "内容"], cancellationToken);
-        foreach (var l in lines)
+        await foreach (var l in lines.WithCancellation(cancellationToken))
         {
             await csv.WriteRecordAsync([l.At, l.OperatorId, l.Terminal, l.Function, l.Screen, l.Target ?? "", l.Outcome, l.Detail ?? ""], cancellationToken);
         }

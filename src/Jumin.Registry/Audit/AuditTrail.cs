@@ -12,6 +12,9 @@ public static class AuditFunctions
     public const string Login = "認証";
     public const string Logout = "ログアウト";
     public const string Search = "照会（検索）";
+
+    /// <summary>One person shown in a search's result list (the search itself is <see cref="Search"/>).</summary>
+    public const string SearchListed = "照会（検索結果の一覧表示）";
     public const string View = "照会";
     public const string ChangeEntry = "異動入力（履歴追加）";
     public const string ChangeProvisional = "異動入力（仮登録）";

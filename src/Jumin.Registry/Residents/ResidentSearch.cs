@@ -154,7 +154,9 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
 
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var target = rows.Count == 1 ? rows[0].AtenaNumber.Value : null;
-        await audit.AppendAsync(db, [audit.Event(op, AuditFunctions.Search, screen, target, individualNumberAccessed: !string.IsNullOrWhiteSpace(criteria.IndividualNumber), detail: $"{criteria.Summary()} / {rows.Count}{(truncated ? "+" : "")}件")], cancellationToken);
+        // Everyone listed was seen (氏名, 生年月日, 住所): an auditor asking "who saw this person" finds the listing too.
+        var listed = rows.Count > 1 ? rows.Select(r => audit.Event(op, AuditFunctions.SearchListed, screen, r.AtenaNumber.Value, detail: criteria.Summary())) : [];
+        await audit.AppendAsync(db, [audit.Event(op, AuditFunctions.Search, screen, target, individualNumberAccessed: !string.IsNullOrWhiteSpace(criteria.IndividualNumber), detail: $"{criteria.Summary()} / {rows.Count}{(truncated ? "+" : "")}件"), .. listed], cancellationToken);
         db.SearchHistory.Add(new SearchHistoryRow { UserId = op.UserId, At = audit.Clock.GetCurrentInstant().ToDateTimeUtc(), Query = ToQueryString(criteria), Summary = criteria.Summary() });
         await db.SaveChangesAsync(cancellationToken);
         var oldestKept = await db.SearchHistory.Where(s => s.UserId == op.UserId).OrderByDescending(s => s.Id).Skip(HistoryKept - 1).Select(s => (long?)s.Id).FirstOrDefaultAsync(cancellationToken);

@@ -23,9 +23,14 @@ internal static class AuditApi
             {
                 return ApiResults.Invalid(errors);
             }
-            var lines = await analysis.SearchAsync(context.User.ToOperator(), new AuditQuery { From = start, To = end, OperatorId = @operator, Target = target, Function = function }, context.RequestAborted);
-            return Respond(lines, format, "audit-log");
-        }).WithSummary("監査ログの検索（利用者・対象者・機能・期間、j1370）。format=csv で CSV");
+            var query = new AuditQuery { From = start, To = end, OperatorId = @operator, Target = target, Function = function };
+            if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
+            {
+                var op = context.User.ToOperator();
+                return Results.Stream(destination => analysis.SearchCsvAsync(op, query, destination, context.RequestAborted), "text/csv; charset=utf-8", "audit-log.csv");
+            }
+            return Results.Ok(await analysis.SearchAsync(context.User.ToOperator(), query, context.RequestAborted));
+        }).WithSummary("監査ログの検索（利用者・対象者・機能・期間、j1370）: 新しい順に最大1,000件。format=csv で条件に合うすべての記録を CSV に");
 
         api.MapGet("/reports/{report}", async (string report, string? from, string? to, string? format, HttpContext context, AuditAnalysis analysis, AuditTrail audit, [FromServices] JapaneseDateParser dates) =>
         {

@@ -53,8 +53,9 @@ internal static class RegistryApi
             }
         }).WithSummary("処理事由の選択（以後の検索・照会のログに記録。選ぶまで検索・照会はできない）").RequireAuthorization();
 
-        api.MapDelete("/session", async (HttpContext context) =>
+        api.MapDelete("/session", async (HttpContext context, AuditTrail audit, Registry.RegistryNode node) =>
         {
+            await audit.AppendAloneAsync(node.Database, [audit.Event(context.User.ToOperator(), AuditFunctions.Logout, "ログアウト（API）")], context.RequestAborted);
             await context.SignOutAsync(OperatorClaims.Scheme);
             return Results.NoContent();
         }).WithSummary("ログアウト").RequireAuthorization();
