@@ -9,7 +9,9 @@ void Stop(PosixSignalContext signal)
     if (!stopping.IsCancellationRequested)
     {
         signal.Cancel = true;
-        stopping.Cancel();
+        // Not inline: cancelling runs the command's whole shutdown, which must not run on (and hold) the runtime's
+        // signal thread, where disposing the registrations at the end would wait for this very handler.
+        _ = Task.Run(stopping.Cancel);
     }
 }
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
