@@ -156,6 +156,8 @@ internal sealed class AccountCreateSettings : RegistrySettings
 /// <summary>
 /// 利用者登録 from the server's console: how a new installation gets its first administrator, who then registers
 /// terminals and the other accounts on the 権限管理 screen. The password and second-factor secret are shown once.
+/// Once an account holds the 権限管理 right, the console refuses (a shell on the server is not a staff identity), and
+/// the refusal is audited with the machine and the OS user.
 /// </summary>
 internal sealed class AccountCreateCommand : AsyncCommand<AccountCreateSettings>
 {
@@ -174,7 +176,14 @@ internal sealed class AccountCreateCommand : AsyncCommand<AccountCreateSettings>
             }
             return 2;
         }
-        var enrolment = await node.Accounts.CreateAsync(Operator.Batch("account-create"), request, cancellationToken);
+        var console = Operator.Batch("account-create") with { Terminal = $"{Environment.MachineName}（OSユーザー {Environment.UserName}）" };
+        if (await node.Accounts.HasRightsAdministratorAsync(cancellationToken))
+        {
+            await node.Audit.AppendAloneAsync(node.Database, [node.Audit.Event(console, Registry.Audit.AuditFunctions.AccessDenied, "利用者登録", outcome: Domain.Audit.AuditOutcome.Refused, detail: $"コンソールからの利用者{settings.UserId}の登録を拒否（権限管理の権限を持つ利用者が既にいる）")], cancellationToken);
+            AnsiConsole.MarkupLine("[red]権限管理の権限を持つ利用者が既にいます。[/]利用者の登録は、その利用者が権限管理画面（または /api/v1/accounts）で行います。");
+            return 2;
+        }
+        var enrolment = await node.Accounts.CreateAsync(console, request, cancellationToken);
         AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[green]利用者 {settings.UserId} を登録しました。[/]次の値は一度だけ表示します。");
         AnsiConsole.WriteLine($"  初期パスワード   {password}");
         AnsiConsole.WriteLine($"  認証アプリに登録 {enrolment.Uri}");

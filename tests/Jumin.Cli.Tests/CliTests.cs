@@ -37,6 +37,12 @@ public sealed class CliTests : IDisposable
         Assert.Equal(1, Count("SELECT count(*) FROM users"));
         Assert.Equal(1, Count("SELECT count(*) FROM users WHERE user_id = 'admin01' AND roles = 'admin' AND department = '情報政策課' AND length(second_factor_secret) > 0"));
         Assert.Equal(1, Count("SELECT count(*) FROM audit_log WHERE screen = '利用者登録' AND operator_id = 'batch:account-create'"));
+
+        // With an administrator in place, the console creates nobody, administrator or not, and says so in the log.
+        Assert.Equal(2, await Run("account", "create", "admin02", "--name", "管理 次郎", "--department", "情報政策課", "--role", "admin"));
+        Assert.Equal(2, await Run("account", "create", "clerk09", "--name", "窓口 九郎", "--department", "市民課", "--role", "clerk"));
+        Assert.Equal(1, Count("SELECT count(*) FROM users"));
+        Assert.Equal(2, Count("SELECT count(*) FROM audit_log WHERE screen = '利用者登録' AND outcome = 2 AND operator_id = 'batch:account-create'"));
     }
 
     [Fact]

@@ -31,6 +31,15 @@ public abstract class ResidentCodeTests(DatabaseProvider provider) : IAsyncLifet
         var clerk = await net.RegistryA.OperatorAsync("clerk01");
         var approver = await net.RegistryA.OperatorAsync("approver01");
 
+        // 住民票コード付番 is a right of its own: 異動入力 alone takes no code from the pool, and the refusal is audited.
+        var withoutRight = clerk with { Permissions = clerk.Permissions.Where(p => p != Registry.Access.Permission.ResidentCodeAssignment).ToHashSet() };
+        await Assert.ThrowsAsync<Registry.Access.AccessDeniedException>(() => Assignment(lowStock: 10).AssignAsync(withoutRight, husband, change: false));
+        await using (var db = net.RegistryA.Node.Database.Open())
+        {
+            var refusal = await db.AuditLog.OrderByDescending(a => a.Sequence).FirstAsync();
+            Assert.Equal(("clerk01", Registry.Audit.AuditFunctions.AccessDenied), (refusal.OperatorId, refusal.Function));
+        }
+
         var first = await Assignment(lowStock: 10).AssignAsync(clerk, husband, change: false);
         Assert.Null(first.LowStockAlert);
         Assert.Equal(199, first.Remaining);

@@ -98,7 +98,7 @@ public static class Permissions
     /// <summary>The rights a role bundle starts with; each can then be granted or withdrawn on its own.</summary>
     public static IReadOnlySet<Permission> OfRole(string role) => role switch
     {
-        Roles.Clerk => new HashSet<Permission> { Permission.Inquiry, Permission.ChangeEntry, Permission.CertificateIssue },
+        Roles.Clerk => new HashSet<Permission> { Permission.Inquiry, Permission.ChangeEntry, Permission.CertificateIssue, Permission.ResidentCodeAssignment },
         Roles.Approver => new HashSet<Permission> { Permission.Inquiry, Permission.Approval, Permission.ProtectedPersons, Permission.Restriction, Permission.RestrictionTemporaryRelease, Permission.BulkExportApproval },
         Roles.Auditor => new HashSet<Permission> { Permission.LogView },
         Roles.Administrator => new HashSet<Permission> { Permission.RightsAdministration, Permission.Batch, Permission.Operations },

@@ -47,6 +47,14 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit, 
     /// Creates an account with the rights of its roles (each can later be changed on its own) and the items it may see,
     /// and enrols its second factor: the returned secret goes to the holder's authenticator app once and is not shown again.
     /// </summary>
+    /// <summary>Whether any account holds the 権限管理 right (the console may create only the first one).</summary>
+    public async Task<bool> HasRightsAdministratorAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = database.Open();
+        var right = Permission.RightsAdministration.ToString();
+        return await db.Users.AnyAsync(u => u.Permissions.Contains(right), cancellationToken);
+    }
+
     public async Task<SecondFactorEnrolment> CreateAsync(Operator by, NewAccount request, CancellationToken cancellationToken = default)
     {
         var errors = request.Validate();

@@ -30,7 +30,9 @@ public sealed class ResidentCodeAssignment(RegistryDatabase database, AuditTrail
     /// <exception cref="JukiNetRequestException">The CS has no code to give or cannot be reached.</exception>
     public async Task<ResidentCodeAssigned> AssignAsync(Operator op, AtenaNumber atena, bool change, CancellationToken cancellationToken = default)
     {
+        // It enters a 仮登録 (異動入力) and takes a code from the CS's pool (住民票コード付番, a right of its own, j1380).
         await audit.RequireAsync(database, op, Permission.ChangeEntry, Screen, cancellationToken);
+        await audit.RequireAsync(database, op, Permission.ResidentCodeAssignment, Screen, cancellationToken);
         var requests = new CsRequests(link, database, audit);
         var result = await requests.AskAsync<ResidentCodeResult>(op, AuditFunctions.ChangeEntry, Screen, atena.Value, MessageKinds.ResidentCodes, new ResidentCodeRequest(1), "要求", cancellationToken);
         if (result is null || result.Codes.Count == 0)
