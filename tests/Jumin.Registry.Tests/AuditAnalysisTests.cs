@@ -74,6 +74,11 @@ public abstract class AuditAnalysisTests(DatabaseProvider provider) : IAsyncLife
 
         var search = await Analysis.SearchAsync(auditor, new AuditQuery { From = new LocalDate(2026, 11, 27), To = new LocalDate(2026, 11, 27), OperatorId = "clerk01", Function = "認証" });
         Assert.Equal(2, search.Count);
+        // Each entry names the operator's 所属 as it was at login, and the chain still verifies.
+        var department = (await registry.OperatorAsync("clerk01")).Department;
+        Assert.False(string.IsNullOrEmpty(department));
+        Assert.All(search, l => Assert.Equal(department, l.Department));
+        Assert.True((await registry.Node.Audit.VerifyAsync(registry.Node.Database)).IsIntact);
         // Reading the log is itself in the log.
         var reading = await Analysis.SearchAsync(auditor, new AuditQuery { From = new LocalDate(2026, 11, 30), To = new LocalDate(2026, 11, 30), OperatorId = "auditor01", Function = AuditAnalysis.Function });
         Assert.True(reading.Count >= 5);

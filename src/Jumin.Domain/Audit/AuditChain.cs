@@ -18,7 +18,8 @@ public enum AuditOutcome
 /// <summary>
 /// One audited operation, with the fields j1370 asks for: who (操作者ID), when (日時), from where
 /// (端末名), what (機能名・画面名), on whom (対象となったレコード: 宛名番号), and whether the
-/// 個人番号 was accessed (個人番号へのアクセス有無).
+/// 個人番号 was accessed (個人番号へのアクセス有無), and the operator's 所属 (<paramref name="Department"/>; null in entries
+/// written before it was recorded, and for operators without one, e.g. batches).
 /// </summary>
 public sealed record AuditEvent(
     Instant At,
@@ -29,7 +30,8 @@ public sealed record AuditEvent(
     string? TargetAtenaNumber,
     bool IndividualNumberAccessed,
     AuditOutcome Outcome,
-    string? Detail);
+    string? Detail,
+    string? Department = null);
 
 /// <summary>An <see cref="AuditEvent"/> as chained: its place and the hashes that link it to the one before.</summary>
 public sealed record AuditEntry(long Sequence, AuditEvent Event, byte[] PreviousHash, byte[] Hash);
@@ -72,6 +74,11 @@ public sealed class AuditChain(byte[] key)
         Field(e.IndividualNumberAccessed ? "1" : "0");
         Field(((int)e.Outcome).ToString(CultureInfo.InvariantCulture));
         Field(e.Detail);
+        if (e.Department is not null)
+        {
+            // Hashed only when present, so that entries written before 所属 was recorded keep their hash.
+            Field("所属=" + e.Department);
+        }
         Field(Convert.ToHexString(previousHash));
         return HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(canonical.ToString()));
     }

@@ -65,6 +65,9 @@ public sealed record Operator(
     /// <summary>The 処理事由 the user chose for the look-ups they are making (seeds M-10); every audit entry carries it.</summary>
     public Domain.Audit.ProcessingReason? Reason { get; init; }
 
+    /// <summary>所属: the department the account belonged to at login; every audit entry names it (j1370).</summary>
+    public string? Department { get; init; }
+
     /// <summary>The account's rights version at login: a change of rights or validity ends older sessions.</summary>
     public int RightsVersion { get; init; }
 

@@ -112,7 +112,7 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit, 
         var account = await db.Users.AsTracking().SingleOrDefaultAsync(u => u.UserId == attempt.UserId, cancellationToken);
         var now = audit.Clock.GetCurrentInstant().ToDateTimeUtc();
         var today = JapanTime.Today(audit.Clock);
-        var who = new Operator(attempt.UserId, account?.DisplayName ?? attempt.UserId, terminalName, terminal.Place, new HashSet<string>(), new HashSet<Permission>(), new HashSet<VisibleItem>());
+        var who = new Operator(attempt.UserId, account?.DisplayName ?? attempt.UserId, terminalName, terminal.Place, new HashSet<string>(), new HashSet<Permission>(), new HashSet<VisibleItem>()) { Department = account?.Department };
         LoginOutcome outcome;
         string detail;
         if (account is null)
@@ -300,6 +300,7 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit, 
             Access.Permissions.Parse<Permission>(account.Permissions), Access.Permissions.Parse<VisibleItem>(account.VisibleItems))
         {
             RightsVersion = account.RightsVersion,
+            Department = account.Department,
         };
 
     /// <summary>

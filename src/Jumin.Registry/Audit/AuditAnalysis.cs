@@ -49,7 +49,7 @@ public sealed record AuditQuery
 }
 
 /// <summary>One line of a report: when, who, from where, what, whom, outcome, detail — or a count.</summary>
-public sealed record AuditReportLine(string At, string OperatorId, string Terminal, string Function, string Screen, string? Target, string Outcome, string? Detail);
+public sealed record AuditReportLine(string At, string OperatorId, string Terminal, string Function, string Screen, string? Target, string Outcome, string? Detail, string? Department = null);
 
 /// <summary>
 /// ログの分析 (j1370) and the half-yearly 利用者一覧 for the account review (seed 004 R-USE-08), for users
@@ -239,17 +239,18 @@ public sealed class AuditAnalysis(RegistryDatabase database, AuditTrail audit, O
     private static async Task WriteCsvAsync(IAsyncEnumerable<AuditReportLine> lines, Stream destination, CancellationToken cancellationToken)
     {
         await using var csv = CsvText.Create(destination);
-        await csv.WriteRecordAsync(["日時", "利用者ID", "端末", "機能", "画面", "対象者（宛名番号）", "結果", "内容"], cancellationToken);
+        await csv.WriteRecordAsync(["日時", "利用者ID", "所属", "端末", "機能", "画面", "対象者（宛名番号）", "結果", "内容"], cancellationToken);
         await foreach (var l in lines.WithCancellation(cancellationToken))
         {
-            await csv.WriteRecordAsync([l.At, l.OperatorId, l.Terminal, l.Function, l.Screen, l.Target ?? "", l.Outcome, l.Detail ?? ""], cancellationToken);
+            await csv.WriteRecordAsync([l.At, l.OperatorId, l.Department ?? "", l.Terminal, l.Function, l.Screen, l.Target ?? "", l.Outcome, l.Detail ?? ""], cancellationToken);
         }
     }
 
     private static AuditReportLine Line(AuditLogRow a) => new(
         Timestamp(a.At), a.OperatorId, a.Terminal, a.Function, a.Screen, a.TargetAtenaNumber,
         ((AuditOutcome)a.Outcome) switch { AuditOutcome.Succeeded => "成功", AuditOutcome.Refused => "拒否", _ => ((AuditOutcome)a.Outcome).ToString() },
-        a.Detail);
+        a.Detail,
+        a.OperatorDepartment);
 
     private static string Timestamp(DateTime utc) =>
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(JapanTime.Zone).ToString("uuuu-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);

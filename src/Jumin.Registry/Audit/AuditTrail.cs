@@ -48,7 +48,7 @@ public sealed class AuditTrail(AuditChain chain, IClock clock)
     public AuditEvent Event(Operator op, string function, string screen, string? target = null, bool individualNumberAccessed = false, AuditOutcome outcome = AuditOutcome.Succeeded, string? detail = null)
     {
         var prefix = (op.BreakGlassGrant is { } grant ? $"［緊急時アクセス 承認{grant}］" : "") + (op.Reason is { } reason ? $"［処理事由 {reason.Text}］" : "");
-        return new(Clock.GetCurrentInstant(), op.UserId, op.Terminal, function, screen, target, individualNumberAccessed, outcome, prefix.Length > 0 ? prefix + detail : detail);
+        return new(Clock.GetCurrentInstant(), op.UserId, op.Terminal, function, screen, target, individualNumberAccessed, outcome, prefix.Length > 0 ? prefix + detail : detail, op.Department);
     }
 
     /// <summary>
@@ -148,6 +148,7 @@ public sealed class AuditTrail(AuditChain chain, IClock clock)
         IndividualNumberAccessed = entry.Event.IndividualNumberAccessed,
         Outcome = (int)entry.Event.Outcome,
         Detail = entry.Event.Detail,
+        OperatorDepartment = entry.Event.Department,
         PreviousHash = entry.PreviousHash,
         Hash = entry.Hash,
     };
@@ -163,7 +164,8 @@ public sealed class AuditTrail(AuditChain chain, IClock clock)
             row.TargetAtenaNumber,
             row.IndividualNumberAccessed,
             (AuditOutcome)row.Outcome,
-            row.Detail),
+            row.Detail,
+            row.OperatorDepartment),
         row.PreviousHash,
         row.Hash);
 }

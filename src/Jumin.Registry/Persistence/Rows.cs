@@ -77,6 +77,9 @@ public sealed class AuditLogRow
 
     public required string OperatorId { get; set; }
 
+    /// <summary>所属 of the operator when it happened.</summary>
+    public string? OperatorDepartment { get; set; }
+
     public required string Terminal { get; set; }
 
     public required string Function { get; set; }

@@ -20,6 +20,7 @@ internal static class OperatorClaims
     private const string ClientAddressClaim = "jumin:client-address";
     private const string RightsVersionClaim = "jumin:rights-version";
     private const string ReasonClaim = "jumin:reason";
+    private const string DepartmentClaim = "jumin:department";
 
     public static ClaimsPrincipal ToPrincipal(Operator op)
     {
@@ -32,6 +33,7 @@ internal static class OperatorClaims
             new(TerminalIdClaim, op.TerminalId ?? ""),
             new(ClientAddressClaim, op.ClientAddress ?? ""),
             new(RightsVersionClaim, op.RightsVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(DepartmentClaim, op.Department ?? ""),
         };
         claims.AddRange(op.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         claims.AddRange(op.Permissions.Select(p => new Claim(PermissionClaim, p.ToString())));
@@ -70,6 +72,7 @@ internal static class OperatorClaims
             ClientAddress = user.FindFirstValue(ClientAddressClaim),
             Reason = Domain.Audit.ProcessingReason.FromStored(user.FindFirstValue(ReasonClaim)),
             RightsVersion = int.TryParse(user.FindFirstValue(RightsVersionClaim), System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : -1,
+            Department = user.FindFirstValue(DepartmentClaim) is { Length: > 0 } department ? department : null,
         };
 
     /// <summary>The authorization policy of a 操作権限 (j1380): pages and endpoints name the right they need.</summary>

@@ -536,6 +536,10 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("individual_number_accessed");
 
+                    b.Property<string>("OperatorDepartment")
+                        .HasColumnType("text")
+                        .HasColumnName("operator_department");
+
                     b.Property<string>("OperatorId")
                         .IsRequired()
                         .HasColumnType("text")

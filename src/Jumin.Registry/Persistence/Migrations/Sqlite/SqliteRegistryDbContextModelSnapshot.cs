@@ -530,6 +530,10 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("individual_number_accessed");
 
+                    b.Property<string>("OperatorDepartment")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator_department");
+
                     b.Property<string>("OperatorId")
                         .IsRequired()
                         .HasColumnType("TEXT")
