@@ -17,8 +17,10 @@ public sealed class NodeProcessTests : IDisposable
     {
         Assert.Equal(0, await JuminCli.Create().RunAsync(["pki", "init", "--pki", Pki]));
         Assert.Equal(0, await JuminCli.Create().RunAsync(["pki", "issue", "national", "--endpoint", $"https://127.0.0.1:{JukiNet.Hosting.LocalNetwork.FreeLoopbackPort()}", "--pki", Pki]));
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "jumin.dll"), "node", "run", "national", "--pki", Pki })
+        // env --default-signal: a test run started in the background by a shell inherits SIGINT ignored, and so would the
+        // node (a service manager starts it with the default); env resets it and then becomes the node (same process id).
+        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
+        foreach (var arg in new[] { "--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "jumin.dll"), "node", "run", "national", "--pki", Pki })
         {
             start.ArgumentList.Add(arg);
         }
