@@ -61,7 +61,7 @@ public sealed class AccountApiTests(SqliteWebApp app) : IClassFixture<SqliteWebA
 
         var accounts = await admin.GetFromJsonAsync<JsonElement>("/api/v1/accounts");
         var listed = accounts.EnumerateArray().Single(a => a.GetProperty("userId").GetString() == "clerk-api-1");
-        Assert.Equal(["Inquiry", "ChangeEntry", "CertificateIssue"], listed.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(["Inquiry", "ChangeEntry", "CertificateIssue", "ResidentCodeAssignment"], listed.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()));
         Assert.True(listed.GetProperty("secondFactorEnrolled").GetBoolean());
         Assert.DoesNotContain(secret, accounts.GetRawText(), StringComparison.Ordinal);
     }

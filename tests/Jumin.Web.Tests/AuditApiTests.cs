@@ -28,7 +28,7 @@ public sealed class AuditApiTests(SqliteWebApp app) : IClassFixture<SqliteWebApp
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var csv = Encoding.UTF8.GetString(bytes[3..]);
-        Assert.StartsWith("\"日時\",\"利用者ID\",\"端末\",\"機能\"", csv, StringComparison.Ordinal);
+        Assert.StartsWith("\"日時\",\"利用者ID\",\"所属\",\"端末\",\"機能\"", csv, StringComparison.Ordinal);
         Assert.Contains("\"clerk02\"", csv, StringComparison.Ordinal);
         Assert.Contains("\"拒否\"", csv, StringComparison.Ordinal);
 
