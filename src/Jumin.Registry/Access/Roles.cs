@@ -79,6 +79,10 @@ public sealed record Operator(
 
     public bool CanViewIndividualNumber => Sees(VisibleItem.IndividualNumber);
 
+    /// <summary>Someone the audit log names who holds no right: a login attempt, or a request without a session.</summary>
+    public static Operator WithoutRights(string userId, string displayName, string terminal, string place) =>
+        new(userId, displayName, terminal, place, new HashSet<string>(), new HashSet<Permission>(), new HashSet<VisibleItem>());
+
     /// <summary>The operator of batch work started from the CLI.</summary>
     public static Operator Batch(string name) =>
         new($"batch:{name}", "バッチ処理", Environment.MachineName, "バッチ", new HashSet<string>(), new HashSet<Permission> { Permission.Batch }, new HashSet<VisibleItem>());

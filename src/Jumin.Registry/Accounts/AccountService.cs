@@ -101,7 +101,7 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit, 
         var address = attempt.ClientAddress?.ToString() ?? "不明";
         if (terminal is null)
         {
-            var stranger = new Operator(attempt.UserId, attempt.UserId, $"未登録端末 ({address})", "不明", new HashSet<string>(), new HashSet<Permission>(), new HashSet<VisibleItem>());
+            var stranger = Operator.WithoutRights(attempt.UserId, attempt.UserId, $"未登録端末 ({address})", "不明");
             await audit.AppendAloneAsync(database, [audit.Event(stranger, AuditFunctions.Login, "ログイン", outcome: AuditOutcome.Refused, detail: $"未登録の端末（{address}）からのログインを拒否")], cancellationToken);
             return (LoginOutcome.UnknownTerminal, null);
         }
@@ -112,7 +112,7 @@ public sealed class AccountService(RegistryDatabase database, AuditTrail audit, 
         var account = await db.Users.AsTracking().SingleOrDefaultAsync(u => u.UserId == attempt.UserId, cancellationToken);
         var now = audit.Clock.GetCurrentInstant().ToDateTimeUtc();
         var today = JapanTime.Today(audit.Clock);
-        var who = new Operator(attempt.UserId, account?.DisplayName ?? attempt.UserId, terminalName, terminal.Place, new HashSet<string>(), new HashSet<Permission>(), new HashSet<VisibleItem>()) { Department = account?.Department };
+        var who = Operator.WithoutRights(attempt.UserId, account?.DisplayName ?? attempt.UserId, terminalName, terminal.Place) with { Department = account?.Department };
         LoginOutcome outcome;
         string detail;
         if (account is null)

@@ -36,7 +36,7 @@ internal static class HttpRefusalAudit
         if (http.Request.Path.StartsWithSegments("/api"))
         {
             var address = ClientAddress.Of(http)?.ToString() ?? "不明";
-            var stranger = new Operator(Anonymous, Anonymous, address, "不明", new HashSet<string>(), new HashSet<Permission>(), new HashSet<VisibleItem>());
+            var stranger = Operator.WithoutRights(Anonymous, Anonymous, address, "不明");
             await AppendAsync(http, stranger, AuditFunctions.AccessDenied, AuditOutcome.Refused, $"{http.Request.Method} {http.Request.Path} をログインせずに要求（HTTP 401）");
         }
     }
