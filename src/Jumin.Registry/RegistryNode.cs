@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Jumin.Domain.Audit;
 using Jumin.Domain.Certificates;
 using Jumin.Domain.Dates;
+using Jumin.Domain.Identifiers;
 using Jumin.Registry.Access;
 using Jumin.Registry.Accounts;
 using Jumin.Registry.Audit;
@@ -30,6 +31,9 @@ public sealed record RegistryOptions
 
     /// <summary>Defaults to <c>{DataDirectory}/keys</c>.</summary>
     public string? KeysDirectory { get; init; }
+
+    /// <summary>The municipality whose register this is (地方公共団体コード); every local 住所コード begins with it (j250).</summary>
+    public LocalGovernmentCode MunicipalityCode { get; init; } = DemoMunicipality.Code;
 
     /// <summary>People to generate into an empty register; 0 for none.</summary>
     public int DemoResidents { get; init; }
@@ -101,7 +105,7 @@ public sealed class RegistryNode
         Accounts = new AccountService(Database, Audit, () => Keys.AccountSecrets, OneTimePasswords, Terminals, options.PasswordHashIterations);
         AccountAdministration = new AccountAdministration(Database, Audit, Accounts, () => Keys.AccountSecrets);
         Demo = new DemoLoader(Database, Audit);
-        Changes = new ChangeService(Database, Audit, options.BulkRegistrationLimit);
+        Changes = new ChangeService(Database, Audit, options.BulkRegistrationLimit, options.MunicipalityCode);
         Locks = new ResidentLocks(Database, Audit, NodaTime.Duration.FromMinutes(options.LockMinutes));
         Certificates = new CertificateService(Database, Audit, options.Eras, options.Certificates, Keys.CertificateVerificationKey);
         Restrictions = new RestrictionService(Database, Audit, NodaTime.Duration.FromMinutes(options.RestrictionReleaseMinutes));

@@ -7,7 +7,6 @@ using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.WebEncoders;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,6 +26,7 @@ builder.Services.AddDataProtection()
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.ResolvedKeysDirectory, "data-protection")))
     .SetApplicationName("jumin-registry");
 builder.Services.AddProblemDetails();
+builder.Services.AddStrictJsonBinding();
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages(o =>
 {
@@ -86,7 +86,7 @@ app.UseStatusCodePages(async context =>
     if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
     {
         var status = context.HttpContext.Response.StatusCode;
-        await Results.Problem(statusCode: status, title: ReasonPhrases.GetReasonPhrase(status)).ExecuteAsync(context.HttpContext);
+        await Results.Problem(statusCode: status, title: RefusalMapping.StatusTitle(status)).ExecuteAsync(context.HttpContext);
     }
 });
 app.UseSecurityHeaders();
@@ -110,35 +110,7 @@ app.Use(async (context, next) =>
     await next();
 });
 app.UseAuthorization();
-// A search or 照会 without a 処理事由: the screens ask for one and come back; the API names the missing field.
-app.Use(async (context, next) =>
-{
-    try
-    {
-        await next();
-    }
-    catch (Jumin.Registry.Audit.ProcessingReasonRequiredException e) when (!context.Response.HasStarted)
-    {
-        if (context.Request.Path.StartsWithSegments("/api"))
-        {
-            await ApiResults.Invalid(Jumin.Registry.Audit.ProcessingReasonRequiredException.Field, "処理事由", new("required", e.Message)).ExecuteAsync(context);
-            return;
-        }
-        context.Response.Redirect("/reason?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
-    }
-    // A right the use case checks itself (beyond the endpoint's policy), already audited by the service.
-    catch (AccessDeniedException e) when (!context.Response.HasStarted)
-    {
-        // A file download refused before its first byte must not keep the file's headers.
-        context.Response.Clear();
-        if (context.Request.Path.StartsWithSegments("/api"))
-        {
-            await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: e.Message).ExecuteAsync(context);
-            return;
-        }
-        context.Response.Redirect("/forbidden");
-    }
-});
+app.UseRefusalMapping();
 app.MapOpenApi();
 app.MapRazorPages();
 app.MapRegistryApi();

@@ -130,6 +130,20 @@ public abstract class NetworkOverHttpsTests(DatabaseProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task A_message_with_an_item_the_receiver_does_not_know_is_refused_not_half_applied()
+    {
+        var body = JsonSerializer.Serialize(Update("10000000011", "佐藤　一郎"), Envelope.Json).TrimEnd('}') + ",\"supportMeasure\":true}";
+        using var key = net.Network.CredentialsOf(TestNetwork.A.Registry).GetECDsaPrivateKey()!;
+
+        var reply = await SendAsRegistryAsync((Unsigned(1, Update("10000000011", "佐藤　一郎")) with { Body = body }).SignedWith(key));
+
+        Assert.Equal(ReplyOutcome.Refused, reply.Outcome);
+        Assert.Contains("supportMeasure", reply.Reason);
+        Assert.Empty(await net.IdentitiesAsync(TestNetwork.A.Cs));
+        Assert.Equal(ReplyOutcome.Applied, (await SendAsRegistryAsync(Signed(1, Update("10000000011", "佐藤　一郎")))).Outcome);
+    }
+
+    [Fact]
     public async Task A_CS_accepts_data_only_from_its_own_registry()
     {
         var link = new CsLinkSettings(TestNetwork.B.Registry, net.Network.CredentialsOf(TestNetwork.B.Registry), net.Network.Directory.Get(TestNetwork.A.Cs), net.Network.TransportFor(TestNetwork.B.Registry));

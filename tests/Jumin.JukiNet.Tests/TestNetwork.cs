@@ -58,7 +58,7 @@ public sealed class TestNetwork : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("jumin-jukinet-").FullName;
         var databases = new List<string>();
         var registryA = await TestRegistry.CreateAsync(provider, demoResidentsInA);
-        var registryB = await TestRegistry.CreateAsync(provider);
+        var registryB = await TestRegistry.CreateAsync(provider, municipality: Domain.Identifiers.LocalGovernmentCode.Parse(B.Code));
         var stores = new Dictionary<NodeId, NodeStorage>();
         foreach (var id in new[] { LocalNetwork.National, A.Prefecture, B.Prefecture, A.Cs, B.Cs })
         {

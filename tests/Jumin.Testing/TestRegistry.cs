@@ -62,7 +62,7 @@ public sealed class TestRegistry : IAsyncDisposable
     /// built once per process for that size, provider and start time (<see cref="DatabaseTemplates"/>). Every register of
     /// the process has the same keys, so the EF model (which depends on the 個人番号 key) is built once per provider.
     /// </summary>
-    public static async Task<TestRegistry> CreateAsync(DatabaseProvider provider, int demoResidents = 0, IClock? clock = null)
+    public static async Task<TestRegistry> CreateAsync(DatabaseProvider provider, int demoResidents = 0, IClock? clock = null, Domain.Identifiers.LocalGovernmentCode? municipality = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("jumin-test-").FullName;
         var database = provider == DatabaseProvider.Postgres ? "jumin_test_" + Guid.NewGuid().ToString("N")[..16] : null;
@@ -70,7 +70,7 @@ public sealed class TestRegistry : IAsyncDisposable
         var templateKey = $"registry-{demoResidents}-{(clock is null ? "now" : clock.GetCurrentInstant().ToUnixTimeTicks())}";
         var connection = await CopyTemplateAsync(provider, templateKey, demoResidents, clock, directory, database ?? "");
         var oneTimePasswordClock = new NodaTime.Testing.FakeClock(SystemClock.Instance.GetCurrentInstant());
-        var node = new RegistryNode(Options(provider, connection, directory, demoResidents), clock, oneTimePasswordClock);
+        var node = new RegistryNode(Options(provider, connection, directory, demoResidents) with { MunicipalityCode = municipality ?? Registry.Demo.DemoMunicipality.Code }, clock, oneTimePasswordClock);
         var registry = new TestRegistry(node, directory, database, oneTimePasswordClock);
         await node.InitialiseAsync();
         registry.Accounts = node.DemoAccounts();

@@ -44,7 +44,7 @@ public sealed class AccountApiTests(SqliteWebApp app) : IClassFixture<SqliteWebA
         var response = await client.PostAsJsonAsync("/api/v1/session", new { userId, password, code = app.OneTimePasswordClock.NextCode(app.Node, secret) });
         if (response.IsSuccessStatusCode)
         {
-            (await client.PutAsJsonAsync("/api/v1/session/reason", new { kind = "Counter" })).EnsureSuccessStatusCode();
+            (await client.PutAsJsonAsync("/api/v1/session/reason", new { reason = "Counter" })).EnsureSuccessStatusCode();
         }
         return response;
     }
@@ -57,7 +57,7 @@ public sealed class AccountApiTests(SqliteWebApp app) : IClassFixture<SqliteWebA
 
         var clerk = NewClient();
         Assert.Equal(HttpStatusCode.OK, (await LogInWithSecretAsync(clerk, "clerk-api-1", password, secret)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync("/api/v1/residents?kana=ア")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync("/api/v1/residents?nameKana=ア")).StatusCode);
 
         var accounts = await admin.GetFromJsonAsync<JsonElement>("/api/v1/accounts");
         var listed = accounts.EnumerateArray().Single(a => a.GetProperty("userId").GetString() == "clerk-api-1");
@@ -85,14 +85,14 @@ public sealed class AccountApiTests(SqliteWebApp app) : IClassFixture<SqliteWebA
         var (password, secret) = await CreateAsync(admin, "clerk-api-2", "clerk");
         var clerk = NewClient();
         (await LogInWithSecretAsync(clerk, "clerk-api-2", password, secret)).EnsureSuccessStatusCode();
-        Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync("/api/v1/residents?kana=ア")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync("/api/v1/residents?nameKana=ア")).StatusCode);
 
         var change = await admin.PutAsJsonAsync("/api/v1/accounts/clerk-api-2/rights", new { permissions = new[] { "LogView" } });
         Assert.Equal(HttpStatusCode.OK, change.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await clerk.GetAsync("/api/v1/residents?kana=ア")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await clerk.GetAsync("/api/v1/residents?nameKana=ア")).StatusCode);
 
         (await LogInWithSecretAsync(clerk, "clerk-api-2", password, secret)).EnsureSuccessStatusCode();
-        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/v1/residents?kana=ア")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/v1/residents?nameKana=ア")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync("/api/v1/audit/entries?operator=clerk-api-2")).StatusCode);
 
         var future = await admin.PutAsJsonAsync("/api/v1/accounts/clerk-api-2/rights", new { department = "保険年金課", effectiveOn = "2099-04-01" });
@@ -112,7 +112,7 @@ public sealed class AccountApiTests(SqliteWebApp app) : IClassFixture<SqliteWebA
         var clerk = await LoggedIn("clerk02");
         Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync("/api/v1/search-history")).StatusCode);
 
-        var stolen = new HttpRequestMessage(HttpMethod.Get, "/api/v1/residents?kana=ア");
+        var stolen = new HttpRequestMessage(HttpMethod.Get, "/api/v1/residents?nameKana=ア");
         stolen.Headers.Add(ClientAddressFilter.Header, "10.9.8.7");
         Assert.Equal(HttpStatusCode.Unauthorized, (await clerk.SendAsync(stolen)).StatusCode);
         // The session is over on its own terminal too: whoever copied the cookie cannot come back through it.
@@ -185,7 +185,7 @@ public sealed class AccountApiTests(SqliteWebApp app) : IClassFixture<SqliteWebA
     public async Task What_the_http_layer_refuses_each_logout_and_each_expired_session_are_in_the_audit_log()
     {
         var since = await LastAuditSequenceAsync();
-        Assert.Equal(HttpStatusCode.Unauthorized, (await NewClient().GetAsync("/api/v1/residents?kana=ア")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await NewClient().GetAsync("/api/v1/residents?nameKana=ア")).StatusCode);
         var clerk = await LoggedIn("clerk01");
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/v1/audit/entries")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await clerk.DeleteAsync("/api/v1/session")).StatusCode);
@@ -224,15 +224,15 @@ public sealed class ProcessingReasonApiTests(SqliteWebApp app) : IClassFixture<S
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         (await app.LogInAsync(client, "clerk01", chooseReason: false)).EnsureSuccessStatusCode();
-        var refused = await client.GetAsync("/api/v1/residents?kana=ア");
+        var refused = await client.GetAsync("/api/v1/residents?nameKana=ア");
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("required", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rules").GetProperty("reason").GetString());
 
-        var bad = await client.PutAsJsonAsync("/api/v1/session/reason", new { kind = "Other" });
+        var bad = await client.PutAsJsonAsync("/api/v1/session/reason", new { reason = "Other" });
         Assert.Equal("required", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rules").GetProperty("reasonNote").GetString());
-        var chosen = await client.PutAsJsonAsync("/api/v1/session/reason", new { kind = "InternalRequest" });
+        var chosen = await client.PutAsJsonAsync("/api/v1/session/reason", new { reason = "InternalRequest" });
         Assert.Equal("庁内他課からの依頼", (await chosen.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/residents?kana=ア")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/residents?nameKana=ア")).StatusCode);
 
         await using var db = app.Node.Database.Open();
         var search = await db.AuditLog.Where(a => a.OperatorId == "clerk01" && a.Screen == "API 住民検索").OrderByDescending(a => a.Sequence).FirstAsync();

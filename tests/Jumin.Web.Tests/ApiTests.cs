@@ -22,7 +22,7 @@ public abstract class ApiTests(WebAppFixture app)
     public async Task Without_a_session_the_api_answers_401_with_problem_details()
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var response = await client.GetAsync("/api/v1/residents?kana=サトウ");
+        var response = await client.GetAsync("/api/v1/residents?nameKana=サトウ");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
@@ -45,19 +45,19 @@ public abstract class ApiTests(WebAppFixture app)
     {
         var client = await LoggedIn("clerk01");
         var (year, wareki) = await app.CommonBirthYearAsync();
-        var result = await client.GetFromJsonAsync<JsonElement>("/api/v1/residents?birth=" + Uri.EscapeDataString(wareki));
+        var result = await client.GetFromJsonAsync<JsonElement>("/api/v1/residents?birthDate=" + Uri.EscapeDataString(wareki));
         var residents = result.GetProperty("residents").EnumerateArray().ToList();
         Assert.NotEmpty(residents);
         Assert.All(residents.Where(r => r.GetProperty("kind").GetString() == "日本人住民"), r => Assert.StartsWith(wareki, r.GetProperty("birthDate").GetString(), StringComparison.Ordinal));
-        var sameBySeireki = await client.GetFromJsonAsync<JsonElement>($"/api/v1/residents?birth={year}");
+        var sameBySeireki = await client.GetFromJsonAsync<JsonElement>($"/api/v1/residents?birthDate={year}");
         Assert.Equal(residents.Count, sameBySeireki.GetProperty("residents").GetArrayLength());
     }
 
     [Theory]
-    [InlineData("birth=" + "%E4%BB%A4%E5%92%8C0%E5%B9%B4", "birthDate", "era-year")]
-    [InlineData("birth=2023-02-30", "birthDate", "day")]
-    [InlineData("atena=0000000018", "atenaNumber", "check-digit")]
-    [InlineData("code=123", "residentCode", "length")]
+    [InlineData("birthDate=" + "%E4%BB%A4%E5%92%8C0%E5%B9%B4", "birthDate", "era-year")]
+    [InlineData("birthDate=2023-02-30", "birthDate", "day")]
+    [InlineData("atenaNumber=0000000018", "atenaNumber", "check-digit")]
+    [InlineData("residentCode=123", "residentCode", "length")]
     [InlineData("sex=3", "sex", "value")]
     [InlineData("status=9", "status", "value")]
     [InlineData("", "criteria", "required")]
@@ -127,7 +127,7 @@ public abstract class ApiTests(WebAppFixture app)
     public async Task Every_api_call_is_in_a_verifiable_audit_log()
     {
         var client = await LoggedIn("clerk01");
-        await client.GetAsync("/api/v1/residents?kana=" + Uri.EscapeDataString("スズキ"));
+        await client.GetAsync("/api/v1/residents?nameKana=" + Uri.EscapeDataString("スズキ"));
         await using var db = app.Node.Database.Open();
         var last = await db.AuditLog.OrderByDescending(a => a.Sequence).FirstAsync();
         Assert.Equal("clerk01", last.OperatorId);

@@ -32,7 +32,7 @@ public abstract class AuthorizationTests(WebAppFixture app)
         var reader = inquiry + " inquiry01";
         foreach (var (method, path, allowed) in new[]
         {
-            ("GET", "/api/v1/residents?kana=サ", reader),
+            ("GET", "/api/v1/residents?nameKana=サ", reader),
             ("GET", "/api/v1/residents/{atena}", reader),
             ("GET", "/api/v1/search-history", reader),
             ("GET", "/api/v1/changes", inquiry),
@@ -130,7 +130,7 @@ public abstract class AuthorizationTests(WebAppFixture app)
     public async Task A_contractor_reads_people_only_during_an_approved_emergency_access_and_its_session_ends_when_revoked()
     {
         var contractor = await LoggedIn("contractor01");
-        Assert.Equal(HttpStatusCode.Forbidden, (await contractor.GetAsync("/api/v1/residents?kana=ア")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await contractor.GetAsync("/api/v1/residents?nameKana=ア")).StatusCode);
         var admin = await LoggedIn("admin01");
         var grant = await admin.PostAsJsonAsync("/api/v1/accounts/contractor01/break-glass", new { reason = "照会画面の障害調査", minutes = 30 });
         Assert.Equal(HttpStatusCode.Created, grant.StatusCode);
@@ -138,11 +138,11 @@ public abstract class AuthorizationTests(WebAppFixture app)
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync("/api/v1/accounts/clerk01/break-glass", new { reason = "x", minutes = 30 })).StatusCode);
 
         var emergency = await LoggedIn("contractor01");
-        Assert.Equal(HttpStatusCode.OK, (await emergency.GetAsync("/api/v1/residents?kana=ア")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await emergency.GetAsync("/api/v1/residents?nameKana=ア")).StatusCode);
         Assert.Contains("緊急時アクセス中", await emergency.GetStringAsync("/operations"), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/break-glass/{id}/revocation", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await emergency.GetAsync("/api/v1/residents?kana=ア")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await emergency.GetAsync("/api/v1/residents?nameKana=ア")).StatusCode);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public abstract class AuthorizationTests(WebAppFixture app)
         var auditor = await LoggedIn("auditor01");
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/api/v1/changes/registrations", new { ids = new[] { 1L } })).StatusCode);
         await using var db = app.Node.Database.Open();
-        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync("/api/v1/residents?kana=サ")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync("/api/v1/residents?nameKana=サ")).StatusCode);
         var node = app.Node;
         var op = await node.Accounts.FindOperatorAsync("auditor01", "TEST", "本庁");
         await Assert.ThrowsAsync<Registry.Access.AccessDeniedException>(() => node.Search.SearchAsync(op!, new() { NameKana = "サ" }));

@@ -32,7 +32,7 @@ public sealed class BrowserTests(BrowserWebApp app, Chromium chromium) : Browser
         // Esc returns to the search with its results.
         await page.Keyboard.PressAsync("Escape");
         await page.WaitForSelectorAsync("#results");
-        Assert.Contains("kana=", page.Url, StringComparison.Ordinal);
+        Assert.Contains("nameKana=", page.Url, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public sealed class CertificateBrowserTests(BrowserWebApp app, Chromium chromium
         Assert.Contains("支援措置対象者", await page.TextContentAsync("[data-testid=support-measure]"), StringComparison.Ordinal);
         await page.GotoAsync($"/residents/{head}");
         Assert.Equal(1, await page.Locator("[data-testid=member-protected]").CountAsync());
-        await page.GotoAsync($"/?kana={Uri.EscapeDataString(kana)}");
+        await page.GotoAsync($"/?nameKana={Uri.EscapeDataString(kana)}");
         Assert.True(await page.Locator("[data-testid=hit-protected]").CountAsync() >= 1);
     }
 }

@@ -22,7 +22,7 @@ public sealed class IdleLockTests(IdleLockWebApp app, Chromium chromium) : IClas
         await app.TypeLoginAsync(page, "clerk01");
         await page.WaitForURLAsync(app.BaseUrl + "/");
         // The 処理事由 through the API (sharing the browser's cookies): the reason screen would itself lock after two idle seconds.
-        Assert.Equal(200, (await page.APIRequest.PutAsync("/api/v1/session/reason", new() { DataObject = new { kind = "Counter" } })).Status);
+        Assert.Equal(200, (await page.APIRequest.PutAsync("/api/v1/session/reason", new() { DataObject = new { reason = "Counter" } })).Status);
         await page.GotoAsync($"/residents/{atena}");
         Assert.Contains(name, await page.TextContentAsync("[data-testid=name]"), StringComparison.Ordinal);
 

@@ -71,7 +71,7 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
         }
         if (response.IsSuccessStatusCode && chooseReason)
         {
-            (await client.PutAsJsonAsync("/api/v1/session/reason", new { kind = "Counter" })).EnsureSuccessStatusCode();
+            (await client.PutAsJsonAsync("/api/v1/session/reason", new { reason = "Counter" })).EnsureSuccessStatusCode();
         }
         return response;
     }

@@ -53,7 +53,7 @@ public sealed partial class WebHygieneTests(SqliteWebApp app) : IClassFixture<Sq
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
 
         var forged = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/residents?kana=ア");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/residents?nameKana=ア");
         request.Headers.Add("Cookie", "jumin.session=CfDJ8" + new string('A', 200));
         var response = await forged.SendAsync(request);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);

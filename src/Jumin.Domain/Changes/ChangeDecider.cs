@@ -39,6 +39,7 @@ public sealed partial class ChangeDecider
     private void Run()
     {
         CheckDates();
+        CheckLocalAddressCode();
         var movers = KnownMovers();
         CheckNotBeforeResidence(movers);
         if (findings.Any(f => f.IsError))
@@ -391,6 +392,7 @@ public sealed partial class ChangeDecider
     {
         foreach (var (before, after) in rows)
         {
+            CheckBirthDate(before, after);
             foreach (var e in ResidentRules.Check(after))
             {
                 Error(FindingCatalogue.RecordRule, e.Field, e.FieldLabel, $"{after.FullName}：{e.Error.Message}", after.AtenaNumber);

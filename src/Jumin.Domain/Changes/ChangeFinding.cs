@@ -58,6 +58,8 @@ public static class FindingCatalogue
     public static readonly FindingRule CannotCancel = new("E116", FindingSeverity.Error, "取り消せない異動", "j980");
     public static readonly FindingRule RecordRule = new("E117", FindingSeverity.Error, "住民票の記載の誤り", "j10 j20");
     public static readonly FindingRule LockedByOther = new("E118", FindingSeverity.Error, "他の職員が編集中の住民", "j1380");
+    public static readonly FindingRule FutureBirthDate = new("E119", FindingSeverity.Error, "生年月日が処理日より後", "j1440");
+    public static readonly FindingRule AddressOfAnotherMunicipality = new("E120", FindingSeverity.Error, "住所コードが他の市区町村のもの", "j250");
 
     public static readonly FindingRule PossibleSamePerson = new("A201", FindingSeverity.Alert, "3情報（氏名・性別・生年月日）が一致する者がいる", "j600");
     public static readonly FindingRule HeadLeavesHousehold = new("A202", FindingSeverity.Alert, "世帯主不在となる世帯（残る世帯員2人以上）", "j490 j500");
@@ -67,11 +69,14 @@ public static class FindingCatalogue
     public static readonly FindingRule RelationshipSex = new("A206", FindingSeverity.Alert, "続柄と性別が合わない", "j110");
     public static readonly FindingRule UnregisteredMoveIn = new("A207", FindingSeverity.Alert, "未届転入", "j620");
 
+    /// <summary>Whether <paramref name="code"/> names an alert (a finding a clerk may accept after reading it).</summary>
+    public static bool IsAlert(string? code) => All.Any(r => r.Severity == FindingSeverity.Alert && r.Code == code);
+
     public static IReadOnlyList<FindingRule> All { get; } =
     [
         AlreadyResident, ReturningResidentNotChosen, RelocationChangesOtherItems, FutureChangeDate, ChangeBeforeResidence,
         HouseholdWithoutMembers, RelationshipRule, DuplicateIdentifier, NotificationDate, SubjectState, MissingItem, PendingChange,
-        TwoHeads, LateMoveOutNotification, HouseholdAddress, CannotCancel, RecordRule, LockedByOther,
+        TwoHeads, LateMoveOutNotification, HouseholdAddress, CannotCancel, RecordRule, LockedByOther, FutureBirthDate, AddressOfAnotherMunicipality,
         PossibleSamePerson, HeadLeavesHousehold, RemainingMemberBecomesHead, LateNotification, SameAddress, RelationshipSex, UnregisteredMoveIn,
     ];
 }

@@ -4,8 +4,11 @@ using NodaTime;
 
 namespace Jumin.Domain.Changes;
 
-/// <summary>Who decides, where and when: the 処理日 is always today (j480 実装しない: no other 処理日).</summary>
-public sealed record ChangeContext(LocalDate Today, Instant Now, string Place, string Terminal, string OperatorId, long ChangeId, ShownIdentifiers Shown = ShownIdentifiers.None);
+/// <summary>
+/// Who decides, where and when: the 処理日 is always today (j480 実装しない: no other 処理日); and for which municipality,
+/// whose code every 住所コード in the register begins with.
+/// </summary>
+public sealed record ChangeContext(LocalDate Today, Instant Now, string Place, string Terminal, string OperatorId, long ChangeId, LocalGovernmentCode Municipality, ShownIdentifiers Shown = ShownIdentifiers.None);
 
 /// <summary>
 /// The identifiers the operator may see (表示項目 j1390). A finding that an entered identifier is already recorded

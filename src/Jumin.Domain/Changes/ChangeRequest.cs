@@ -170,6 +170,16 @@ public sealed record PersonItems
 
     /// <summary>事実上の世帯主の氏名 (j740).</summary>
     public string? DeFactoHouseholdHeadName { get; init; }
+
+    /// <summary>Every free-text item that breaks its <see cref="TextItems"/> rule, the field names prefixed with <paramref name="prefix"/>.</summary>
+    public IEnumerable<FieldValidationException> TextFailures(string prefix) => TextItems.Failures(
+        [
+            (FamilyName, TextItems.FamilyName), (GivenName, TextItems.GivenName), (FamilyNameKana, TextItems.FamilyNameKana), (GivenNameKana, TextItems.GivenNameKana),
+            (AlphabetName, TextItems.AlphabetName), (Domicile, TextItems.Domicile), (HeadOfFamilyRegister, TextItems.HeadOfFamilyRegister), (FormerSurname, TextItems.FormerSurname),
+            (FormerSurnameKana, TextItems.FormerSurnameKana), (Alias, TextItems.Alias), (AliasKana, TextItems.AliasKana), (Nationality, TextItems.Nationality),
+            (StatusOfResidence, TextItems.StatusOfResidence), (PeriodOfStay, TextItems.PeriodOfStay), (Katagaki, TextItems.Katagaki), (Remarks, TextItems.Remarks),
+            (DeFactoHouseholdHeadName, TextItems.DeFactoHouseholdHeadName),
+        ], prefix);
 }
 
 /// <summary>住所 as entered (住所辞書 j240 gives the code and postal code).</summary>

@@ -82,7 +82,11 @@ public sealed record Envelope
         }
     }
 
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+    /// <summary>
+    /// How envelopes and bodies are read and written. A member the receiver does not know is refused, not
+    /// dropped: two nodes that disagree about a message's items must not each believe the other took them.
+    /// </summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
 }
 
 /// <summary>How a receiver answered a message.</summary>

@@ -44,7 +44,7 @@ public sealed class ChangeConflictException(string message, bool forbidden = fal
 /// approval right, plans it again, checks that nothing it read has moved on, and writes the history
 /// rows, the audit entries and the outbox messages in one transaction.
 /// </summary>
-public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, int bulkRegistrationLimit)
+public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, int bulkRegistrationLimit, LocalGovernmentCode municipality)
 {
     private readonly ChangeRequestJson json = new(database.Protector);
 
@@ -359,8 +359,8 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
             ? audit.RequireAsync(database, op, Permission.Inquiry, screen, cancellationToken)
             : audit.RequireAnyAsync(database, op, [Permission.ChangeEntry, Permission.Approval], screen, cancellationToken);
 
-    private static ChangeContext Context(Operator op, long changeId, Instant now) =>
-        new(now.InZone(JapanTime.Zone).Date, now, op.Place, op.Terminal, op.UserId, changeId,
+    private ChangeContext Context(Operator op, long changeId, Instant now) =>
+        new(now.InZone(JapanTime.Zone).Date, now, op.Place, op.Terminal, op.UserId, changeId, municipality,
             (op.Sees(VisibleItem.IndividualNumber) ? ShownIdentifiers.IndividualNumber : ShownIdentifiers.None)
             | (op.Sees(VisibleItem.ResidentCode) ? ShownIdentifiers.ResidentCode : ShownIdentifiers.None)
             | (op.Sees(VisibleItem.ResidenceStatus) ? ShownIdentifiers.ResidenceCardNumber : ShownIdentifiers.None));

@@ -26,82 +26,6 @@ public enum NameMatch
     Partial = 2,
 }
 
-/// <summary>The criteria of 基本検索 (j340), as typed: every field is optional, and they combine with AND.</summary>
-public sealed record ResidentSearchCriteria
-{
-    public string? AtenaNumber { get; init; }
-
-    public string? HouseholdNumber { get; init; }
-
-    public string? ResidentCode { get; init; }
-
-    public string? IndividualNumber { get; init; }
-
-    /// <summary>カナ氏名 — 氏名, 氏 only, 名 only, 旧氏 or 通称, past ones included.</summary>
-    public string? NameKana { get; init; }
-
-    /// <summary>漢字氏名 (or アルファベット氏名), past ones included.</summary>
-    public string? Name { get; init; }
-
-    public NameMatch Match { get; init; }
-
-    /// <summary>生年月日 in 和暦 or 西暦; a year or a year and month alone match the whole period.</summary>
-    public string? BirthDate { get; init; }
-
-    public Sex? Sex { get; init; }
-
-    /// <summary>住所 (any part: 町名, 番地, 方書), past ones included.</summary>
-    public string? Address { get; init; }
-
-    public string? ResidenceCardNumber { get; init; }
-
-    /// <summary>住民状態, i.e. whether and why the 住民票 was removed (j340: 当該住民票を消除した事由).</summary>
-    public ResidentStatus? Status { get; init; }
-
-    /// <summary>Also 消除者 (除票).</summary>
-    public bool IncludeRemoved { get; init; } = true;
-
-    public bool IsEmpty =>
-        new[] { AtenaNumber, HouseholdNumber, ResidentCode, IndividualNumber, NameKana, Name, BirthDate, Address, ResidenceCardNumber }.All(string.IsNullOrWhiteSpace)
-        && Sex is null && Status is null;
-
-    /// <summary>A readable summary for the search history and the audit log. The 個人番号 is never written out.</summary>
-    public string Summary()
-    {
-        var parts = new List<string>();
-        void Add(string label, string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                parts.Add($"{label}={value.Trim()}");
-            }
-        }
-        Add("宛名番号", AtenaNumber);
-        Add("世帯番号", HouseholdNumber);
-        Add("住民票コード", ResidentCode);
-        if (!string.IsNullOrWhiteSpace(IndividualNumber))
-        {
-            parts.Add("個人番号=(指定あり)");
-        }
-        Add("カナ氏名", NameKana);
-        Add("氏名", Name);
-        if (!string.IsNullOrWhiteSpace(NameKana) || !string.IsNullOrWhiteSpace(Name))
-        {
-            parts.Add("一致=" + Match switch { NameMatch.Exact => "完全", NameMatch.Partial => "部分", _ => "前方" });
-        }
-        Add("生年月日", BirthDate);
-        Add("性別", Sex?.Japanese());
-        Add("住所", Address);
-        Add("状態", Status?.Japanese());
-        Add("在留カード等番号", ResidenceCardNumber);
-        if (!IncludeRemoved)
-        {
-            parts.Add("消除者を除く");
-        }
-        return string.Join(" ", parts);
-    }
-}
-
 /// <summary>
 /// One person found: their current 住民票 (or 除票), whether they are a 支援対象者 (j380) and whether a
 /// 抑止 is set on them or their 世帯 (j410: 検索結果の表示の際、抑止対象であることが明らかとなること).
@@ -157,7 +81,7 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
         // Everyone listed was seen (氏名, 生年月日, 住所): an auditor asking "who saw this person" finds the listing too.
         var listed = rows.Count > 1 ? rows.Select(r => audit.Event(op, AuditFunctions.SearchListed, screen, r.AtenaNumber.Value, detail: criteria.Summary())) : [];
         await audit.AppendAsync(db, [audit.Event(op, AuditFunctions.Search, screen, target, individualNumberAccessed: !string.IsNullOrWhiteSpace(criteria.IndividualNumber), detail: $"{criteria.Summary()} / {rows.Count}{(truncated ? "+" : "")}件"), .. listed], cancellationToken);
-        db.SearchHistory.Add(new SearchHistoryRow { UserId = op.UserId, At = audit.Clock.GetCurrentInstant().ToDateTimeUtc(), Query = ToQueryString(criteria), Summary = criteria.Summary() });
+        db.SearchHistory.Add(new SearchHistoryRow { UserId = op.UserId, At = audit.Clock.GetCurrentInstant().ToDateTimeUtc(), Query = criteria.ToQueryString(), Summary = criteria.Summary() });
         await db.SaveChangesAsync(cancellationToken);
         var oldestKept = await db.SearchHistory.Where(s => s.UserId == op.UserId).OrderByDescending(s => s.Id).Skip(HistoryKept - 1).Select(s => (long?)s.Id).FirstOrDefaultAsync(cancellationToken);
         if (oldestKept is { } cutoff)
@@ -192,7 +116,7 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
             }
             else
             {
-                errors.Add(new("atenaNumber", "宛名番号", e));
+                errors.Add(new(ResidentSearchCriteria.Fields.AtenaNumber, "宛名番号", e));
             }
         }
         if (!string.IsNullOrWhiteSpace(c.HouseholdNumber))
@@ -203,7 +127,7 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
             }
             else
             {
-                errors.Add(new("householdNumber", "世帯番号", e));
+                errors.Add(new(ResidentSearchCriteria.Fields.HouseholdNumber, "世帯番号", e));
             }
         }
         if (!string.IsNullOrWhiteSpace(c.ResidentCode))
@@ -211,7 +135,7 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
             // j1390: searching by an item is seeing it.
             if (!op.Sees(VisibleItem.ResidentCode))
             {
-                errors.Add(new("residentCode", "住民票コード", new("forbidden", "住民票コードで検索する権限がありません。")));
+                errors.Add(new(ResidentSearchCriteria.Fields.ResidentCode, "住民票コード", new("forbidden", "住民票コードで検索する権限がありません。")));
             }
             else if (Domain.Identifiers.ResidentCode.TryParse(c.ResidentCode, out var code, out var e))
             {
@@ -219,14 +143,14 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
             }
             else
             {
-                errors.Add(new("residentCode", "住民票コード", e));
+                errors.Add(new(ResidentSearchCriteria.Fields.ResidentCode, "住民票コード", e));
             }
         }
         if (!string.IsNullOrWhiteSpace(c.IndividualNumber))
         {
             if (!op.CanViewIndividualNumber)
             {
-                errors.Add(new("individualNumber", "個人番号", new("forbidden", "個人番号で検索する権限がありません。")));
+                errors.Add(new(ResidentSearchCriteria.Fields.IndividualNumber, "個人番号", new("forbidden", "個人番号で検索する権限がありません。")));
             }
             else if (Domain.Identifiers.IndividualNumber.TryParse(c.IndividualNumber, out var number, out var e))
             {
@@ -234,14 +158,14 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
             }
             else
             {
-                errors.Add(new("individualNumber", "個人番号", e));
+                errors.Add(new(ResidentSearchCriteria.Fields.IndividualNumber, "個人番号", e));
             }
         }
         if (!string.IsNullOrWhiteSpace(c.ResidenceCardNumber))
         {
             if (!op.Sees(VisibleItem.ResidenceStatus))
             {
-                errors.Add(new("residenceCardNumber", "在留カード等番号", new("forbidden", "在留カード等番号で検索する権限がありません。")));
+                errors.Add(new(ResidentSearchCriteria.Fields.ResidenceCardNumber, "在留カード等番号", new("forbidden", "在留カード等番号で検索する権限がありません。")));
             }
             else if (Domain.Identifiers.ResidenceCardNumber.TryParse(c.ResidenceCardNumber, out var card, out var e))
             {
@@ -249,7 +173,7 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
             }
             else
             {
-                errors.Add(new("residenceCardNumber", "在留カード等番号", e));
+                errors.Add(new(ResidentSearchCriteria.Fields.ResidenceCardNumber, "在留カード等番号", e));
             }
         }
         if (!string.IsNullOrWhiteSpace(c.NameKana))
@@ -257,7 +181,7 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
             var key = KanaSearchKey.For(c.NameKana);
             if (key.Length == 0 || key.Any(ch => ch is < 'ァ' or > 'ヺ'))
             {
-                errors.Add(new("nameKana", "カナ氏名", new("kana", "カナ氏名はカタカナ・ひらがなで入力してください。")));
+                errors.Add(new(ResidentSearchCriteria.Fields.NameKana, "カナ氏名", new("kana", "カナ氏名はカタカナ・ひらがなで入力してください。")));
             }
             else
             {
@@ -269,7 +193,7 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
             var key = KanjiSearchKey.For(c.Name).ToUpperInvariant();
             if (key.Length == 0)
             {
-                errors.Add(new("name", "氏名", new("required", "氏名を入力してください。")));
+                errors.Add(new(ResidentSearchCriteria.Fields.Name, "氏名", new("required", "氏名を入力してください。")));
             }
             else
             {
@@ -295,7 +219,7 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
             }
             else
             {
-                errors.Add(new("birthDate", "生年月日", e ?? new("year", "生年月日の年を入力してください。")));
+                errors.Add(new(ResidentSearchCriteria.Fields.BirthDate, "生年月日", e ?? new("year", "生年月日の年を入力してください。")));
             }
         }
         if (c.Sex is { } sex)
@@ -337,41 +261,4 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
         return terms.Where(t => string.Compare(t.Key, prefix) >= 0 && string.Compare(t.Key, upper) < 0);
     }
 
-    private static string ToQueryString(ResidentSearchCriteria c)
-    {
-        var parts = new List<string>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                parts.Add($"{name}={Uri.EscapeDataString(value.Trim())}");
-            }
-        }
-        Add("atena", c.AtenaNumber);
-        Add("household", c.HouseholdNumber);
-        Add("code", c.ResidentCode);
-        Add("kana", c.NameKana);
-        Add("name", c.Name);
-        Add("birth", c.BirthDate);
-        Add("address", c.Address);
-        Add("card", c.ResidenceCardNumber);
-        if (c.Sex is { } sex)
-        {
-            parts.Add("sex=" + ((int)sex).ToString(CultureInfo.InvariantCulture));
-        }
-        if (c.Status is { } status)
-        {
-            parts.Add("status=" + ((int)status).ToString(CultureInfo.InvariantCulture));
-        }
-        if (c.Match != NameMatch.Prefix)
-        {
-            parts.Add("match=" + c.Match.ToString().ToLowerInvariant());
-        }
-        if (!c.IncludeRemoved)
-        {
-            parts.Add("residentsOnly=true");
-        }
-        // The 個人番号 is deliberately not kept in the search history.
-        return string.Join("&", parts);
-    }
 }

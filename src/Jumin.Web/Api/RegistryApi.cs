@@ -43,7 +43,7 @@ internal static class RegistryApi
             try
             {
                 var reason = Domain.Audit.ProcessingReason.Create(
-                    Enum.TryParse<Domain.Audit.ProcessingReasonKind>(request.Kind, out var kind) && !int.TryParse(request.Kind, out _) ? kind : 0, request.Note);
+                    Enum.TryParse<Domain.Audit.ProcessingReasonKind>(request.Reason, out var kind) && !int.TryParse(request.Reason, out _) ? kind : 0, request.ReasonNote);
                 await context.SignInAsync(OperatorClaims.Scheme, OperatorClaims.ToPrincipal(context.User.ToOperator() with { Reason = reason }));
                 return Results.Ok(new { Reason = reason.Text });
             }

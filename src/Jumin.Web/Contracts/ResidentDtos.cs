@@ -81,7 +81,8 @@ public sealed record ResidentDossierDto(ResidentRecordDto Current, IReadOnlyList
 
 /// <summary>ログイン: the password and the current code of the account's authenticator app.</summary>
 /// <summary>処理事由: <c>Counter</c>, <c>Inquiry</c>, <c>InternalRequest</c>, <c>Investigation</c>, <c>Review</c> or <c>Other</c> with a note.</summary>
-public sealed record ProcessingReasonRequest(string? Kind, string? Note);
+/// <summary>処理事由: <c>reason</c> is Counter · Inquiry · InternalRequest · Investigation · Review · Other (then <c>reasonNote</c> says why) — the names its errors use.</summary>
+public sealed record ProcessingReasonRequest(string? Reason, string? ReasonNote);
 
 public sealed record LoginRequest(string UserId, string Password, string? Code);
 

@@ -126,6 +126,22 @@ public sealed class ChangeRequestBinding(JapaneseDateParser dates)
             dto.Destination.HouseholdHeadName,
             Day(dto.Destination.ConfirmedMoveOutDate, "destination.confirmedMoveOutDate", "転出年月日（確定）", errors));
         var moveInNoticeDate = Day(dto.MoveInNoticeDate, "moveInNoticeDate", "転入通知日", errors);
+        errors.AddRange(TextItems.Failures([(dto.Note, TextItems.Note), (dto.NotifierName, TextItems.NotifierName)], ""));
+        if (dto.PreviousAddress is { } from)
+        {
+            errors.AddRange(TextItems.Failures([(from.Address, TextItems.OtherAddress), (from.HouseholdHeadName, TextItems.HouseholdHeadName), (from.LastRegisteredAddress, TextItems.OtherAddress with { Field = "lastRegisteredAddress" })], "previousAddress"));
+        }
+        if (dto.Destination is { } to)
+        {
+            errors.AddRange(TextItems.Failures([(to.Address, TextItems.OtherAddress), (to.HouseholdHeadName, TextItems.HouseholdHeadName)], "destination"));
+        }
+        foreach (var (alert, i) in (dto.AcknowledgedAlerts ?? []).Select((c, i) => (c, i)))
+        {
+            if (!FindingCatalogue.IsAlert(alert))
+            {
+                errors.Add(new($"acknowledgedAlerts[{i}]", "確認済みのアラート", new("unknown-alert", $"「{alert}」はアラートのコードではありません（{string.Join("・", FindingCatalogue.All.Where(r => r.Severity == FindingSeverity.Alert).Select(r => r.Code))}）。エラーは確認では通せません。")));
+            }
+        }
 
         if (errors.Count > 0 || changeDate is null)
         {
@@ -203,7 +219,7 @@ public sealed class ChangeRequestBinding(JapaneseDateParser dates)
         {
             return null;
         }
-        return new PersonItems
+        var items = new PersonItems
         {
             Kind = kind,
             FamilyName = p.FamilyName,
@@ -233,6 +249,9 @@ public sealed class ChangeRequestBinding(JapaneseDateParser dates)
             Remarks = p.Remarks,
             DeFactoHouseholdHeadName = p.DeFactoHouseholdHeadName,
         };
+        var textErrors = items.TextFailures(prefix).ToList();
+        errors.AddRange(textErrors);
+        return textErrors.Count == 0 ? items : null;
     }
 
     private static AddressInput? Address(AddressDto a, string prefix, List<FieldValidationException> errors)
@@ -247,7 +266,9 @@ public sealed class ChangeRequestBinding(JapaneseDateParser dates)
         {
             errors.Add(new($"{prefix}.banchi", "番地", new("required", "番地を入力してください。")));
         }
-        return code is null || postal is null || string.IsNullOrWhiteSpace(a.Address) || string.IsNullOrWhiteSpace(a.Banchi)
+        var textErrors = TextItems.Failures([(a.Address, TextItems.Address), (a.Banchi, TextItems.Banchi), (a.Katagaki, TextItems.Katagaki), (a.DistrictCode, TextItems.DistrictCode)], prefix).ToList();
+        errors.AddRange(textErrors);
+        return code is null || postal is null || string.IsNullOrWhiteSpace(a.Address) || string.IsNullOrWhiteSpace(a.Banchi) || textErrors.Count > 0
             ? null
             : new AddressInput(code, postal, a.Address, a.Banchi, a.Katagaki, a.DistrictCode);
     }

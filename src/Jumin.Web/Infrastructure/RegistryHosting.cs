@@ -17,6 +17,9 @@ internal static class RegistryHosting
             Provider = DatabaseProviders.Parse(configuration["Database:Provider"]),
             ConnectionString = string.IsNullOrWhiteSpace(connection) ? null : connection,
             DataDirectory = configuration["Jumin:DataDirectory"] ?? "data",
+            MunicipalityCode = configuration["Jumin:MunicipalityCode"] is { Length: > 0 } code
+                ? Domain.Identifiers.LocalGovernmentCode.TryParse(code, out var parsed, out var error) ? parsed : throw new InvalidOperationException($"Jumin:MunicipalityCode: {error.Message}")
+                : new RegistryOptions().MunicipalityCode,
             DemoResidents = configuration.GetValue("Jumin:DemoResidents", 10000),
             DemoSeed = configuration.GetValue("Jumin:DemoSeed", 20261129),
             BulkRegistrationLimit = configuration.GetValue("Jumin:BulkRegistrationLimit", 100),

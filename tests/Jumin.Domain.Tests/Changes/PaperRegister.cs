@@ -15,6 +15,9 @@ internal sealed class PaperRegister
 {
     public static readonly LocalDate Today = new(2026, 11, 29);
 
+    /// <summary>The municipality of this register: every 住所コード it records begins with 03299.</summary>
+    public static readonly LocalGovernmentCode Municipality = LocalGovernmentCode.Parse("03299");
+
     private readonly Dictionary<AtenaNumber, List<ResidentRecord>> history = [];
     private long atenaSerial = 100;
     private long householdSerial = 500;
@@ -62,7 +65,7 @@ internal sealed class PaperRegister
             .OfType<ResidentRecord>();
         var snapshot = new RegisterSnapshot(Latest, cancelledChangeRows: cancelled, rowsBeforeCancelledChange: before);
         var now = Instant.FromUtc(2026, 11, 29, 1, 0);
-        return ChangeDecider.Decide(request, snapshot, new ChangeContext(Today, now, "本庁 市民課", "TEST-01", "clerk01", id ?? changeId + 1, shown));
+        return ChangeDecider.Decide(request, snapshot, new ChangeContext(Today, now, "本庁 市民課", "TEST-01", "clerk01", id ?? changeId + 1, Municipality, shown));
     }
 
     /// <summary>Decides and, when there is no error, appends the rows; returns the plan and the 異動番号.</summary>
