@@ -43,10 +43,9 @@ public sealed class MalformedMessageException(string message) : Exception(messag
 /// before anything is applied, and logging every refusal), applies each once and in order, and sends its own outbox in
 /// order, again and again until each message is acknowledged (j1090).
 /// </summary>
-public sealed class JukiNetNode : IDisposable
+public sealed partial class JukiNetNode : IDisposable
 {
     private readonly SemaphoreSlim receiving = new(1, 1);
-    private readonly SemaphoreSlim sending = new(1, 1);
     private readonly SemaphoreSlim requesting = new(1, 1);
     private readonly SemaphoreSlim outboxSignal = new(0);
 
@@ -335,88 +334,6 @@ public sealed class JukiNetNode : IDisposable
     public void SignalOutbox() => outboxSignal.Release();
 
     /// <summary>
-    /// Sends every undelivered update-stream message, per destination in sequence order, stopping at the first one a
-    /// destination does not acknowledge (it is sent again next time). Returns how many were acknowledged.
-    /// </summary>
-    public async Task<int> DeliverPendingAsync(CancellationToken cancellationToken = default)
-    {
-        await sending.WaitAsync(cancellationToken);
-        try
-        {
-            var delivered = 0;
-            List<string> destinations;
-            await using (var db = Database.Open())
-            {
-                destinations = await db.Outbox.Where(m => m.DeliveredAt == null && m.Stream == Streams.Update).Select(m => m.Destination).Distinct().ToListAsync(cancellationToken);
-            }
-            foreach (var destination in destinations)
-            {
-                var entry = Directory.Find(destination);
-                if (entry is null)
-                {
-                    continue;
-                }
-                // A fresh context per batch: one context tracking thousands of rows makes every SaveChanges slower.
-                var stopped = false;
-                while (!stopped)
-                {
-                    await using var db = Database.Open();
-                    var pending = await db.Outbox.Where(m => m.DeliveredAt == null && m.Stream == Streams.Update && m.Destination == destination)
-                        .OrderBy(m => m.Sequence).Take(BatchSize).ToListAsync(cancellationToken);
-                    foreach (var message in pending)
-                    {
-                        if (!await SendOneAsync(db, entry, message, cancellationToken))
-                        {
-                            stopped = true;
-                            break;
-                        }
-                        delivered++;
-                    }
-                    stopped |= pending.Count < BatchSize;
-                }
-            }
-            return delivered;
-        }
-        finally
-        {
-            sending.Release();
-        }
-    }
-
-    private async Task<bool> SendOneAsync(JukiNetDbContext db, DirectoryEntry destination, OutboxRow message, CancellationToken cancellationToken)
-    {
-        var envelope = Sign(db, message);
-        message.Attempts++;
-        Reply reply;
-        try
-        {
-            reply = await Transport.SendAsync(destination, envelope, cancellationToken);
-        }
-        catch (NodeUnreachableException e)
-        {
-            message.LastError = e.Message;
-            await db.SaveChangesAsync(cancellationToken);
-            return false;
-        }
-        if (reply.Outcome == ReplyOutcome.Refused)
-        {
-            message.LastError = reply.Reason;
-            db.MessageLog.Add(Log(Sent, envelope, Refused, reply.Reason, envelope.ContentHash()));
-            await db.SaveChangesAsync(cancellationToken);
-            return false;
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        message.DeliveredAt = Now;
-        message.LastError = reply.Outcome == ReplyOutcome.Duplicate ? "再送（受信側で適用済み）" : null;
-        message.ReplyBody = reply.Body is null ? null : db.Seal(reply.Body);
-        db.MessageLog.Add(Log(Sent, envelope, reply.Reason is null ? Delivered : Rejected, reply.Reason, envelope.ContentHash()));
-        await Behaviour.OnAcknowledgedAsync(this, db, message, reply, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
-
-    /// <summary>
     /// Asks <paramref name="destination"/> a question on the request stream (照会, 個人番号生成要求) and returns its reply;
     /// the request is kept in the outbox as a record of what was asked.
     /// </summary>
@@ -487,33 +404,6 @@ public sealed class JukiNetNode : IDisposable
             SentAt = message.SentAt,
         }.SignedBy(Credentials);
 
-    /// <summary>
-    /// Sends the outbox whenever something is enqueued, and at least every <paramref name="retry"/> (resend); runs the
-    /// role's housekeeping at start and then hourly.
-    /// </summary>
-    public async Task RunAsync(TimeSpan retry, CancellationToken cancellationToken)
-    {
-        var housekept = Instant.MinValue;
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (Clock.GetCurrentInstant() - housekept >= NodaTime.Duration.FromHours(1))
-                {
-                    housekept = Clock.GetCurrentInstant();
-                    await ForgetSpentContentAsync(cancellationToken);
-                    await Behaviour.HousekeepAsync(this, cancellationToken);
-                }
-                await DeliverPendingAsync(cancellationToken);
-                await outboxSignal.WaitAsync(retry, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-        }
-    }
-
     /// <summary>Deletes the replies and delivered message content older than <see cref="SpentContent.Window"/>.</summary>
     public async Task<int> ForgetSpentContentAsync(CancellationToken cancellationToken = default)
     {
@@ -524,15 +414,15 @@ public sealed class JukiNetNode : IDisposable
     public void Dispose()
     {
         receiving.Dispose();
-        sending.Dispose();
+        foreach (var sender in senders.Values)
+        {
+            sender.Dispose();
+        }
         requesting.Dispose();
         outboxSignal.Dispose();
     }
 
     // ── Log entries ───────────────────────────────────────────────────────────
-
-    /// <summary>How many outbox rows one send round reads at a time.</summary>
-    private const int BatchSize = 100;
 
     public const string Received = "受信";
     public const string Sent = "送信";

@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Jumin.Domain.Residents;
 using Jumin.JukiNet.Identity;
+using Jumin.JukiNet.Messaging;
 using Jumin.JukiNet.Pki;
 using Jumin.JukiNet.Protocol;
 using Jumin.JukiNet.Transport;
@@ -217,18 +218,26 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
         return await settings.Transport.SendAsync(settings.Cs, envelope, cancellationToken);
     }
 
-    /// <summary>Sends the outbox every <paramref name="interval"/> until stopped.</summary>
+    /// <summary>Sends the outbox every <paramref name="interval"/> until stopped; a round that fails is tried again (<see cref="DeliveryResilience.Rounds"/>).</summary>
     public async Task RunAsync(TimeSpan interval, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(interval);
+        var rounds = DeliveryResilience.Rounds(e => LastSenderFailure = $"{clock.GetCurrentInstant()}: {e.GetType().Name}: {e.Message}", cancellationToken);
         do
         {
-            while (await DeliverPendingAsync(cancellationToken) > 0)
+            await rounds.ExecuteAsync(async token =>
             {
-            }
+                while (await DeliverPendingAsync(token) > 0)
+                {
+                }
+                LastSenderFailure = null;
+            }, cancellationToken);
         }
         while (await timer.WaitForNextTickAsync(cancellationToken));
     }
+
+    /// <summary>Why the last send round failed as a whole (the registry's database restarting …); null once one succeeds.</summary>
+    public string? LastSenderFailure { get; private set; }
 
     /// <summary>
     /// 本人確認情報 of one 住民票 row: the 5情報 with 振り仮名, 住所 and 番地, 住民票コード, 個人番号, and the change. The

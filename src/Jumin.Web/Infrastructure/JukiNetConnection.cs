@@ -100,13 +100,22 @@ public sealed class JukiNetConnection(RegistryNode registry, IConfiguration conf
             try
             {
                 LastScheduledReport = await Consistency!.RunAsync(Registry.Access.Operator.Batch("consistency"), cancellationToken);
+                LastScheduledFailure = null;
             }
             catch (JukiNetRequestException)
             {
                 // Audited by RunAsync; the next run tries again.
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The registry's database restarting must not stop the host: the next run tries again.
+                LastScheduledFailure = $"{DateTime.UtcNow:O}: {e.GetType().Name}: {e.Message}";
+            }
         }
     }
+
+    /// <summary>Why the last scheduled 整合性確認 could not run at all (null when it ran).</summary>
+    public string? LastScheduledFailure { get; private set; }
 
     /// <summary>The last scheduled 整合性確認 (null before the first).</summary>
     public Jumin.JukiNet.Identity.ConsistencyReport? LastScheduledReport { get; private set; }
