@@ -28,6 +28,7 @@ internal class RegistrySettings : CommandSettings
         Provider = DatabaseProviders.Parse(Provider ?? Environment.GetEnvironmentVariable("Database__Provider")),
         ConnectionString = Connection ?? NullIfEmpty(Environment.GetEnvironmentVariable("ConnectionStrings__Registry")),
         DataDirectory = DataDirectory ?? Environment.GetEnvironmentVariable("Jumin__DataDirectory") ?? "data",
+        AuditCheckpointFile = NullIfEmpty(Environment.GetEnvironmentVariable("Jumin__AuditCheckpointFile")),
         DemoResidents = demoResidents,
         DemoSeed = seed,
     });
@@ -94,14 +95,31 @@ internal sealed class AuditVerifyCommand : AsyncCommand<RegistrySettings>
     public override async Task<int> ExecuteAsync(CommandContext context, RegistrySettings settings, CancellationToken cancellationToken)
     {
         var node = settings.Node();
-        var result = await node.Audit.VerifyAsync(node.Database, cancellationToken);
+        var result = await node.AuditCheckpoints.VerifyAsync(node.Database, cancellationToken);
         if (result.IsIntact)
         {
-            AnsiConsole.MarkupLine($"[green]監査ログは完全です[/]：{result.EntriesChecked:N0}件を検証しました。");
+            var anchor = result.AnchoredTo is { } c
+                ? $"{NodaTime.Text.InstantPattern.ExtendedIso.Format(c.At)} のチェックポイント（第{c.Sequence:N0}番まで）と一致しています。それより後のログは次のチェックポイントまで末尾の削除を検出できません。"
+                : $"チェックポイントがありません（{node.AuditCheckpoints.Path}）。末尾の削除は検出できません。";
+            AnsiConsole.MarkupLine($"[green]監査ログは完全です[/]：{result.EntriesChecked:N0}件を検証しました。{Markup.Escape(anchor)}");
             return 0;
         }
         AnsiConsole.MarkupLine($"[red]監査ログに異常があります[/]：{Markup.Escape(result.Problem ?? "")}（正常に検証できたのは{result.EntriesChecked:N0}件）");
         return 2;
+    }
+}
+
+/// <summary>Appends a checkpoint of the audit log's head to the checkpoint file (the web host does so every minute).</summary>
+internal sealed class AuditCheckpointCommand : AsyncCommand<RegistrySettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, RegistrySettings settings, CancellationToken cancellationToken)
+    {
+        var node = settings.Node();
+        var checkpoint = await node.AuditCheckpoints.WriteAsync(node.Database, cancellationToken);
+        AnsiConsole.MarkupLine(checkpoint is null
+            ? $"前回のチェックポイントから監査ログは増えていません（{Markup.Escape(node.AuditCheckpoints.Path)}）。"
+            : $"第{checkpoint.Sequence:N0}番までのチェックポイントを {Markup.Escape(node.AuditCheckpoints.Path)} に追記しました。");
+        return 0;
     }
 }
 

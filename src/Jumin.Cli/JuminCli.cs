@@ -48,7 +48,8 @@ public static class JuminCli
             config.AddBranch("audit", audit =>
             {
                 audit.SetDescription("監査ログ");
-                audit.AddCommand<AuditVerifyCommand>("verify").WithDescription("ハッシュチェーンを検証し、最初の改ざん・挿入・欠落を示す");
+                audit.AddCommand<AuditVerifyCommand>("verify").WithDescription("ハッシュチェーンとデータベース外のチェックポイントを検証し、最初の改ざん・挿入・欠落を示す");
+                audit.AddCommand<AuditCheckpointCommand>("checkpoint").WithDescription("監査ログの先頭の署名付きチェックポイントをデータベース外のファイルに追記する");
             });
         });
         return app;

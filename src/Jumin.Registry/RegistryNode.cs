@@ -72,6 +72,11 @@ public sealed record RegistryOptions
     public string ResolvedConnectionString => ConnectionString ?? $"Data Source={Path.Combine(DataDirectory, "registry.db")}";
 
     public string ResolvedKeysDirectory => KeysDirectory ?? Path.Combine(DataDirectory, "keys");
+
+    /// <summary>Where the audit log's signed checkpoints are appended; outside the database, ideally on another volume (ADR 0005).</summary>
+    public string? AuditCheckpointFile { get; init; }
+
+    public string ResolvedAuditCheckpointFile => AuditCheckpointFile ?? Path.Combine(DataDirectory, "audit-checkpoints.jsonl");
 }
 
 /// <summary>A demo account, its generated password and second-factor secret (embedded demo only).</summary>
@@ -96,6 +101,7 @@ public sealed class RegistryNode
         Keys = new KeyStore(options.ResolvedKeysDirectory);
         Database = new RegistryDatabase(options.Provider, options.ResolvedConnectionString, Keys.IndividualNumberProtector);
         Audit = new AuditTrail(new AuditChain(Keys.AuditChainKey), Clock);
+        AuditCheckpoints = new AuditCheckpointFile(options.ResolvedAuditCheckpointFile, Audit);
         Dates = new JapaneseDateParser(options.Eras);
         Search = new ResidentSearch(Database, Audit, Dates);
         Query = new ResidentQuery(Database, Audit);
@@ -123,6 +129,9 @@ public sealed class RegistryNode
     public KeyStore Keys { get; }
 
     public RegistryDatabase Database { get; }
+
+    /// <summary>The audit log's head, anchored outside the database (ADR 0005).</summary>
+    public AuditCheckpointFile AuditCheckpoints { get; }
 
     public AuditTrail Audit { get; }
 

@@ -22,6 +22,7 @@ builder.Services.AddRegistryNode(options);
 builder.Services.AddSingleton(new PrintQueue(TimeProvider.System));
 builder.Services.AddSingleton<JukiNetConnection>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<JukiNetConnection>());
+builder.Services.AddHostedService<AuditCheckpointWriter>();
 builder.Services.AddDataProtection()
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.ResolvedKeysDirectory, "data-protection")))
     .SetApplicationName("jumin-registry");

@@ -30,6 +30,20 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Audit_verify_finds_entries_cut_off_the_end_once_a_checkpoint_was_written()
+    {
+        Assert.Equal(0, await Run("seed", "--residents", "20"));
+        Assert.Equal(0, await Run("audit", "checkpoint"));
+        Assert.True(File.Exists(Path.Combine(directory, "audit-checkpoints.jsonl")));
+        var last = Count("SELECT max(sequence) FROM audit_log");
+
+        Execute($"DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE sequence = {last}; " +
+            $"UPDATE audit_chain_head SET last_sequence = {last - 1}, last_hash = (SELECT hash FROM audit_log WHERE sequence = {last - 1});");
+
+        Assert.Equal(2, await Run("audit", "verify"));
+    }
+
+    [Fact]
     public async Task The_first_administrator_is_created_from_the_console_with_a_second_factor_and_bad_input_creates_nobody()
     {
         Assert.Equal(2, await Run("account", "create", "admin01", "--name", "管理 太郎", "--department", "情報政策課", "--role", "superuser"));

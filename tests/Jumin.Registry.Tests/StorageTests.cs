@@ -90,6 +90,48 @@ public abstract class StorageTests(DatabaseProvider provider)
         Assert.Contains("欠落", result.Problem, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 15 item 8: the head lives in the database it protects; the checkpoint outside it does not.</summary>
+    [Fact]
+    public async Task Entries_cut_off_the_end_with_the_head_moved_back_are_found_against_the_checkpoint_outside_the_database()
+    {
+        await using var registry = await TestRegistry.CreateAsync(provider, demoResidents: 20);
+        await TwoSearchesAsync(registry);
+        var checkpoint = await registry.Node.AuditCheckpoints.WriteAsync(registry.Node.Database);
+        Assert.NotNull(checkpoint);
+        await registry.Node.Search.SearchAsync(await registry.OperatorAsync("clerk01"), new() { NameKana = "タナカ" });
+        var anchored = await registry.Node.AuditCheckpoints.VerifyAsync(registry.Node.Database);
+        Assert.True(anchored.IsIntact, anchored.Problem);
+        Assert.Equal(checkpoint.Sequence, anchored.AnchoredTo?.Sequence);
+
+        // Cut the log back to three entries before the checkpoint and move the head with it.
+        var keep = checkpoint.Sequence - 3;
+        await using var db = registry.Node.Database.Open();
+        var kept = await db.AuditLog.Where(a => a.Sequence == keep).Select(a => a.Hash).SingleAsync();
+        await AsAttacker(db, $"DELETE FROM audit_log WHERE sequence > {keep}");
+        await db.Database.ExecuteSqlAsync($"UPDATE audit_chain_head SET last_sequence = {keep}, last_hash = {kept} WHERE id = 1");
+
+        Assert.True((await registry.Node.Audit.VerifyAsync(registry.Node.Database)).IsIntact);
+        var result = await registry.Node.AuditCheckpoints.VerifyAsync(registry.Node.Database);
+        Assert.False(result.IsIntact);
+        Assert.Equal(keep + 1, result.AtSequence);
+        Assert.Contains($"第{keep + 1}番から第{checkpoint.Sequence}番までのログが削除されています", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_rewritten_to_match_a_shortened_log_is_found()
+    {
+        await using var registry = await TestRegistry.CreateAsync(provider, demoResidents: 20);
+        await TwoSearchesAsync(registry);
+        var checkpoint = (await registry.Node.AuditCheckpoints.WriteAsync(registry.Node.Database))!;
+        var path = registry.Node.AuditCheckpoints.Path;
+
+        await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace($"\"Sequence\":{checkpoint.Sequence}", $"\"Sequence\":{checkpoint.Sequence - 1}", StringComparison.Ordinal));
+
+        var result = await registry.Node.AuditCheckpoints.VerifyAsync(registry.Node.Database);
+        Assert.False(result.IsIntact);
+        Assert.Contains("署名が一致しません", result.Problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_audit_log_names_an_inserted_entry()
     {

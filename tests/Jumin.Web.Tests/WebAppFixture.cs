@@ -105,8 +105,11 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
             await page.Keyboard.TypeAsync(password ?? Password(userId));
             await page.Keyboard.PressAsync("Tab");
             await page.Keyboard.TypeAsync(code ?? CodeFor(userId));
+            // The gate opens only once the server has answered the form: an API login let in earlier would take the
+            // next code step, and this code would then be checked as an old one (the flaky "navigation to /" timeouts).
+            var answered = page.WaitForResponseAsync(r => r.Request.Method == "POST");
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForLoadStateAsync();
+            await answered;
         }
         finally
         {

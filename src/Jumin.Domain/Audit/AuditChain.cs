@@ -36,11 +36,20 @@ public sealed record AuditEvent(
 /// <summary>An <see cref="AuditEvent"/> as chained: its place and the hashes that link it to the one before.</summary>
 public sealed record AuditEntry(long Sequence, AuditEvent Event, byte[] PreviousHash, byte[] Hash);
 
-/// <summary>What verification found: nothing, or the first entry that was altered, inserted or is missing.</summary>
-public sealed record AuditVerification(bool IsIntact, long EntriesChecked, string? Problem, long? AtSequence)
+/// <summary>
+/// What verification found: nothing, or the first entry that was altered, inserted or is missing; and the latest
+/// checkpoint the log was found to agree with (<see cref="AnchoredTo"/>, null when there was none to check).
+/// </summary>
+public sealed record AuditVerification(bool IsIntact, long EntriesChecked, string? Problem, long? AtSequence, AuditCheckpoint? AnchoredTo = null)
 {
     public static AuditVerification Intact(long count) => new(true, count, null, null);
 }
+
+/// <summary>
+/// A signed note, kept outside the database, that the log held <see cref="Sequence"/> entries ending in <see cref="Hash"/>
+/// at <see cref="At"/>: cutting entries off the end and moving the head back cannot go unnoticed past it.
+/// </summary>
+public sealed record AuditCheckpoint(long Sequence, byte[] Hash, Instant At, byte[] Signature);
 
 /// <summary>
 /// The hash chain that makes the audit log tamper-evident (j1370 改ざん防止措置): each entry's hash
@@ -82,6 +91,47 @@ public sealed class AuditChain(byte[] key)
         Field(Convert.ToHexString(previousHash));
         return HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(canonical.ToString()));
     }
+
+    /// <summary>A checkpoint of the head, signed with the chain's key (a forger without the key cannot write one).</summary>
+    public AuditCheckpoint Checkpoint(long sequence, byte[] hash, Instant at) => new(sequence, hash, at, CheckpointSignature(sequence, hash, at));
+
+    public bool IsGenuine(AuditCheckpoint checkpoint) =>
+        CryptographicOperations.FixedTimeEquals(checkpoint.Signature, CheckpointSignature(checkpoint.Sequence, checkpoint.Hash, checkpoint.At));
+
+    /// <summary>
+    /// Checks an otherwise intact log against the checkpoints written outside it: each must be genuine, and the log must
+    /// still hold the latest one's entry with the same hash. <paramref name="hashAt"/> gives the stored hash of an entry.
+    /// </summary>
+    public AuditVerification Anchor(AuditVerification chain, IReadOnlyList<AuditCheckpoint> checkpoints, Func<long, byte[]?> hashAt)
+    {
+        if (!chain.IsIntact || checkpoints.Count == 0)
+        {
+            return chain;
+        }
+        if (checkpoints.FirstOrDefault(c => !IsGenuine(c)) is { } forged)
+        {
+            return chain with { IsIntact = false, Problem = $"第{forged.Sequence}番までのチェックポイントの署名が一致しません（チェックポイントが書き換えられています）。", AtSequence = forged.Sequence };
+        }
+        var latest = checkpoints.MaxBy(c => c.Sequence)!;
+        var at = InstantPattern.ExtendedIso.Format(latest.At);
+        if (latest.Sequence > chain.EntriesChecked)
+        {
+            return chain with
+            {
+                IsIntact = false,
+                Problem = $"第{chain.EntriesChecked + 1}番から第{latest.Sequence}番までのログが削除されています（{at} のチェックポイントでは第{latest.Sequence}番まで記録されていました）。",
+                AtSequence = chain.EntriesChecked + 1,
+            };
+        }
+        if (hashAt(latest.Sequence) is not { } stored || !CryptographicOperations.FixedTimeEquals(stored, latest.Hash))
+        {
+            return chain with { IsIntact = false, Problem = $"第{latest.Sequence}番までのログが {at} のチェックポイントと一致しません（書き換えられています）。", AtSequence = latest.Sequence };
+        }
+        return chain with { AnchoredTo = latest };
+    }
+
+    private byte[] CheckpointSignature(long sequence, byte[] hash, Instant at) =>
+        HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"checkpoint|{sequence.ToString(CultureInfo.InvariantCulture)}|{Convert.ToHexString(hash)}|{InstantPattern.ExtendedIso.Format(at)}"));
 
     /// <summary>
     /// Walks the entries in sequence order and names the first problem. <paramref name="expectedLast"/>

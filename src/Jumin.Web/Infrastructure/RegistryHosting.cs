@@ -17,6 +17,7 @@ internal static class RegistryHosting
             Provider = DatabaseProviders.Parse(configuration["Database:Provider"]),
             ConnectionString = string.IsNullOrWhiteSpace(connection) ? null : connection,
             DataDirectory = configuration["Jumin:DataDirectory"] ?? "data",
+            AuditCheckpointFile = configuration["Jumin:AuditCheckpointFile"],
             MunicipalityCode = configuration["Jumin:MunicipalityCode"] is { Length: > 0 } code
                 ? Domain.Identifiers.LocalGovernmentCode.TryParse(code, out var parsed, out var error) ? parsed : throw new InvalidOperationException($"Jumin:MunicipalityCode: {error.Message}")
                 : new RegistryOptions().MunicipalityCode,
