@@ -33,7 +33,7 @@ public sealed class CsBehaviour : INodeBehaviour
     {
         (NodeRole.Registry, Streams.Update, MessageKinds.IdentityUpdate) => null,
         (NodeRole.Registry, Streams.Request, MessageKinds.IdentityQuery or MessageKinds.NumberGeneration or MessageKinds.NumberChange
-            or MessageKinds.DepartureCertificate or MessageKinds.MoveInNoticesPending or MessageKinds.MoveInNoticesTaken or MessageKinds.ConsistencyCheck or MessageKinds.ResidentCodes
+            or MessageKinds.DepartureCertificate or MessageKinds.MoveInNoticesPending or MessageKinds.MoveInNoticesTaken or MessageKinds.ConsistencyDigest or MessageKinds.ConsistencyCheck or MessageKinds.ConsistencyLevels or MessageKinds.ResidentCodes
             or MessageKinds.CardDestination or MessageKinds.CardOperation or MessageKinds.CardStatus or MessageKinds.CardNoticesPending or MessageKinds.CardNoticesTaken) => null,
         (NodeRole.National, Streams.Update, MessageKinds.MoveInNotice or MessageKinds.CardSuspended) => null,
         (NodeRole.National, Streams.Request, MessageKinds.DepartureCertificate) => null,
@@ -63,7 +63,8 @@ public sealed class CsBehaviour : INodeBehaviour
             MessageKinds.DepartureCertificate => await FetchDepartureCertificateAsync(node, db, envelope, cancellationToken),
             MessageKinds.MoveInNoticesPending => await PendingMoveInNoticesAsync(db, cancellationToken),
             MessageKinds.MoveInNoticesTaken => await MarkTakenAsync(node, db.MoveInNotices, MessageBodies.Parse<MoveInNoticesTaken>(envelope.Body).Ids, cancellationToken),
-            MessageKinds.ConsistencyCheck => await CheckConsistencyAsync(node, db, envelope, cancellationToken),
+            MessageKinds.ConsistencyDigest or MessageKinds.ConsistencyCheck => await Consistency.AnswerAsync(db, envelope, "既存住基システム", node.Entry.Name, node.Entry.Code!, cancellationToken),
+            MessageKinds.ConsistencyLevels => await CheckUpperLevelsAsync(node, db, cancellationToken),
             MessageKinds.ResidentCodes => await HandOutResidentCodesAsync(node, db, envelope, sender, cancellationToken),
             MessageKinds.CardDestination => await KeepCardDestinationAsync(node, db, envelope, cancellationToken),
             MessageKinds.CardOperation or MessageKinds.CardStatus => await RelayCardRequestAsync(node, db, envelope, cancellationToken),
@@ -243,26 +244,27 @@ public sealed class CsBehaviour : INodeBehaviour
     }
 
     /// <summary>
-    /// 整合性確認 (j1100): the registry's 本人確認情報 against this CS's file, then this file against the 都道府県サーバ and
-    /// the 全国サーバ (seed 004 §2.8), one report with every difference and both values.
+    /// 整合性確認 (j1100), after the registry has compared its 本人確認情報 with this CS's file: this file against the
+    /// 都道府県サーバ and the 全国サーバ (seed 004 §2.8), bucket digests first, one report with every difference and both values.
     /// </summary>
-    private static async Task<HandlerResult> CheckConsistencyAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken)
+    private static async Task<HandlerResult> CheckUpperLevelsAsync(JukiNetNode node, JukiNetDbContext db, CancellationToken cancellationToken)
     {
         var own = node.Entry.Code!;
-        var request = MessageBodies.Parse<ConsistencyCheckRequest>(envelope.Body);
-        var levels = new List<ConsistencyLevelResult>
-        {
-            await Consistency.CompareAsync(db, "既存住基システム", node.Entry.Name, own, request.Records.Select(r => r with { MunicipalityCode = own }).ToList(), cancellationToken, request.UpdateCount),
-        };
-        var mine = new ConsistencyCheckRequest(await Consistency.RecordsOfAsync(db, own, cancellationToken), await Consistency.UpdateCountAsync(db, own, cancellationToken));
+        var mine = await Consistency.RecordsOfAsync(db, own, cancellationToken);
+        var updates = await Consistency.UpdateCountAsync(db, own, cancellationToken);
+        var levels = new List<ConsistencyLevelResult>();
         foreach (var upper in new[] { node.Entry.Parent!.Value, node.Directory.National.Id })
         {
-            var reply = await node.RequestAsync(upper, MessageKinds.ConsistencyCheck, mine, cancellationToken);
-            if (reply.Outcome == ReplyOutcome.Refused || reply.Body is null)
+            async Task<T> AskAsync<T>(string kind, object body, CancellationToken token)
             {
-                throw new MalformedMessageException($"{upper} が整合性確認を拒否しました: {reply.Reason}");
+                var reply = await node.RequestAsync(upper, kind, body, token);
+                return reply.Outcome == ReplyOutcome.Refused || reply.Body is null
+                    ? throw new MalformedMessageException($"{upper} が整合性確認を拒否しました: {reply.Reason}")
+                    : MessageBodies.Parse<T>(reply.Body);
             }
-            levels.Add(MessageBodies.Parse<ConsistencyLevelResult>(reply.Body));
+            levels.Add(await ConsistencyClient.CompareAsync(node.Entry.Name, node.Directory.Get(upper).Name, mine, updates, new ConsistencyPeer(
+                (request, token) => AskAsync<ConsistencyDigestReply>(MessageKinds.ConsistencyDigest, request, token),
+                (request, token) => AskAsync<ConsistencyLevelResult>(MessageKinds.ConsistencyCheck, request, token)), cancellationToken));
         }
         var report = new ConsistencyReport(levels);
         return new HandlerResult(JsonSerializer.Serialize(report, Envelope.Json), report.Consistent ? null : $"不一致 {levels.Sum(l => l.Differences.Count)}件");

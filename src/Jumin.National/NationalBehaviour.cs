@@ -31,7 +31,7 @@ public sealed class NationalBehaviour(NumberGenerator numbers, CardManagement ca
         (NodeRole.Cs or NodeRole.Prefecture or NodeRole.Agency, Streams.Request, MessageKinds.IdentityQuery) => null,
         (NodeRole.Cs, Streams.Request, MessageKinds.NumberGeneration or MessageKinds.NumberChange or MessageKinds.DepartureCertificate) => null,
         (NodeRole.Cs, Streams.Update, MessageKinds.MoveInNotice) => null,
-        (NodeRole.Cs, Streams.Request, MessageKinds.ConsistencyCheck or MessageKinds.ResidentCodes) => null,
+        (NodeRole.Cs, Streams.Request, MessageKinds.ConsistencyDigest or MessageKinds.ConsistencyCheck or MessageKinds.ResidentCodes) => null,
         (NodeRole.Cs, Streams.Update, MessageKinds.CardDestination) => null,
         (NodeRole.Cs, Streams.Request, MessageKinds.CardOperation or MessageKinds.CardStatus) => null,
         (NodeRole.CallCentre, Streams.Request, MessageKinds.CardOperation) => null,
@@ -39,12 +39,8 @@ public sealed class NationalBehaviour(NumberGenerator numbers, CardManagement ca
     };
 
     /// <summary>整合性確認 (seed 004 §2.8): a CS's file against the 機構保存本人確認情報, with the update counts.</summary>
-    private static async Task<HandlerResult> CompareAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken)
-    {
-        var request = MessageBodies.Parse<ConsistencyCheckRequest>(envelope.Body);
-        var result = await Consistency.CompareAsync(db, sender.Name, node.Entry.Name, sender.Code!, request.Records, cancellationToken, request.UpdateCount);
-        return new HandlerResult(JsonSerializer.Serialize(result, Envelope.Json));
-    }
+    private static Task<HandlerResult> CompareAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, DirectoryEntry sender, CancellationToken cancellationToken) =>
+        Consistency.AnswerAsync(db, envelope, sender.Name, node.Entry.Name, sender.Code!, cancellationToken);
 
     /// <summary>
     /// Allocates a block of fresh 住民票コード to a CS: ten random digits and a final digit (ADR 0003: only the form is
@@ -86,7 +82,7 @@ public sealed class NationalBehaviour(NumberGenerator numbers, CardManagement ca
         MessageKinds.IdentityQuery => await QueryAsync(node, db, envelope, sender, cancellationToken),
         MessageKinds.DepartureCertificate => await RelayDepartureCertificateAsync(node, db, envelope, sender, cancellationToken),
         MessageKinds.MoveInNotice => await RelayMoveInNoticeAsync(node, db, envelope, sender, cancellationToken),
-        MessageKinds.ConsistencyCheck => await CompareAsync(node, db, envelope, sender, cancellationToken),
+        MessageKinds.ConsistencyDigest or MessageKinds.ConsistencyCheck => await CompareAsync(node, db, envelope, sender, cancellationToken),
         MessageKinds.ResidentCodes => await AllocateResidentCodesAsync(node, db, envelope, sender, cancellationToken),
         MessageKinds.CardDestination => await PassDestinationAsync(envelope, sender, cancellationToken),
         MessageKinds.CardOperation => await OperateCardAsync(node, db, envelope, sender, cancellationToken),

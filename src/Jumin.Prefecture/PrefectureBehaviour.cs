@@ -17,7 +17,7 @@ public sealed class PrefectureBehaviour : INodeBehaviour
     public string? Refuses(DirectoryEntry sender, string stream, string kind) => (sender.Role, stream, kind) switch
     {
         (NodeRole.Cs, Streams.Update, MessageKinds.IdentityUpdate) => null,
-        (NodeRole.Cs, Streams.Request, MessageKinds.ConsistencyCheck) => null,
+        (NodeRole.Cs, Streams.Request, MessageKinds.ConsistencyDigest or MessageKinds.ConsistencyCheck) => null,
         _ => $"都道府県サーバは管内の市町村CSからの本人確認情報の更新と整合性確認のみ受け付けます（{sender.Id}: {stream}/{kind}）。",
     };
 
@@ -27,11 +27,9 @@ public sealed class PrefectureBehaviour : INodeBehaviour
         {
             throw new MalformedMessageException($"{sender.Id} はこの都道府県（{node.Id}）の市町村CSではありません。");
         }
-        if (envelope.Kind == MessageKinds.ConsistencyCheck)
+        if (envelope.Kind is MessageKinds.ConsistencyDigest or MessageKinds.ConsistencyCheck)
         {
-            var request = MessageBodies.Parse<ConsistencyCheckRequest>(envelope.Body);
-            var result = await Consistency.CompareAsync(db, sender.Name, node.Entry.Name, sender.Code!, request.Records, cancellationToken, request.UpdateCount);
-            return new HandlerResult(JsonSerializer.Serialize(result, Envelope.Json));
+            return await Consistency.AnswerAsync(db, envelope, sender.Name, node.Entry.Name, sender.Code!, cancellationToken);
         }
         var message = IdentityUpdateMessage.Parse(envelope.Body);
         if (message.MunicipalityCode != sender.Code)

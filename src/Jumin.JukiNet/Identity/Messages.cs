@@ -36,10 +36,16 @@ public static class MessageKinds
     public const string MoveInNoticesPending = "move-in-notices";
 
     /// <summary>
-    /// 整合性確認 (j1100): registry → CS (compared with the CS's file), then CS → 都道府県サーバ and CS → 全国サーバ.
-    /// Request stream.
+    /// 整合性確認 (j1100), first step: a digest per bucket of 住民票コード; the receiver names the buckets that differ.
+    /// Registry → CS, CS → 都道府県サーバ, CS → 全国サーバ. Request stream.
     /// </summary>
+    public const string ConsistencyDigest = "consistency-digest";
+
+    /// <summary>整合性確認, second step: the records of the differing buckets, compared item by item. Request stream.</summary>
     public const string ConsistencyCheck = "consistency-check";
+
+    /// <summary>整合性確認, registry → CS: the CS compares its own file with the 都道府県サーバ and the 全国サーバ. Request stream.</summary>
+    public const string ConsistencyLevels = "consistency-levels";
 
     /// <summary>
     /// 住民票コードの取得 (j870): a registry asks its CS for codes for new numbering; the CS hands them out at random from

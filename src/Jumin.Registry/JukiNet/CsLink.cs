@@ -236,6 +236,9 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
         while (await timer.WaitForNextTickAsync(cancellationToken));
     }
 
+    /// <summary>The name of the CS this registry is linked to (as the 整合性確認 report names the level).</summary>
+    public string CsName => settings.Cs.Name;
+
     /// <summary>Why the last send round failed as a whole (the registry's database restarting …); null once one succeeds.</summary>
     public string? LastSenderFailure { get; private set; }
 

@@ -29,12 +29,15 @@ public sealed class IdentityConsistency(RegistryDatabase database, AuditTrail au
             applied = await db.Outbox.CountAsync(m => m.Destination == Changes.OutboxDestinations.JukiNetCs && m.DeliveredAt != null && m.DeliveryResult == null, cancellationToken);
         }
         var requests = new CsRequests(link, database, audit);
-        var report = await requests.AskAsync<ConsistencyReport>(op, AuditFunctions.BatchUpdate, Screen, null, MessageKinds.ConsistencyCheck, new ConsistencyCheckRequest(records, applied), "整合性確認", cancellationToken);
-        if (report is null)
-        {
-            await requests.RefusedAsync(op, AuditFunctions.BatchUpdate, Screen, null, null, cancellationToken);
-            throw new JukiNetRequestException("住基ネットが整合性確認を拒否しました: ");
-        }
+        async Task<T> AskAsync<T>(string kind, object body, CancellationToken token) where T : class =>
+            await requests.AskAsync<T>(op, AuditFunctions.BatchUpdate, Screen, null, kind, body, "整合性確認", token)
+                ?? throw new JukiNetRequestException("住基ネットが整合性確認に答えませんでした。");
+        // Bucket digests first and the records of differing buckets only: a city of any size fits the messages (issue 15 item 9).
+        var registryLevel = await ConsistencyClient.CompareAsync("既存住基システム", link.CsName, records, applied, new ConsistencyPeer(
+            (request, token) => AskAsync<ConsistencyDigestReply>(MessageKinds.ConsistencyDigest, request, token),
+            (request, token) => AskAsync<ConsistencyLevelResult>(MessageKinds.ConsistencyCheck, request, token)), cancellationToken);
+        var upper = await AskAsync<ConsistencyReport>(MessageKinds.ConsistencyLevels, new ConsistencyLevelsRequest(), cancellationToken);
+        var report = new ConsistencyReport([registryLevel, .. upper.Levels]);
         await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.BatchUpdate, Screen,
             detail: string.Join("、", report.Levels.Select(l => $"{l.Left}↔{l.Right} {l.Compared}件中 不一致{l.Differences.Count}件")))], cancellationToken);
         return report;
