@@ -69,7 +69,7 @@ public static class NodeFactory
                 break;
             case NodeRole.National:
                 var generation = new NumberGenerationDatabase(storage.Provider, storage.NumberGenerationConnectionString
-                    ?? throw new ArgumentException("全国サーバには個人番号生成システムのデータベースが必要です。", nameof(storage)));
+                    ?? throw new ArgumentException("全国サーバには個人番号生成システムのデータベースが必要です。", nameof(storage)), database.Protector);
                 await generation.MigrateAsync(cancellationToken);
                 numbers = new NumberGenerator(generation, await GenerationKeyAsync(storage.KeysDirectory, cancellationToken), clock);
                 var cardStore = new CardDatabase(storage.Provider, storage.CardManagementConnectionString

@@ -5,6 +5,7 @@ using Jumin.JukiNet.Hosting;
 using Jumin.JukiNet.Identity;
 using Jumin.JukiNet.Protocol;
 using Jumin.National.NumberGeneration;
+using Jumin.Storage.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jumin.JukiNet.Tests;
@@ -58,8 +59,14 @@ public abstract class NumberGenerationTests(DatabaseProvider provider) : IAsyncL
         Assert.NotEqual(generated, changed.Number);
         Assert.Equal(changed.Number, (await Generator.GenerateAsync(ResidentCode.Parse(Family.Codes[0]))).Number);
         var history = await NumberStoreAsync();
-        Assert.Contains(history, n => n.IndividualNumber == generated.Digits);
-        Assert.Equal(generated.Digits, history.Single(n => n.IndividualNumber == changed.Number!.Digits).Replaces);
+        Assert.Contains(history, n => Open(n.SealedNumber) == generated.Digits);
+        Assert.Equal(generated.Digits, Open(history.Single(n => Open(n.SealedNumber) == changed.Number!.Digits).Replaces!));
+        // No number is kept in clear: found by its keyed hash, read only with the node's keys (issue 15 item 6).
+        await using var db = OpenNumberStore();
+        var assignments = await db.Assignments.AsNoTracking().Where(a => a.IndividualNumber != null).Select(a => a.IndividualNumber!).ToListAsync();
+        string[] stored = [.. history.SelectMany(n => new[] { n.NumberHash, n.SealedNumber, n.Replaces ?? "" }), .. assignments];
+        Assert.All(stored, value => Assert.DoesNotContain(generated.Digits, value, StringComparison.Ordinal));
+        Assert.All(stored, value => Assert.DoesNotContain(changed.Number!.Digits, value, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -103,7 +110,11 @@ public abstract class NumberGenerationTests(DatabaseProvider provider) : IAsyncL
         return JsonSerializer.Deserialize<NumberRequestResult>(reply.Body!, Envelope.Json)!;
     }
 
-    private NumberGenerationDbContext OpenNumberStore() => new NumberGenerationDatabase(provider, net.NumberStoreConnectionString).Open();
+    private IndividualNumberProtector Protector => net.Network[Hosting.LocalNetwork.National].Node.Database.Protector;
+
+    private string Open(string sealedNumber) => Protector.OpenText(sealedNumber);
+
+    private NumberGenerationDbContext OpenNumberStore() => new NumberGenerationDatabase(provider, net.NumberStoreConnectionString, Protector).Open();
 
     private async Task<List<GeneratedNumberRow>> NumberStoreAsync()
     {

@@ -1,3 +1,4 @@
+using Jumin.Storage.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -9,7 +10,11 @@ namespace Jumin.National.NumberGeneration;
 /// </summary>
 public sealed class GeneratedNumberRow
 {
-    public required string IndividualNumber { get; set; }
+    /// <summary>The number's keyed hash (<see cref="IndividualNumberProtector.LookupHash"/>): unique, and never the number itself.</summary>
+    public required string NumberHash { get; set; }
+
+    /// <summary>The number, sealed (<see cref="IndividualNumberProtector.SealText"/>).</summary>
+    public required string SealedNumber { get; set; }
 
     /// <summary>The 住民票コード it was generated from.</summary>
     public required string ResidentCode { get; set; }
@@ -17,7 +22,7 @@ public sealed class GeneratedNumberRow
     /// <summary>生成日時.</summary>
     public DateTime GeneratedAt { get; set; }
 
-    /// <summary>The number it replaces (個人番号の変更), if any.</summary>
+    /// <summary>The number it replaces (個人番号の変更), if any, sealed.</summary>
     public string? Replaces { get; set; }
 }
 
@@ -32,6 +37,7 @@ public sealed class NumberAssignmentRow
 
     public required string ResidentCode { get; set; }
 
+    /// <summary>The number given out, sealed; null on the old code's row of a 住民票コード変更.</summary>
     public string? IndividualNumber { get; set; }
 
     /// <summary>生成 / 変更 / 住民票コード変更.</summary>
@@ -53,8 +59,8 @@ public abstract class NumberGenerationDbContext(DbContextOptions options) : DbCo
         modelBuilder.Entity<GeneratedNumberRow>(e =>
         {
             e.ToTable("generated_numbers");
-            e.HasKey(r => r.IndividualNumber);
-            e.Property(r => r.IndividualNumber).HasMaxLength(12);
+            e.HasKey(r => r.NumberHash);
+            e.Property(r => r.NumberHash).HasMaxLength(64);
             e.HasIndex(r => r.ResidentCode);
         });
         modelBuilder.Entity<NumberAssignmentRow>(e =>
@@ -70,18 +76,29 @@ public sealed class SqliteNumberGenerationDbContext(DbContextOptions<SqliteNumbe
 
 public sealed class PostgresNumberGenerationDbContext(DbContextOptions<PostgresNumberGenerationDbContext> options) : NumberGenerationDbContext(options);
 
-/// <summary>Where the generation module keeps its store.</summary>
-public sealed class NumberGenerationDatabase(DatabaseProvider provider, string connectionString) : StoreDatabase<NumberGenerationDbContext>(provider, connectionString)
+/// <summary>Where the generation module keeps its store, and the keys its numbers are sealed and hashed with (ADR 0012).</summary>
+public sealed class NumberGenerationDatabase(DatabaseProvider provider, string connectionString, IndividualNumberProtector protector) : StoreDatabase<NumberGenerationDbContext>(provider, connectionString)
 {
+    public IndividualNumberProtector Protector { get; } = protector;
+
     public override NumberGenerationDbContext Open() => Open<SqliteNumberGenerationDbContext, PostgresNumberGenerationDbContext>(options => new SqliteNumberGenerationDbContext(options), options => new PostgresNumberGenerationDbContext(options));
+
+    /// <summary>Migrates, then seals what a release before sealing kept in clear.</summary>
+    public override async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await base.MigrateAsync(cancellationToken);
+        await NumberSealing.RunAsync(this, cancellationToken);
+    }
+
+    internal static IndividualNumberProtector DesignTimeProtector() => new(() => new KeyRing([new byte[32]]), new byte[32]);
 }
 
 internal sealed class SqliteNumberGenerationDesignTimeFactory : IDesignTimeDbContextFactory<SqliteNumberGenerationDbContext>
 {
-    public SqliteNumberGenerationDbContext CreateDbContext(string[] args) => (SqliteNumberGenerationDbContext)new NumberGenerationDatabase(DatabaseProvider.Sqlite, "Data Source=design.db").Open();
+    public SqliteNumberGenerationDbContext CreateDbContext(string[] args) => (SqliteNumberGenerationDbContext)new NumberGenerationDatabase(DatabaseProvider.Sqlite, "Data Source=design.db", NumberGenerationDatabase.DesignTimeProtector()).Open();
 }
 
 internal sealed class PostgresNumberGenerationDesignTimeFactory : IDesignTimeDbContextFactory<PostgresNumberGenerationDbContext>
 {
-    public PostgresNumberGenerationDbContext CreateDbContext(string[] args) => (PostgresNumberGenerationDbContext)new NumberGenerationDatabase(DatabaseProvider.Postgres, "Host=localhost;Database=design").Open();
+    public PostgresNumberGenerationDbContext CreateDbContext(string[] args) => (PostgresNumberGenerationDbContext)new NumberGenerationDatabase(DatabaseProvider.Postgres, "Host=localhost;Database=design", NumberGenerationDatabase.DesignTimeProtector()).Open();
 }

@@ -31,7 +31,7 @@ public sealed class NumberGenerator(NumberGenerationDatabase database, byte[] ke
             await using var db = database.Open();
             if (await CurrentAsync(db, residentCode.Value, cancellationToken) is { } existing)
             {
-                return new(IndividualNumber.Parse(existing), null);
+                return new(existing, null);
             }
             return new(await NewNumberAsync(db, residentCode, null, Generated, cancellationToken), null);
         }
@@ -51,7 +51,7 @@ public sealed class NumberGenerator(NumberGenerationDatabase database, byte[] ke
         try
         {
             await using var db = database.Open();
-            if (await CurrentAsync(db, residentCode.Value, cancellationToken) != current.Digits)
+            if (await CurrentAsync(db, residentCode.Value, cancellationToken) != current)
             {
                 return new(null, "変更前の個人番号がこの住民票コードの個人番号と一致しません。");
             }
@@ -77,9 +77,9 @@ public sealed class NumberGenerator(NumberGenerationDatabase database, byte[] ke
             }
             var now = clock.GetCurrentInstant().ToDateTimeUtc();
             db.Assignments.Add(new NumberAssignmentRow { ResidentCode = before.Value, IndividualNumber = null, Reason = CodeChanged, At = now });
-            db.Assignments.Add(new NumberAssignmentRow { ResidentCode = after.Value, IndividualNumber = number, Reason = CodeChanged, At = now });
+            db.Assignments.Add(new NumberAssignmentRow { ResidentCode = after.Value, IndividualNumber = database.Protector.SealText(number.Digits), Reason = CodeChanged, At = now });
             await db.SaveChangesAsync(cancellationToken);
-            return new(IndividualNumber.Parse(number), null);
+            return new(number, null);
         }
         finally
         {
@@ -96,8 +96,10 @@ public sealed class NumberGenerator(NumberGenerationDatabase database, byte[] ke
 
     public void Dispose() => gate.Dispose();
 
-    private static Task<string?> CurrentAsync(NumberGenerationDbContext db, string residentCode, CancellationToken cancellationToken) =>
-        db.Assignments.Where(a => a.ResidentCode == residentCode).OrderByDescending(a => a.Id).Select(a => a.IndividualNumber).FirstOrDefaultAsync(cancellationToken);
+    private async Task<IndividualNumber?> CurrentAsync(NumberGenerationDbContext db, string residentCode, CancellationToken cancellationToken) =>
+        await db.Assignments.Where(a => a.ResidentCode == residentCode).OrderByDescending(a => a.Id).Select(a => a.IndividualNumber).FirstOrDefaultAsync(cancellationToken) is { } sealedNumber
+            ? IndividualNumber.Parse(database.Protector.OpenText(sealedNumber))
+            : null;
 
     private async Task<IndividualNumber> NewNumberAsync(NumberGenerationDbContext db, ResidentCode residentCode, IndividualNumber? replaces, string reason, CancellationToken cancellationToken)
     {
@@ -106,15 +108,23 @@ public sealed class NumberGenerator(NumberGenerationDatabase database, byte[] ke
         while (true)
         {
             number = IndividualNumberDerivation.Derive(key, residentCode, attempt++);
-            var digits = number.Digits;
-            if (!await db.Numbers.AnyAsync(n => n.IndividualNumber == digits, cancellationToken))
+            var hash = database.Protector.LookupHash(number.Digits);
+            if (!await db.Numbers.AnyAsync(n => n.NumberHash == hash, cancellationToken))
             {
                 break;
             }
         }
         var now = clock.GetCurrentInstant().ToDateTimeUtc();
-        db.Numbers.Add(new GeneratedNumberRow { IndividualNumber = number.Digits, ResidentCode = residentCode.Value, GeneratedAt = now, Replaces = replaces?.Digits });
-        db.Assignments.Add(new NumberAssignmentRow { ResidentCode = residentCode.Value, IndividualNumber = number.Digits, Reason = reason, At = now });
+        var protector = database.Protector;
+        db.Numbers.Add(new GeneratedNumberRow
+        {
+            NumberHash = protector.LookupHash(number.Digits),
+            SealedNumber = protector.SealText(number.Digits),
+            ResidentCode = residentCode.Value,
+            GeneratedAt = now,
+            Replaces = replaces is null ? null : protector.SealText(replaces.Digits),
+        });
+        db.Assignments.Add(new NumberAssignmentRow { ResidentCode = residentCode.Value, IndividualNumber = protector.SealText(number.Digits), Reason = reason, At = now });
         await db.SaveChangesAsync(cancellationToken);
         return number;
     }

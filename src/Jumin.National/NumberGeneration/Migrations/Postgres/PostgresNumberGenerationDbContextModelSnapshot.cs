@@ -24,10 +24,10 @@ namespace Jumin.National.NumberGeneration.Migrations.Postgres
 
             modelBuilder.Entity("Jumin.National.NumberGeneration.GeneratedNumberRow", b =>
                 {
-                    b.Property<string>("IndividualNumber")
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .HasColumnName("individual_number");
+                    b.Property<string>("NumberHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("number_hash");
 
                     b.Property<DateTime>("GeneratedAt")
                         .HasColumnType("timestamp with time zone")
@@ -42,7 +42,12 @@ namespace Jumin.National.NumberGeneration.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("resident_code");
 
-                    b.HasKey("IndividualNumber")
+                    b.Property<string>("SealedNumber")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sealed_number");
+
+                    b.HasKey("NumberHash")
                         .HasName("pk_generated_numbers");
 
                     b.HasIndex("ResidentCode")

@@ -19,10 +19,10 @@ namespace Jumin.National.NumberGeneration.Migrations.Sqlite
 
             modelBuilder.Entity("Jumin.National.NumberGeneration.GeneratedNumberRow", b =>
                 {
-                    b.Property<string>("IndividualNumber")
-                        .HasMaxLength(12)
+                    b.Property<string>("NumberHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("individual_number");
+                        .HasColumnName("number_hash");
 
                     b.Property<DateTime>("GeneratedAt")
                         .HasColumnType("TEXT")
@@ -37,7 +37,12 @@ namespace Jumin.National.NumberGeneration.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("resident_code");
 
-                    b.HasKey("IndividualNumber")
+                    b.Property<string>("SealedNumber")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sealed_number");
+
+                    b.HasKey("NumberHash")
                         .HasName("pk_generated_numbers");
 
                     b.HasIndex("ResidentCode")
