@@ -73,7 +73,7 @@ public static class NodeFactory
                 await generation.MigrateAsync(cancellationToken);
                 numbers = new NumberGenerator(generation, await GenerationKeyAsync(storage.KeysDirectory, cancellationToken), clock);
                 var cardStore = new CardDatabase(storage.Provider, storage.CardManagementConnectionString
-                    ?? throw new ArgumentException("全国サーバには個人番号カード管理システムのデータベースが必要です。", nameof(storage)));
+                    ?? throw new ArgumentException("全国サーバには個人番号カード管理システムのデータベースが必要です。", nameof(storage)), database.Protector);
                 await cardStore.MigrateAsync(cancellationToken);
                 cards = new CardManagement(cardStore, clock);
                 behaviour = new NationalBehaviour(numbers, cards);

@@ -81,7 +81,7 @@ public sealed class TestNetwork : IAsyncDisposable
             return new NodeStorage(provider, node, Path.Combine(directory, "keys-" + name));
         }
         var numbers = await DatabaseTemplates.CopyAsync(provider, "jukinet-numbers", (c, _) => new National.NumberGeneration.NumberGenerationDatabase(provider, c, KeyStore.CreateTemporary().IndividualNumberProtector).MigrateAsync(), directory, name + "-numbers.db", database + "_n");
-        var cards = await DatabaseTemplates.CopyAsync(provider, "jukinet-cards", (c, _) => new National.Cards.CardDatabase(provider, c).MigrateAsync(), directory, name + "-cards.db", database + "_c");
+        var cards = await DatabaseTemplates.CopyAsync(provider, "jukinet-cards", (c, _) => new National.Cards.CardDatabase(provider, c, KeyStore.CreateTemporary().IndividualNumberProtector).MigrateAsync(), directory, name + "-cards.db", database + "_c");
         return new NodeStorage(provider, node, Path.Combine(directory, "keys-" + name), numbers, CardManagementConnectionString: cards);
     }
 

@@ -44,7 +44,7 @@ public sealed partial class CardManagement(CardDatabase database, IClock clock)
             MunicipalityCode = municipality,
             DestinationNumber = destination.DestinationNumber,
             ResidentCode = destination.ResidentCode,
-            IndividualNumber = destination.IndividualNumber,
+            IndividualNumber = database.Protector.SealText(destination.IndividualNumber),
             Name = destination.Name,
             NameKana = destination.NameKana,
             BirthDate = destination.BirthDate,
@@ -81,8 +81,9 @@ public sealed partial class CardManagement(CardDatabase database, IClock clock)
         var residentCode = request.ResidentCode;
         if (byCallCentre)
         {
-            residentCode = request.IndividualNumber is null ? null
-                : await db.Cards.Where(c => c.IndividualNumber == request.IndividualNumber).OrderByDescending(c => c.IssuedOn).Select(c => c.ResidentCode).FirstOrDefaultAsync(cancellationToken);
+            var hash = request.IndividualNumber is null ? null : database.Protector.LookupHash(request.IndividualNumber);
+            residentCode = hash is null ? null
+                : await db.Cards.Where(c => c.IndividualNumberHash == hash).OrderByDescending(c => c.IssuedOn).Select(c => c.ResidentCode).FirstOrDefaultAsync(cancellationToken);
             if (residentCode is null)
             {
                 return Refused("この個人番号の個人番号カードはありません。");
@@ -174,6 +175,7 @@ public sealed partial class CardManagement(CardDatabase database, IClock clock)
             CardNumber = await NewCardNumberAsync(db, cancellationToken),
             ResidentCode = residentCode,
             IndividualNumber = destination.IndividualNumber,
+            IndividualNumberHash = database.Protector.LookupHash(database.Protector.OpenText(destination.IndividualNumber)),
             MunicipalityCode = request.MunicipalityCode ?? destination.MunicipalityCode,
             Status = (int)CardStatus.NotHandedOver,
             IssuedOn = issuedOn.ToDateOnly(),
@@ -226,7 +228,7 @@ public sealed partial class CardManagement(CardDatabase database, IClock clock)
                 what = $"{reason.JapaneseName()}により所管を{card.PreviousMunicipalityCode}から{municipalityCode}へ移しました";
             }
             var ended = reason == ChangeReason.Death ? "死亡"
-                : individualNumber is not null && individualNumber != card.IndividualNumber ? "個人番号の変更"
+                : individualNumber is not null && database.Protector.LookupHash(individualNumber) != card.IndividualNumberHash ? "個人番号の変更"
                 : null;
             if (ended is not null)
             {

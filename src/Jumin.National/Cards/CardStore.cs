@@ -1,3 +1,4 @@
+using Jumin.Storage.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -16,6 +17,7 @@ public sealed class ReceivedDestinationRow
 
     public required string ResidentCode { get; set; }
 
+    /// <summary>The 個人番号, sealed (ADR 0012).</summary>
     public required string IndividualNumber { get; set; }
 
     public required string Name { get; set; }
@@ -49,7 +51,11 @@ public sealed class CardRow
 
     public required string ResidentCode { get; set; }
 
+    /// <summary>The 個人番号, sealed (ADR 0012).</summary>
     public required string IndividualNumber { get; set; }
+
+    /// <summary>The 個人番号's keyed hash: the コールセンター finds a card by it.</summary>
+    public required string IndividualNumberHash { get; set; }
 
     /// <summary>所管 — the municipality that hands the card over and answers for it.</summary>
     public required string MunicipalityCode { get; set; }
@@ -136,7 +142,7 @@ public abstract class CardDbContext(DbContextOptions options) : DbContext(option
             e.HasKey(r => r.CardNumber);
             e.Property(r => r.CardNumber).HasMaxLength(12);
             e.HasIndex(r => r.ResidentCode);
-            e.HasIndex(r => r.IndividualNumber);
+            e.HasIndex(r => r.IndividualNumberHash);
         });
         modelBuilder.Entity<CardEventRow>(e =>
         {
@@ -150,18 +156,29 @@ public sealed class SqliteCardDbContext(DbContextOptions<SqliteCardDbContext> op
 
 public sealed class PostgresCardDbContext(DbContextOptions<PostgresCardDbContext> options) : CardDbContext(options);
 
-/// <summary>Where the card module keeps its store.</summary>
-public sealed class CardDatabase(DatabaseProvider provider, string connectionString) : StoreDatabase<CardDbContext>(provider, connectionString)
+/// <summary>Where the card module keeps its store, and the keys its 個人番号 are sealed and hashed with (ADR 0012).</summary>
+public sealed class CardDatabase(DatabaseProvider provider, string connectionString, IndividualNumberProtector protector) : StoreDatabase<CardDbContext>(provider, connectionString)
 {
+    public IndividualNumberProtector Protector { get; } = protector;
+
     public override CardDbContext Open() => Open<SqliteCardDbContext, PostgresCardDbContext>(options => new SqliteCardDbContext(options), options => new PostgresCardDbContext(options));
+
+    /// <summary>Migrates, then seals the 個人番号 a release before sealing kept in clear.</summary>
+    public override async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await base.MigrateAsync(cancellationToken);
+        await CardSealing.RunAsync(this, cancellationToken);
+    }
+
+    internal static IndividualNumberProtector DesignTimeProtector() => new(() => new KeyRing([new byte[32]]), new byte[32]);
 }
 
 internal sealed class SqliteCardDesignTimeFactory : IDesignTimeDbContextFactory<SqliteCardDbContext>
 {
-    public SqliteCardDbContext CreateDbContext(string[] args) => (SqliteCardDbContext)new CardDatabase(DatabaseProvider.Sqlite, "Data Source=design.db").Open();
+    public SqliteCardDbContext CreateDbContext(string[] args) => (SqliteCardDbContext)new CardDatabase(DatabaseProvider.Sqlite, "Data Source=design.db", CardDatabase.DesignTimeProtector()).Open();
 }
 
 internal sealed class PostgresCardDesignTimeFactory : IDesignTimeDbContextFactory<PostgresCardDbContext>
 {
-    public PostgresCardDbContext CreateDbContext(string[] args) => (PostgresCardDbContext)new CardDatabase(DatabaseProvider.Postgres, "Host=localhost;Database=design").Open();
+    public PostgresCardDbContext CreateDbContext(string[] args) => (PostgresCardDbContext)new CardDatabase(DatabaseProvider.Postgres, "Host=localhost;Database=design", CardDatabase.DesignTimeProtector()).Open();
 }

@@ -108,7 +108,7 @@ internal static class RefusalMapping
     }
 
     /// <summary>Names the JSON member that did not bind (its path, as the other errors name fields) and the rule it broke.</summary>
-    internal static FieldValidationException JsonFinding(Exception? cause)
+    private static FieldValidationException JsonFinding(Exception? cause)
     {
         if (cause is not JsonException json)
         {

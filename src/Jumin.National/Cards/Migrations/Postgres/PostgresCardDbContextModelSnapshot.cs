@@ -108,6 +108,11 @@ namespace Jumin.National.Cards.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("individual_number");
 
+                    b.Property<string>("IndividualNumberHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("individual_number_hash");
+
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("date")
                         .HasColumnName("issued_on");
@@ -149,8 +154,8 @@ namespace Jumin.National.Cards.Migrations.Postgres
                     b.HasKey("CardNumber")
                         .HasName("pk_cards");
 
-                    b.HasIndex("IndividualNumber")
-                        .HasDatabaseName("ix_cards_individual_number");
+                    b.HasIndex("IndividualNumberHash")
+                        .HasDatabaseName("ix_cards_individual_number_hash");
 
                     b.HasIndex("ResidentCode")
                         .HasDatabaseName("ix_cards_resident_code");

@@ -101,6 +101,11 @@ namespace Jumin.National.Cards.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("individual_number");
 
+                    b.Property<string>("IndividualNumberHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("individual_number_hash");
+
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("issued_on");
@@ -142,8 +147,8 @@ namespace Jumin.National.Cards.Migrations.Sqlite
                     b.HasKey("CardNumber")
                         .HasName("pk_cards");
 
-                    b.HasIndex("IndividualNumber")
-                        .HasDatabaseName("ix_cards_individual_number");
+                    b.HasIndex("IndividualNumberHash")
+                        .HasDatabaseName("ix_cards_individual_number_hash");
 
                     b.HasIndex("ResidentCode")
                         .HasDatabaseName("ix_cards_resident_code");
