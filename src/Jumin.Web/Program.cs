@@ -28,6 +28,7 @@ builder.Services.AddDataProtection()
     .SetApplicationName("jumin-registry");
 builder.Services.AddProblemDetails();
 builder.Services.AddStrictJsonBinding();
+builder.Services.AddAnonymousRateLimit(builder.Configuration);
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages(o =>
 {
@@ -93,6 +94,7 @@ app.UseStatusCodePages(async context =>
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseAuthentication();
+app.UseRateLimiter();
 // A locked screen (idle lock) reaches nothing but the unlock page, the logout and the static files.
 app.Use(async (context, next) =>
 {

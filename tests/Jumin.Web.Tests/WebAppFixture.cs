@@ -164,6 +164,8 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
         builder.UseSetting("Jumin:DataDirectory", directory);
         builder.UseSetting("Jumin:DemoResidents", DemoResidents.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Jumin:PasswordHashIterations", TestRegistry.PasswordHashIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Tests log in hundreds of times a minute from one address; RateLimitWebApp tests the production-like limit.
+        builder.UseSetting("Jumin:RateLimit:AnonymousPerMinute", "100000");
         // 住基ネット is off unless a fixture turns it on: most tests are about the registry alone.
         builder.UseSetting("Jumin:JukiNet:Mode", "off");
         builder.ConfigureServices(services =>
@@ -234,6 +236,12 @@ public sealed class SqliteWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kest
 public sealed class PostgresWebApp() : WebAppFixture(DatabaseProvider.Postgres, kestrel: false);
 
 public sealed class BrowserWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kestrel: true);
+
+/// <summary>A host that lets five requests without a session through per address and minute.</summary>
+public sealed class RateLimitWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kestrel: false)
+{
+    protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Jumin:RateLimit:AnonymousPerMinute", "5");
+}
 
 /// <summary>A browser host whose screens lock after two idle seconds.</summary>
 public sealed class IdleLockWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kestrel: true)
