@@ -22,7 +22,9 @@ builder.Services.AddRegistryNode(options);
 builder.Services.AddSingleton(new PrintQueue(TimeProvider.System));
 builder.Services.AddSingleton<JukiNetConnection>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<JukiNetConnection>());
-builder.Services.AddHostedService<AuditCheckpointWriter>();
+builder.Services.AddSingleton<AuditCheckpointWriter>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditCheckpointWriter>());
+builder.Services.AddSingleton<HostFaults>();
 builder.Services.AddDataProtection()
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.ResolvedKeysDirectory, "data-protection")))
     .SetApplicationName("jumin-registry");

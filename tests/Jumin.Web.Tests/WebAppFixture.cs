@@ -243,6 +243,12 @@ public sealed class RateLimitWebApp() : WebAppFixture(DatabaseProvider.Sqlite, k
     protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Jumin:RateLimit:AnonymousPerMinute", "5");
 }
 
+/// <summary>A host whose audit checkpoints cannot be written (the file's directory cannot be made).</summary>
+public sealed class FailingCheckpointWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kestrel: false)
+{
+    protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Jumin:AuditCheckpointFile", "/proc/jumin-no-such-directory/audit-checkpoints.jsonl");
+}
+
 /// <summary>A browser host whose screens lock after two idle seconds.</summary>
 public sealed class IdleLockWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kestrel: true)
 {

@@ -8,6 +8,9 @@ namespace Jumin.Web.Api;
 
 public sealed record BreakGlassRequest(string? Reason, int? Minutes);
 
+/// <summary>運用監視: the register's counts and queues, and the host's background work that is failing now.</summary>
+public sealed record OperationsView(OperationsStatus Status, IReadOnlyList<HostFault> Faults);
+
 /// <summary>運用監視 and 緊急時アクセス (seed 000 §4.3 OUT-02) under <c>/api/v1</c>.</summary>
 internal static class OperationsApi
 {
@@ -15,8 +18,8 @@ internal static class OperationsApi
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("運用");
 
-        api.MapGet("/operations/status", async (HttpContext context, OperationsMonitor monitor) =>
-            Results.Ok(await monitor.StatusAsync(context.User.ToOperator(), context.RequestAborted)))
+        api.MapGet("/operations/status", async (HttpContext context, OperationsMonitor monitor, HostFaults faults) =>
+            Results.Ok(new OperationsView(await monitor.StatusAsync(context.User.ToOperator(), context.RequestAborted), faults.Current())))
             .WithSummary("運用監視（件数と待ち行列のみ、個人情報なし）").RequireAuthorization(OperatorClaims.Policy(Permission.Operations));
 
         api.MapPost("/accounts/{userId}/break-glass", async (string userId, BreakGlassRequest request, HttpContext context, AccountService accounts) =>

@@ -6,10 +6,15 @@ namespace Jumin.Web.Infrastructure;
 /// Writes a checkpoint of the audit log's head outside the database at start, every <c>Jumin:AuditCheckpointSeconds</c>
 /// (60) and when the host stops: the window in which entries cut off the end go unnoticed (ADR 0005).
 /// </summary>
-internal sealed class AuditCheckpointWriter(RegistryNode node, IConfiguration configuration) : BackgroundService
+public sealed class AuditCheckpointWriter(RegistryNode node, IConfiguration configuration) : BackgroundService
 {
+    private readonly TaskCompletionSource firstRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Why the last checkpoint could not be written (null when it was), for 運用監視.</summary>
     public string? LastFailure { get; private set; }
+
+    /// <summary>Completes once the checkpoint at start has been written or has failed.</summary>
+    public Task FirstRound => firstRound.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,6 +23,7 @@ internal sealed class AuditCheckpointWriter(RegistryNode node, IConfiguration co
         do
         {
             await WriteAsync(stoppingToken);
+            firstRound.TrySetResult();
         }
         while (await WaitAsync(timer, stoppingToken));
     }
