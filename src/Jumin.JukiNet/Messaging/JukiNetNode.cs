@@ -1,5 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Json;
 using Jumin.JukiNet.Persistence;
 using Jumin.JukiNet.Pki;
 using Jumin.JukiNet.Protocol;
