@@ -10,9 +10,11 @@ public sealed record ValidationError(string Rule, string Message);
 /// Thrown when a value type is asked to hold an invalid value. Callers that know which form field
 /// the value came from wrap it with that field's name (see <see cref="FieldValidationException"/>).
 /// </summary>
-public class InvalidValueException(ValidationError error) : FormatException(error.Message)
+public class InvalidValueException(ValidationError error) : RefusalException(error.Message)
 {
     public ValidationError Error { get; } = error;
+
+    public override RefusalKind Kind => RefusalKind.Invalid;
 }
 
 /// <summary>An <see cref="InvalidValueException"/> that names the field the bad value was entered in.</summary>
@@ -26,4 +28,6 @@ public sealed class FieldValidationException(string field, string fieldLabel, Va
     public string FieldLabel { get; } = fieldLabel;
 
     public override string Message => $"{FieldLabel}: {Error.Message}";
+
+    public override IReadOnlyList<FieldValidationException> Fields => [this];
 }

@@ -4,6 +4,7 @@ using Jumin.Registry;
 using Jumin.Registry.Access;
 using Jumin.Web.Api;
 using Jumin.Web.Infrastructure;
+using Jumin.Web.Pages;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -49,7 +50,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Certificates/New", OperatorClaims.Policy(Permission.CertificateIssue));
     o.Conventions.AllowAnonymousToPage("/Login");
     o.Conventions.AllowAnonymousToPage("/Error");
-});
+}).AddMvcOptions(o => o.Filters.Add<RefusalPageFilter>());
 builder.Services.AddAuthentication(OperatorClaims.Scheme)
     .AddCookie(OperatorClaims.Scheme, o =>
     {

@@ -78,4 +78,10 @@ public sealed class ModuleBoundaryTests
         pages.Should().NotDependOnAny(api).Because("a screen calls the registry's use cases, not the REST endpoints").Check(Architecture);
         api.Should().NotDependOnAny(pages).Because("an endpoint calls the registry's use cases, not a screen's model").Check(Architecture);
     }
+
+    [Fact]
+    public void Every_refusal_a_use_case_throws_is_one_of_the_refusal_family() =>
+        Classes().That().ResideInAssembly(Domain, Registry).And().AreAssignableTo(typeof(Exception)).And().ArePublic()
+            .Should().BeAssignableTo(typeof(Jumin.Domain.RefusalException))
+            .Because("the API and the screens each map refusals in one place, by their kind (issue 14 item 4)").Check(Architecture);
 }

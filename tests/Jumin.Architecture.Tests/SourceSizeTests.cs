@@ -11,10 +11,10 @@ public sealed class SourceSizeTests
     private static readonly Dictionary<string, int> StillOver = new(StringComparer.Ordinal)
     {
         ["src/Jumin.Cs/CsBehaviour.cs"] = 478,
-        ["src/Jumin.Registry/Certificates/CertificateService.cs"] = 467,
-        ["src/Jumin.Registry/Changes/ChangeService.cs"] = 453,
+        ["src/Jumin.Registry/Certificates/CertificateService.cs"] = 461,
+        ["src/Jumin.Registry/Changes/ChangeService.cs"] = 437,
         ["src/Jumin.Registry/Persistence/Rows.cs"] = 448,
-        ["src/Jumin.Web/Api/CertificateApi.cs"] = 422,
+        ["src/Jumin.Web/Api/CertificateApi.cs"] = 371,
         ["src/Jumin.Domain/Residents/ResidentRecord.cs"] = 365,
         ["src/Jumin.Registry/Accounts/AccountService.cs"] = 355,
     };
@@ -39,7 +39,7 @@ public sealed class SourceSizeTests
         Assert.All(StillOver.Keys, f => Assert.Contains(f, files));
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

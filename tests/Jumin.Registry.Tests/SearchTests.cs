@@ -145,7 +145,7 @@ public abstract class SearchTests(DemoRegisterFixture fixture) : IAsyncLifetime
     public async Task Searching_by_an_item_needs_the_right_to_see_it_j1390()
     {
         var code = await Assert.ThrowsAsync<SearchCriteriaException>(() => Find(new() { ResidentCode = "98765432109" }, "clerk01"));
-        Assert.Equal(("residentCode", "forbidden"), (Assert.Single(code.Errors).Field, code.Errors[0].Error.Rule));
+        Assert.Equal(("residentCode", "forbidden"), (Assert.Single(code.Fields).Field, code.Fields[0].Error.Rule));
         var auditor = await Assert.ThrowsAsync<Access.AccessDeniedException>(() => Find(new() { NameKana = "ワタナベ" }, "auditor01"));
         Assert.Equal([Access.Permission.Inquiry], auditor.Needed);
     }
@@ -155,8 +155,8 @@ public abstract class SearchTests(DemoRegisterFixture fixture) : IAsyncLifetime
     {
         Assert.Equal(watanabe.AtenaNumber, Assert.Single(await Find(new() { IndividualNumber = "1234 5678 9018" }, "clerk02")).AtenaNumber);
         var refused = await Assert.ThrowsAsync<SearchCriteriaException>(() => Find(new() { IndividualNumber = "123456789018" }, "clerk01"));
-        Assert.Equal("individualNumber", Assert.Single(refused.Errors).Field);
-        Assert.Equal("forbidden", refused.Errors[0].Error.Rule);
+        Assert.Equal("individualNumber", Assert.Single(refused.Fields).Field);
+        Assert.Equal("forbidden", refused.Fields[0].Error.Rule);
     }
 
     [Fact]
@@ -183,8 +183,8 @@ public abstract class SearchTests(DemoRegisterFixture fixture) : IAsyncLifetime
         var op = await Registry.OperatorAsync("clerk01");
         var historyBefore = await Registry.Node.Search.HistoryAsync(op, 1000);
         var e = await Assert.ThrowsAsync<SearchCriteriaException>(() => Registry.Node.Search.SearchAsync(op, criteria));
-        Assert.Equal(field, e.Errors[0].Field);
-        Assert.Equal(rule, e.Errors[0].Error.Rule);
+        Assert.Equal(field, e.Fields[0].Field);
+        Assert.Equal(rule, e.Fields[0].Error.Rule);
         Assert.Equal(historyBefore.Count, (await Registry.Node.Search.HistoryAsync(op, 1000)).Count);
         await using var db = Registry.Node.Database.Open();
         var last = await db.AuditLog.OrderByDescending(a => a.Sequence).FirstAsync();

@@ -1,3 +1,4 @@
+using Jumin.Domain;
 namespace Jumin.Registry.Access;
 
 /// <summary>
@@ -115,7 +116,9 @@ public static class Permissions
 
 /// <summary>The operator lacks the 操作権限 the use case needs (any one of <see cref="Needed"/>, j1380); the refusal is in the audit log.</summary>
 public sealed class AccessDeniedException(params Permission[] needed)
-    : Exception($"この操作の権限がありません（{string.Join("または", needed.Select(p => p.Japanese()))}の権限が必要です）。")
+    : RefusalException($"この操作の権限がありません（{string.Join("または", needed.Select(p => p.Japanese()))}の権限が必要です）。")
 {
+    public override RefusalKind Kind => RefusalKind.Forbidden;
+
     public IReadOnlyList<Permission> Needed { get; } = needed;
 }

@@ -1,3 +1,4 @@
+using Jumin.Domain;
 using Jumin.Domain.Audit;
 using Jumin.Registry.Access;
 using Jumin.Registry.Persistence;
@@ -172,7 +173,11 @@ public sealed class AuditTrail(AuditChain chain, IClock clock)
 
 /// <summary>A search or 住民票照会 without a 処理事由 (seeds M-10); the refusal is in the audit log.</summary>
 public sealed class ProcessingReasonRequiredException()
-    : Exception("処理事由を選択してください（検索・照会の前に、画面上部の「処理事由」で選びます）。")
+    : RefusalException("処理事由を選択してください（検索・照会の前に、画面上部の「処理事由」で選びます）。")
 {
     public const string Field = "reason";
+
+    public override RefusalKind Kind => RefusalKind.Invalid;
+
+    public override IReadOnlyList<FieldValidationException> Fields => [new(Field, "処理事由", new("required", Message))];
 }

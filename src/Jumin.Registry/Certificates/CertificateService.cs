@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Jumin.Domain;
 using Jumin.Domain.Audit;
 using Jumin.Domain.Certificates;
 using Jumin.Domain.Dates;
@@ -36,13 +37,6 @@ public sealed record IssuedCopy(long IssueId, string IssueNumber, int Pages, IRe
 
 /// <summary>The result of an issuance or a preview: the PDF, the alerts shown to the clerk and the 文字溢れ list.</summary>
 public sealed record CertificateResult(byte[] Pdf, IReadOnlyList<IssuedCopy> Copies, IReadOnlyList<CertificateFinding> Findings, IReadOnlyList<Overflow> Overflows, IReadOnlyList<CertificateDocument> Documents);
-
-/// <summary>The certificate may not be issued as asked; nothing was printed and the refusal is in the audit log.</summary>
-public sealed class CertificateRefusedException(IReadOnlyList<CertificateFinding> findings)
-    : Exception(string.Join(" ", findings.Where(f => f.IsError).Select(f => $"{f.Code} {f.Message}")))
-{
-    public IReadOnlyList<CertificateFinding> Findings { get; } = findings;
-}
 
 /// <summary>A 交付履歴 entry as the j360 screen shows it.</summary>
 public sealed record IssueRecord(CertificateIssueRow Issue, IReadOnlyList<CertificateIssueSubjectRow> Subjects, CertificateDisposalRow? Disposal);

@@ -1,3 +1,4 @@
+using Jumin.Domain;
 using PdfSharp.Fonts;
 
 namespace Jumin.Registry.Certificates;
@@ -62,4 +63,7 @@ public sealed class JapaneseFonts : IFontResolver
 
 /// <summary>The Japanese font for certificates is not installed.</summary>
 public sealed class CertificateFontMissingException(string face)
-    : Exception($"証明書用の日本語フォント {face} が見つかりません。Debian パッケージ fonts-ipaexfont を入れるか、JUMIN_FONT_DIRECTORY を設定してください。");
+    : RefusalException($"証明書用の日本語フォント {face} が見つかりません。Debian パッケージ fonts-ipaexfont を入れるか、JUMIN_FONT_DIRECTORY を設定してください。")
+{
+    public override RefusalKind Kind => RefusalKind.Unavailable;
+}

@@ -1,3 +1,4 @@
+using Jumin.Domain;
 using Jumin.Domain.Audit;
 using Jumin.Domain.Changes;
 using Jumin.Domain.Dates;
@@ -18,23 +19,6 @@ namespace Jumin.Registry.Changes;
 public sealed record ChangeEntry(ResidentChangeRow Row, ChangeRequest Request, ChangePlan Plan, bool RegisterMovedOn)
 {
     public long Id => Row.Id;
-}
-
-/// <summary>A 異動 that cannot be entered or registered: the errors, or the alerts still to acknowledge (j1440).</summary>
-public sealed class ChangeRejectedException(ChangePlan plan, IReadOnlyList<ChangeFinding> findings, bool needsAcknowledgement)
-    : Exception(needsAcknowledgement ? "確認が必要なアラートがあります。" : "エラーがあるため登録できません。")
-{
-    public ChangePlan Plan { get; } = plan;
-
-    public IReadOnlyList<ChangeFinding> Findings { get; } = findings;
-
-    public bool NeedsAcknowledgement { get; } = needsAcknowledgement;
-}
-
-/// <summary>The 異動 is not in a state for this (already decided, register moved on, or the same user approving).</summary>
-public sealed class ChangeConflictException(string message, bool forbidden = false) : Exception(message)
-{
-    public bool Forbidden { get; } = forbidden;
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Jumin.Domain;
 using Jumin.Domain.Changes;
 using Jumin.Domain.Dates;
 using Jumin.Domain.Identifiers;
@@ -14,7 +15,10 @@ using NodaTime;
 namespace Jumin.Registry.JukiNet;
 
 /// <summary>住基ネット refused or could not answer; the message says why, in Japanese.</summary>
-public sealed class JukiNetRequestException(string message) : Exception(message);
+public sealed class JukiNetRequestException(string message) : RefusalException(message)
+{
+    public override RefusalKind Kind => RefusalKind.Conflict;
+}
 
 /// <summary>
 /// Moving between municipalities over 住基ネット: 特例転入 with the 転出証明書情報 fetched from the old municipality

@@ -28,8 +28,10 @@ public sealed record KonbiniRequest
 }
 
 /// <summary>The card or the PIN was not accepted, or the certificate may not be issued; nothing was printed.</summary>
-public sealed class KonbiniRefusedException(string message, int? attemptsLeft = null) : Exception(message)
+public sealed class KonbiniRefusedException(string message, int? attemptsLeft = null) : RefusalException(message)
 {
+    public override RefusalKind Kind => AttemptsLeft == 0 ? RefusalKind.Locked : RefusalKind.Forbidden;
+
     public int? AttemptsLeft { get; } = attemptsLeft;
 }
 

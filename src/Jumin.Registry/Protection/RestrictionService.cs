@@ -127,7 +127,10 @@ public sealed class RestrictionService(RegistryDatabase database, AuditTrail aud
 }
 
 /// <summary>A 抑止 at level エラー stops the process (j410).</summary>
-public sealed class RestrictedException(string message) : Exception(message);
+public sealed class RestrictedException(string message) : RefusalException(message)
+{
+    public override RefusalKind Kind => RefusalKind.Forbidden;
+}
 
 /// <summary>The check every use case makes before 異動, 発行 or 照会.</summary>
 public static class RestrictionCheck

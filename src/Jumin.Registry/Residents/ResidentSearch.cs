@@ -36,9 +36,11 @@ public sealed record ResidentSearchResult(IReadOnlyList<ResidentSearchHit> Hits,
 
 /// <summary>A search that could not run because a criterion is invalid: every bad field, with its rule.</summary>
 public sealed class SearchCriteriaException(IReadOnlyList<FieldValidationException> errors)
-    : Exception(string.Join(" ", errors.Select(e => e.Message)))
+    : RefusalException(string.Join(" ", errors.Select(e => e.Message)))
 {
-    public IReadOnlyList<FieldValidationException> Errors { get; } = errors;
+    public override RefusalKind Kind => RefusalKind.Invalid;
+
+    public override IReadOnlyList<FieldValidationException> Fields { get; } = errors;
 }
 
 /// <summary>基本検索 (j320–j340). Every search is in the audit log, whether it finds anyone or not.</summary>

@@ -52,11 +52,8 @@ internal static class AccountApi
             {
                 return ApiResults.Invalid(errors);
             }
-            return await ApiResults.ValidatedAsync(async () =>
-            {
-                var enrolment = await accounts.CreateAsync(context.User.ToOperator(), account, context.RequestAborted);
-                return Results.Created($"/api/v1/accounts/{enrolment.UserId}", enrolment);
-            });
+            var enrolment = await accounts.CreateAsync(context.User.ToOperator(), account, context.RequestAborted);
+            return Results.Created($"/api/v1/accounts/{enrolment.UserId}", enrolment);
         }).WithSummary("利用者登録（二要素認証の秘密鍵と登録用URIはこの応答でだけ返す）");
 
         api.MapPut("/accounts/{userId}/rights", async (string userId, RightsChangeRequest request, HttpContext context, AccountAdministration accounts, [FromServices] JapaneseDateParser dates) =>
@@ -72,47 +69,40 @@ internal static class AccountApi
             {
                 return ApiResults.Invalid(errors);
             }
-            return await ApiResults.ValidatedAsync(async () =>
-            {
-                var scheduled = await accounts.ChangeRightsAsync(context.User.ToOperator(), userId, change, context.RequestAborted);
-                return Results.Ok(new { UserId = userId, ScheduledChange = scheduled });
-            });
+            var scheduled = await accounts.ChangeRightsAsync(context.User.ToOperator(), userId, change, context.RequestAborted);
+            return Results.Ok(new { UserId = userId, ScheduledChange = scheduled });
         }).WithSummary("権限変更（施行日が先の日なら予約変更。変更が効くと、その利用者のセッションは終わる）");
 
         api.MapDelete("/accounts/scheduled-changes/{id:long}", async (long id, HttpContext context, AccountAdministration accounts) =>
-            await ApiResults.ValidatedAsync(async () =>
             {
                 await accounts.CancelScheduledAsync(context.User.ToOperator(), id, context.RequestAborted);
                 return Results.NoContent();
-            })).WithSummary("予約変更の取消");
+            }).WithSummary("予約変更の取消");
 
         api.MapPost("/accounts/{userId}/unlock", async (string userId, HttpContext context, AccountAdministration accounts) =>
-            await ApiResults.ValidatedAsync(async () =>
             {
                 await accounts.UnlockAsync(context.User.ToOperator(), userId, context.RequestAborted);
                 return Results.NoContent();
-            })).WithSummary("ロック解除");
+            }).WithSummary("ロック解除");
 
         api.MapPost("/accounts/{userId}/second-factor", async (string userId, HttpContext context, AccountAdministration accounts) =>
-            await ApiResults.ValidatedAsync(async () => Results.Ok(await accounts.ReissueSecondFactorAsync(context.User.ToOperator(), userId, context.RequestAborted))))
+            Results.Ok(await accounts.ReissueSecondFactorAsync(context.User.ToOperator(), userId, context.RequestAborted)))
             .WithSummary("二要素認証の再登録（端末の紛失など。旧端末の確認コードは無効になる）");
 
         api.MapGet("/terminals", async (TerminalRegistry terminals) => Results.Ok(await terminals.ListAsync()))
             .WithSummary("端末の許可リスト");
 
         api.MapPut("/terminals/{terminalId}", async (string terminalId, TerminalRequest request, HttpContext context, TerminalRegistry terminals) =>
-            await ApiResults.ValidatedAsync(async () =>
             {
                 await terminals.RegisterAsync(context.User.ToOperator(), terminalId, request.Name ?? "", request.Place ?? "", request.Address ?? "", context.RequestAborted);
                 return Results.NoContent();
-            })).WithSummary("端末の登録・変更（IPアドレスまたは範囲）");
+            }).WithSummary("端末の登録・変更（IPアドレスまたは範囲）");
 
         api.MapDelete("/terminals/{terminalId}", async (string terminalId, HttpContext context, TerminalRegistry terminals) =>
-            await ApiResults.ValidatedAsync(async () =>
             {
                 await terminals.RetireAsync(context.User.ToOperator(), terminalId, context.RequestAborted);
                 return Results.NoContent();
-            })).WithSummary("端末の登録抹消（その端末のセッションは次の要求で終わる）");
+            }).WithSummary("端末の登録抹消（その端末のセッションは次の要求で終わる）");
     }
 
 }

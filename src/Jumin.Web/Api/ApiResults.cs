@@ -19,19 +19,6 @@ internal static class ApiResults
 
     public static IResult Invalid(string field, string label, ValidationError error) => Invalid([new FieldValidationException(field, label, error)]);
 
-    /// <summary>Runs a use case; a field it refuses comes back as a validation problem naming the field.</summary>
-    public static async Task<IResult> ValidatedAsync(Func<Task<IResult>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (FieldValidationException e)
-        {
-            return Invalid([e]);
-        }
-    }
-
     public static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         if (context.Request.Path.StartsWithSegments("/api"))

@@ -88,21 +88,21 @@ internal static class CertificateApi
         }).WithSummary("照合番号による証明書の照合").WithTags("証明書").RequireAuthorization(OperatorClaims.Policy(Permission.CertificateIssue));
 
         api.MapPost("/certificates/{id:long}/disposal", async (long id, DisposalRequest request, HttpContext context, CertificateService certificates) =>
-            await Guard(async () =>
             {
                 await certificates.RecordDisposalAsync(context.User.ToOperator(), id, request.Reason ?? "", context.RequestAborted);
                 return Results.NoContent();
-            })).WithSummary("誤って発行した証明書の処分の記録（j300 処分情報）").WithTags("証明書").RequireAuthorization(OperatorClaims.Policy(Permission.CertificateIssue));
+            }).WithSummary("誤って発行した証明書の処分の記録（j300 処分情報）").WithTags("証明書").RequireAuthorization(OperatorClaims.Policy(Permission.CertificateIssue));
 
         api.MapPost("/restrictions", async (RestrictionRequest request, HttpContext context, RestrictionService restrictions, [FromServices] JapaneseDateParser dates) =>
         {
             var errors = new List<FieldValidationException>();
             var input = BindRestriction(request, dates, errors);
-            return input is null ? ApiResults.Invalid(errors) : await Guard(async () =>
+            if (input is null)
             {
-                var id = await restrictions.SetAsync(context.User.ToOperator(), input, context.RequestAborted);
-                return Results.Created($"/api/v1/restrictions/{id}", new { Id = id });
-            });
+                return ApiResults.Invalid(errors);
+            }
+            var id = await restrictions.SetAsync(context.User.ToOperator(), input, context.RequestAborted);
+            return Results.Created($"/api/v1/restrictions/{id}", new { Id = id });
         }).WithSummary("抑止の設定（j410: 異動・発行・照会、個人・世帯、エラー・アラート）").WithTags("抑止・支援措置").RequireAuthorization(OperatorClaims.Policy(Permission.Restriction));
 
         api.MapGet("/residents/{atenaNumber}/restrictions", async (string atenaNumber, HttpContext context, RestrictionService restrictions) =>
@@ -116,18 +116,16 @@ internal static class CertificateApi
         }).WithSummary("抑止の一覧（本人と世帯）").WithTags("抑止・支援措置").RequireAuthorization(OperatorClaims.Policy(Permission.Inquiry));
 
         api.MapPost("/restrictions/{id:long}/lift", async (long id, HttpContext context, RestrictionService restrictions) =>
-            await Guard(async () =>
             {
                 await restrictions.LiftAsync(context.User.ToOperator(), id, context.RequestAborted);
                 return Results.NoContent();
-            })).WithSummary("抑止の本解除").WithTags("抑止・支援措置").RequireAuthorization(OperatorClaims.Policy(Permission.Restriction));
+            }).WithSummary("抑止の本解除").WithTags("抑止・支援措置").RequireAuthorization(OperatorClaims.Policy(Permission.Restriction));
 
         api.MapPost("/restrictions/{id:long}/temporary-release", async (long id, HttpContext context, RestrictionService restrictions) =>
-            await Guard(async () =>
             {
                 var until = await restrictions.ReleaseTemporarilyAsync(context.User.ToOperator(), id, context.RequestAborted);
                 return Results.Ok(new { Until = until.InZone(JapanTime.Zone).ToString("uuuu-MM-dd'T'HH:mm:sso<G>", null) });
-            })).WithSummary("抑止の一時解除（設定時間の経過で自動的に戻る）").WithTags("抑止・支援措置").RequireAuthorization(OperatorClaims.Policy(Permission.RestrictionTemporaryRelease));
+            }).WithSummary("抑止の一時解除（設定時間の経過で自動的に戻る）").WithTags("抑止・支援措置").RequireAuthorization(OperatorClaims.Policy(Permission.RestrictionTemporaryRelease));
 
         api.MapPost("/residents/{atenaNumber}/support-measures", async (string atenaNumber, SupportMeasureRequest request, HttpContext context, SupportMeasureService measures, [FromServices] JapaneseDateParser dates) =>
         {
@@ -140,22 +138,19 @@ internal static class CertificateApi
             {
                 return ApiResults.Invalid(errors);
             }
-            return await Guard(async () =>
+            var id = await measures.RegisterAsync(context.User.ToOperator(), new SupportMeasureInput
             {
-                var id = await measures.RegisterAsync(context.User.ToOperator(), new SupportMeasureInput
-                {
-                    AtenaNumber = atena,
-                    StartsOn = start.Value,
-                    EndsOn = end,
-                    Provisional = request.Provisional ?? false,
-                    Applicant = applicant,
-                    RelationToApplicant = request.RelationToApplicant,
-                    Offender = request.Offender,
-                    Services = request.Services,
-                    Contact = request.Contact,
-                }, context.RequestAborted);
-                return Results.Created($"/api/v1/residents/{atena}/support-measures", new { Id = id });
-            });
+                AtenaNumber = atena,
+                StartsOn = start.Value,
+                EndsOn = end,
+                Provisional = request.Provisional ?? false,
+                Applicant = applicant,
+                RelationToApplicant = request.RelationToApplicant,
+                Offender = request.Offender,
+                Services = request.Services,
+                Contact = request.Contact,
+            }, context.RequestAborted);
+            return Results.Created($"/api/v1/residents/{atena}/support-measures", new { Id = id });
         }).WithSummary("支援措置の登録（j440: 期間は1年、仮支援措置）").WithTags("抑止・支援措置").RequireAuthorization(OperatorClaims.Policy(Permission.ProtectedPersons));
 
         api.MapGet("/residents/{atenaNumber}/support-measures", async (string atenaNumber, HttpContext context, SupportMeasureService measures) =>
@@ -169,15 +164,14 @@ internal static class CertificateApi
         }).WithSummary("支援対象者の詳細（j380、支援対象者の権限が必要）").WithTags("抑止・支援措置").RequireAuthorization(OperatorClaims.Policy(Permission.ProtectedPersons));
 
         api.MapPost("/support-measures/{id:long}/extension", async (long id, HttpContext context, SupportMeasureService measures) =>
-            await Guard(async () => Results.Ok(new { EndsOn = (await measures.ExtendAsync(context.User.ToOperator(), id, context.RequestAborted)).ToString("uuuu-MM-dd", null) })))
+            Results.Ok(new { EndsOn = (await measures.ExtendAsync(context.User.ToOperator(), id, context.RequestAborted)).ToString("uuuu-MM-dd", null) }))
             .WithSummary("支援措置の延長（期間終了日の1か月前から、1年）").WithTags("抑止・支援措置").RequireAuthorization(OperatorClaims.Policy(Permission.ProtectedPersons));
 
         api.MapPost("/support-measures/{id:long}/end", async (long id, ReasonRequest request, HttpContext context, SupportMeasureService measures) =>
-            await Guard(async () =>
             {
                 await measures.EndAsync(context.User.ToOperator(), id, request.Reason ?? "", context.RequestAborted);
                 return Results.NoContent();
-            })).WithSummary("支援措置の終了").WithTags("抑止・支援措置").RequireAuthorization(OperatorClaims.Policy(Permission.ProtectedPersons));
+            }).WithSummary("支援措置の終了").WithTags("抑止・支援措置").RequireAuthorization(OperatorClaims.Policy(Permission.ProtectedPersons));
 
         api.MapGet("/support-measures/ending-soon", async (HttpContext context, SupportMeasureService measures) =>
             Results.Ok((await measures.EndingSoonAsync(context.User.ToOperator(), context.RequestAborted)).Select(SupportMeasureDto)))
@@ -189,11 +183,8 @@ internal static class CertificateApi
             {
                 return ApiResults.Invalid("atenaNumber", "宛名番号", error);
             }
-            return await Guard(async () =>
-            {
-                var id = await measures.ApproveIssuanceAsync(context.User.ToOperator(), atena, request.RequesterName ?? "", request.Reason ?? "", context.RequestAborted);
-                return Results.Created($"/api/v1/residents/{atena}/support-approvals/{id}", new { Id = id });
-            });
+            var id = await measures.ApproveIssuanceAsync(context.User.ToOperator(), atena, request.RequesterName ?? "", request.Reason ?? "", context.RequestAborted);
+            return Results.Created($"/api/v1/residents/{atena}/support-approvals/{id}", new { Id = id });
         }).WithSummary("支援対象者の証明書交付の審査・承認（当日1回限り、j440）").WithTags("抑止・支援措置").RequireAuthorization(OperatorClaims.Policy(Permission.ProtectedPersons));
 
         api.MapPost("/residents/{atenaNumber}/konbini-cards", async (string atenaNumber, KonbiniCardRequest request, HttpContext context, KonbiniService konbini) =>
@@ -202,7 +193,7 @@ internal static class CertificateApi
             {
                 return ApiResults.Invalid("atenaNumber", "宛名番号", error);
             }
-            return await Guard(async () => Results.Ok(new { Serial = await konbini.RegisterCardAsync(context.User.ToOperator(), atena, request.Pin ?? "", context.RequestAborted) }));
+            return Results.Ok(new { Serial = await konbini.RegisterCardAsync(context.User.ToOperator(), atena, request.Pin ?? "", context.RequestAborted) });
         }).WithSummary("コンビニ交付用カード（模擬）の登録").WithTags("コンビニ交付").RequireAuthorization(OperatorClaims.Policy(Permission.CertificateIssue));
 
         app.MapGet("/certificates/pdf/{token}", (string token, HttpContext context, PrintQueue queue) =>
@@ -219,24 +210,16 @@ internal static class CertificateApi
             {
                 return ApiResults.Invalid("kind", "証明書の種別", new("value", "コンビニ交付は resident-record（住民票の写し）と entry-certificate（記載事項証明書）です。"));
             }
-            try
+            var result = await konbini.IssueAsync(request.Serial ?? "", request.Pin ?? "", new KonbiniRequest
             {
-                var result = await konbini.IssueAsync(request.Serial ?? "", request.Pin ?? "", new KonbiniRequest
-                {
-                    Kind = kind.Value,
-                    WholeHousehold = request.WholeHousehold ?? false,
-                    HouseholdHeadAndRelationship = request.HouseholdHeadAndRelationship ?? true,
-                    Domicile = request.Domicile ?? false,
-                    Copies = request.Copies ?? 1,
-                }, context.RequestAborted);
-                context.Response.Headers["X-Issue-Numbers"] = Uri.EscapeDataString(string.Join(",", result.IssueNumbers));
-                return Results.File(result.ImagePdf, "application/pdf", "certificate.pdf");
-            }
-            catch (KonbiniRefusedException e)
-            {
-                return Results.Problem(statusCode: e.AttemptsLeft == 0 ? StatusCodes.Status423Locked : StatusCodes.Status403Forbidden, title: e.Message,
-                    extensions: e.AttemptsLeft is { } left ? new Dictionary<string, object?> { ["attemptsLeft"] = left } : null);
-            }
+                Kind = kind.Value,
+                WholeHousehold = request.WholeHousehold ?? false,
+                HouseholdHeadAndRelationship = request.HouseholdHeadAndRelationship ?? true,
+                Domicile = request.Domicile ?? false,
+                Copies = request.Copies ?? 1,
+            }, context.RequestAborted);
+            context.Response.Headers["X-Issue-Numbers"] = Uri.EscapeDataString(string.Join(",", result.IssueNumbers));
+            return Results.File(result.ImagePdf, "application/pdf", "certificate.pdf");
         }).WithSummary("コンビニ交付（カード＋暗証番号、画像PDF、j1210）").WithTags("コンビニ交付").AllowAnonymous();
     }
 
@@ -248,55 +231,21 @@ internal static class CertificateApi
         {
             return ApiResults.Invalid(errors);
         }
-        return await Guard(async () =>
+        var op = context.User.ToOperator();
+        var result = preview
+            ? await certificates.PreviewAsync(op, request, context.RequestAborted)
+            : await certificates.IssueAsync(op, request, context.RequestAborted);
+        var wantsPdf = context.Request.Headers.Accept.Any(a => a?.Contains("application/pdf", StringComparison.OrdinalIgnoreCase) == true);
+        if (wantsPdf || preview)
         {
-            var op = context.User.ToOperator();
-            var result = preview
-                ? await certificates.PreviewAsync(op, request, context.RequestAborted)
-                : await certificates.IssueAsync(op, request, context.RequestAborted);
-            var wantsPdf = context.Request.Headers.Accept.Any(a => a?.Contains("application/pdf", StringComparison.OrdinalIgnoreCase) == true);
-            if (wantsPdf || preview)
-            {
-                context.Response.Headers["X-Issue-Ids"] = string.Join(",", result.Copies.Select(c => c.IssueId));
-                return Results.File(result.Pdf, "application/pdf", $"{kind.Slug()}.pdf");
-            }
-            return Results.Ok(new CertificateIssuedDto(
-                [.. result.Copies.Select(c => new IssuedCopyDto(c.IssueId, c.IssueNumber, c.Pages, c.VerificationCodes, c.Subjects))],
-                [.. result.Findings.Select(Finding)],
-                [.. result.Overflows.Select(o => o.ToString())],
-                Convert.ToBase64String(result.Pdf)));
-        });
-    }
-
-    /// <summary>Refusals → 422 naming each field and rule; bad input → 400; a missing font → 503.</summary>
-    private static async Task<IResult> Guard(Func<Task<IResult>> action)
-    {
-        try
-        {
-            return await action();
+            context.Response.Headers["X-Issue-Ids"] = string.Join(",", result.Copies.Select(c => c.IssueId));
+            return Results.File(result.Pdf, "application/pdf", $"{kind.Slug()}.pdf");
         }
-        catch (CertificateRefusedException e)
-        {
-            var errors = e.Findings.Where(f => f.IsError).ToList();
-            return Results.ValidationProblem(
-                errors.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.Select(f => $"{f.Code} {f.Message}").ToArray()),
-                detail: string.Join(" ", errors.Select(f => f.Message)),
-                title: "この請求では証明書を交付できません。",
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                extensions: new Dictionary<string, object?>
-                {
-                    ["rules"] = errors.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.First().Code),
-                    ["findings"] = e.Findings.Select(Finding).ToList(),
-                });
-        }
-        catch (FieldValidationException e)
-        {
-            return ApiResults.Invalid([e]);
-        }
-        catch (CertificateFontMissingException e)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: e.Message);
-        }
+        return Results.Ok(new CertificateIssuedDto(
+            [.. result.Copies.Select(c => new IssuedCopyDto(c.IssueId, c.IssueNumber, c.Pages, c.VerificationCodes, c.Subjects))],
+            [.. result.Findings.Select(Finding)],
+            [.. result.Overflows.Select(o => o.ToString())],
+            Convert.ToBase64String(result.Pdf)));
     }
 
     public static CertificateFindingDto Finding(CertificateFinding f) => new(f.Code, f.Field, f.IsError ? "error" : "alert", f.Message);

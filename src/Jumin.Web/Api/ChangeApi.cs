@@ -76,25 +76,22 @@ internal static class ChangeApi
         }).WithSummary("異動の内容（入力確認 j540: 変更前・変更後）").WithTags("審査・決裁").RequireAuthorization(OperatorClaims.Policy(Permission.Inquiry));
 
         api.MapPost("/changes/{id:long}/registration", async (long id, HttpContext context, ChangeService changes, ResidentPresentation presentation) =>
-            await Decide(async () =>
             {
                 var op = context.User.ToOperator();
                 return Results.Ok(ChangeDtoMapping.Change(presentation, await changes.RegisterAsync(op, id, context.RequestAborted), op.VisibleItems));
-            })).WithSummary("本登録（審査・決裁 j530）").WithTags("審査・決裁").RequireAuthorization(OperatorClaims.Policy(Permission.Approval));
+            }).WithSummary("本登録（審査・決裁 j530）").WithTags("審査・決裁").RequireAuthorization(OperatorClaims.Policy(Permission.Approval));
 
         api.MapPost("/changes/registrations", async (BulkRegistrationRequest request, HttpContext context, ChangeService changes) =>
-            await Decide(async () =>
             {
                 var results = await changes.RegisterManyAsync(context.User.ToOperator(), request.Ids, cancellationToken: context.RequestAborted);
                 return Results.Ok(results.Select(r => new BulkRegistrationResultDto(r.Id, r.Refusal is null, r.Refusal)));
-            })).WithSummary("一括本登録（上限あり、j530）").WithTags("審査・決裁").RequireAuthorization(OperatorClaims.Policy(Permission.Approval));
+            }).WithSummary("一括本登録（上限あり、j530）").WithTags("審査・決裁").RequireAuthorization(OperatorClaims.Policy(Permission.Approval));
 
         api.MapPost("/changes/{id:long}/withdrawal", async (long id, HttpContext context, ChangeService changes) =>
-            await Decide(async () =>
             {
                 await changes.WithdrawAsync(context.User.ToOperator(), id, context.RequestAborted);
                 return Results.NoContent();
-            })).WithSummary("仮登録の取下げ").WithTags("審査・決裁").RequireAuthorization(OperatorClaims.WithdrawPolicy);
+            }).WithSummary("仮登録の取下げ").WithTags("審査・決裁").RequireAuthorization(OperatorClaims.WithdrawPolicy);
 
         api.MapGet("/move-in-notices/missing", async (int? days, HttpContext context, ChangeService changes, ResidentPresentation presentation) =>
         {
@@ -119,42 +116,8 @@ internal static class ChangeApi
         {
             return ApiResults.Invalid(errors);
         }
-        return await Decide(async () =>
-        {
-            var op = context.User.ToOperator();
-            var entry = await changes.EnterAsync(op, request, dto.AcknowledgedAlerts ?? [], context.RequestAborted);
-            return Results.Created($"/api/v1/changes/{entry.Id}", ChangeDtoMapping.Change(presentation, entry, op.VisibleItems));
-        });
-    }
-
-    /// <summary>Errors → 422 with each item and rule; alerts to acknowledge and conflicts → 409; missing rights → 403.</summary>
-    private static async Task<IResult> Decide(Func<Task<IResult>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (ChangeRejectedException e) when (e.NeedsAcknowledgement)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: e.Message, detail: string.Join(" ", e.Findings.Select(f => f.Message)),
-                extensions: new Dictionary<string, object?> { ["findings"] = e.Findings.Select(ChangeDtoMapping.Finding).ToList() });
-        }
-        catch (ChangeRejectedException e)
-        {
-            return Results.ValidationProblem(
-                e.Findings.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.Select(f => $"{f.FieldLabel}: {f.Message}").ToArray()),
-                detail: string.Join(" ", e.Findings.Select(f => f.Message)),
-                title: e.Message,
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                extensions: new Dictionary<string, object?>
-                {
-                    ["rules"] = e.Findings.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.First().Code),
-                    ["findings"] = e.Findings.Select(ChangeDtoMapping.Finding).ToList(),
-                });
-        }
-        catch (ChangeConflictException e)
-        {
-            return Results.Problem(statusCode: e.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict, title: e.Message);
-        }
+        var op = context.User.ToOperator();
+        var entry = await changes.EnterAsync(op, request, dto.AcknowledgedAlerts ?? [], context.RequestAborted);
+        return Results.Created($"/api/v1/changes/{entry.Id}", ChangeDtoMapping.Change(presentation, entry, op.VisibleItems));
     }
 }

@@ -24,11 +24,8 @@ internal static class ExportApi
             {
                 return ApiResults.Invalid(errors);
             }
-            return await ApiResults.ValidatedAsync(async () =>
-            {
-                var id = await exports.RequestAsync(context.User.ToOperator(), new(request.Purpose ?? "", request.Medium ?? "", request.AddressPrefix ?? "", items), context.RequestAborted);
-                return Results.Created($"/api/v1/exports/{id}", new { Id = id });
-            });
+            var id = await exports.RequestAsync(context.User.ToOperator(), new(request.Purpose ?? "", request.Medium ?? "", request.AddressPrefix ?? "", items), context.RequestAborted);
+            return Results.Created($"/api/v1/exports/{id}", new { Id = id });
         }).WithSummary("データ抽出の申請（利用目的・出力先・住所・項目。個人番号は出力できない）").RequireAuthorization(OperatorClaims.Policy(Permission.Euc));
 
         api.MapGet("", async (HttpContext context, BulkExportService exports) =>
@@ -54,26 +51,23 @@ internal static class ExportApi
             .RequireAuthorization(OperatorClaims.ExportListPolicy);
 
         api.MapPost("/{id:long}/approval", async (long id, BulkExportDecisionDto request, HttpContext context, BulkExportService exports) =>
-            await ApiResults.ValidatedAsync(async () =>
             {
                 await exports.DecideAsync(context.User.ToOperator(), id, approve: true, request.Note, context.RequestAborted);
                 return Results.NoContent();
-            })).WithSummary("データ抽出の事前承認（管理責任者。自分の申請は不可）").RequireAuthorization(OperatorClaims.Policy(Permission.BulkExportApproval));
+            }).WithSummary("データ抽出の事前承認（管理責任者。自分の申請は不可）").RequireAuthorization(OperatorClaims.Policy(Permission.BulkExportApproval));
 
         api.MapPost("/{id:long}/rejection", async (long id, BulkExportDecisionDto request, HttpContext context, BulkExportService exports) =>
-            await ApiResults.ValidatedAsync(async () =>
             {
                 await exports.DecideAsync(context.User.ToOperator(), id, approve: false, request.Note, context.RequestAborted);
                 return Results.NoContent();
-            })).WithSummary("データ抽出の却下（理由が必要）").RequireAuthorization(OperatorClaims.Policy(Permission.BulkExportApproval));
+            }).WithSummary("データ抽出の却下（理由が必要）").RequireAuthorization(OperatorClaims.Policy(Permission.BulkExportApproval));
 
         api.MapPost("/{id:long}/file", async (long id, HttpContext context, BulkExportService exports) =>
-            await ApiResults.ValidatedAsync(async () =>
             {
                 var file = await exports.RunAsync(context.User.ToOperator(), id, context.RequestAborted);
                 context.Response.Headers["X-Export-Rows"] = file.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 context.Response.Headers["X-Export-Excluded"] = file.Excluded.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Results.File(file.Content, "text/csv; charset=utf-8", file.FileName);
-            })).WithSummary("承認済みのデータ抽出を出力（申請者本人、承認の当日に一度だけ。件数とSHA-256を記録）").RequireAuthorization(OperatorClaims.Policy(Permission.Euc));
+            }).WithSummary("承認済みのデータ抽出を出力（申請者本人、承認の当日に一度だけ。件数とSHA-256を記録）").RequireAuthorization(OperatorClaims.Policy(Permission.Euc));
     }
 }

@@ -38,16 +38,9 @@ internal static class JukiNetApi
                 return NotConnected(jukinet);
             }
             var op = context.User.ToOperator();
-            try
-            {
-                var certificate = await moves.FetchDepartureCertificateAsync(op, code, context.RequestAborted);
-                return Results.Ok(DepartureCertificateDto.For(certificate, op.VisibleItems));
-            }
-            catch (JukiNetRequestException e)
-            {
-                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "転出証明書情報を取得できません", detail: e.Message);
-            }
-        }).WithSummary("特例転入: 転出証明書情報の取得（j670。一度だけ取得できる）").RequireAuthorization(OperatorClaims.Policy(Permission.ChangeEntry));
+            var certificate = await moves.FetchDepartureCertificateAsync(op, code, context.RequestAborted);
+            return Results.Ok(DepartureCertificateDto.For(certificate, op.VisibleItems));
+        }).WithRefusalTitle("転出証明書情報を取得できません").WithSummary("特例転入: 転出証明書情報の取得（j670。一度だけ取得できる）").RequireAuthorization(OperatorClaims.Policy(Permission.ChangeEntry));
 
         api.MapPost("/move-in-notices", async (JukiNetConnection jukinet, HttpContext context) =>
         {
@@ -55,15 +48,8 @@ internal static class JukiNetApi
             {
                 return NotConnected(jukinet);
             }
-            try
-            {
-                return Results.Ok(await moves.TakeInMoveInNoticesAsync(context.User.ToOperator(), context.RequestAborted));
-            }
-            catch (JukiNetRequestException e)
-            {
-                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "転入通知を取り込めません", detail: e.Message);
-            }
-        }).WithSummary("転入通知の受理（j700）: 市町村CSに届いた転入通知を仮登録にする").RequireAuthorization(OperatorClaims.Policy(Permission.ChangeEntry));
+            return Results.Ok(await moves.TakeInMoveInNoticesAsync(context.User.ToOperator(), context.RequestAborted));
+        }).WithRefusalTitle("転入通知を取り込めません").WithSummary("転入通知の受理（j700）: 市町村CSに届いた転入通知を仮登録にする").RequireAuthorization(OperatorClaims.Policy(Permission.ChangeEntry));
 
         api.MapPost("/resident-codes", async (ResidentCodeAssignmentDto request, JukiNetConnection jukinet, HttpContext context) =>
         {
@@ -75,20 +61,9 @@ internal static class JukiNetApi
             {
                 return NotConnected(jukinet);
             }
-            try
-            {
-                var assigned = await codes.AssignAsync(context.User.ToOperator(), atena, request.Change, context.RequestAborted);
-                return Results.Created($"/api/v1/changes/{assigned.ChangeId}", new { assigned.ChangeId, assigned.Remaining, assigned.LowStockAlert });
-            }
-            catch (JukiNetRequestException e)
-            {
-                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "住民票コードを付番できません", detail: e.Message);
-            }
-            catch (Registry.Changes.ChangeRejectedException e)
-            {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "住民票コードを付番できません", detail: string.Join(" ", e.Findings.Select(f => f.Message)));
-            }
-        }).WithSummary("住民票コードの付番・変更（j870, j880）: 市町村CSの空き番から無作為に選び、仮登録する。空きが少なければ警告する").RequireAuthorization(OperatorClaims.Policy(Permission.ChangeEntry));
+            var assigned = await codes.AssignAsync(context.User.ToOperator(), atena, request.Change, context.RequestAborted);
+            return Results.Created($"/api/v1/changes/{assigned.ChangeId}", new { assigned.ChangeId, assigned.Remaining, assigned.LowStockAlert });
+        }).WithRefusalTitle("住民票コードを付番できません").WithSummary("住民票コードの付番・変更（j870, j880）: 市町村CSの空き番から無作為に選び、仮登録する。空きが少なければ警告する").RequireAuthorization(OperatorClaims.Policy(Permission.ChangeEntry));
 
         api.MapPost("/consistency", async (JukiNetConnection jukinet, HttpContext context) =>
         {
@@ -96,16 +71,9 @@ internal static class JukiNetApi
             {
                 return NotConnected(jukinet);
             }
-            try
-            {
-                var op = context.User.ToOperator();
-                return Results.Ok(ConsistencyReportView.For(await consistency.RunAsync(op, context.RequestAborted), op.VisibleItems));
-            }
-            catch (JukiNetRequestException e)
-            {
-                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "整合性確認を実行できません", detail: e.Message);
-            }
-        }).WithSummary("整合性確認（j1100）: 既存住基 ↔ 市町村CS ↔ 都道府県 ↔ 全国").RequireAuthorization(OperatorClaims.Policy(Permission.Batch));
+            var op = context.User.ToOperator();
+            return Results.Ok(ConsistencyReportView.For(await consistency.RunAsync(op, context.RequestAborted), op.VisibleItems));
+        }).WithRefusalTitle("整合性確認を実行できません").WithSummary("整合性確認（j1100）: 既存住基 ↔ 市町村CS ↔ 都道府県 ↔ 全国").RequireAuthorization(OperatorClaims.Policy(Permission.Batch));
     }
 
     /// <summary>個人番号カード (j1110, j1120) under <c>/api/v1/jukinet</c>.</summary>
@@ -121,8 +89,8 @@ internal static class JukiNetApi
             }
             return jukinet.Cards is not { } cards
                 ? NotConnected(jukinet)
-                : await CardCallAsync("カード管理情報を照会できません", () => cards.StatusAsync(context.User.ToOperator(), atena, context.RequestAborted));
-        }).WithSummary("カード管理状況（j1110）: 個人番号カードを所有しているか、その状態").RequireAuthorization(OperatorClaims.Policy(Permission.Inquiry));
+                : Results.Ok(await cards.StatusAsync(context.User.ToOperator(), atena, context.RequestAborted));
+        }).WithRefusalTitle("カード管理情報を照会できません").WithSummary("カード管理状況（j1110）: 個人番号カードを所有しているか、その状態").RequireAuthorization(OperatorClaims.Policy(Permission.Inquiry));
 
         api.MapPost("/cards/{atenaNumber}/operations", async (string atenaNumber, CardOperationDto request, JukiNetConnection jukinet, HttpContext context) =>
         {
@@ -136,8 +104,8 @@ internal static class JukiNetApi
             }
             return jukinet.Cards is not { } cards
                 ? NotConnected(jukinet)
-                : await CardCallAsync($"{operation.JapaneseName()}を行えません", () => cards.OperateAsync(context.User.ToOperator(), atena, operation, request.Reason, context.RequestAborted));
-        }).WithSummary("個人番号カードの窓口操作（j1110）: 交付申請・交付・一時停止・一時停止解除・廃止・回収・返還").RequireAuthorization(OperatorClaims.Policy(Permission.ChangeEntry));
+                : Results.Ok(await cards.OperateAsync(context.User.ToOperator(), atena, operation, request.Reason, context.RequestAborted));
+        }).WithRefusalTitle("個人番号カードの窓口操作を行えません").WithSummary("個人番号カードの窓口操作（j1110）: 交付申請・交付・一時停止・一時停止解除・廃止・回収・返還").RequireAuthorization(OperatorClaims.Policy(Permission.ChangeEntry));
 
         api.MapGet("/card-destinations", async (string? atenaNumber, JukiNetConnection jukinet, HttpContext context) =>
         {
@@ -165,45 +133,21 @@ internal static class JukiNetApi
             {
                 return NotConnected(jukinet);
             }
-            try
-            {
-                var made = await cards.CreateDestinationAsync(context.User.ToOperator(), atena, request.DeliveryName, request.DeliveryAddress, context.RequestAborted);
-                return Results.Created($"/api/v1/jukinet/card-destinations?atenaNumber={atena}", made);
-            }
-            catch (FieldValidationException e)
-            {
-                return ApiResults.Invalid([e]);
-            }
-        }).WithSummary("送付先情報の作成（j1120）: 住所と異なる居所を送付先にできる。別の職員の確認後に送信する").RequireAuthorization(OperatorClaims.Policy(Permission.ChangeEntry));
+            var made = await cards.CreateDestinationAsync(context.User.ToOperator(), atena, request.DeliveryName, request.DeliveryAddress, context.RequestAborted);
+            return Results.Created($"/api/v1/jukinet/card-destinations?atenaNumber={atena}", made);
+        }).WithRefusalTitle("送付先情報を作成できません").WithSummary("送付先情報の作成（j1120）: 住所と異なる居所を送付先にできる。別の職員の確認後に送信する").RequireAuthorization(OperatorClaims.Policy(Permission.ChangeEntry));
 
         api.MapPost("/card-destinations/{id:long}/confirm", async (long id, JukiNetConnection jukinet, HttpContext context) =>
             jukinet.Cards is not { } cards
                 ? NotConnected(jukinet)
-                : await CardCallAsync("送付先情報を確認できません", () => cards.ConfirmDestinationAsync(context.User.ToOperator(), id, context.RequestAborted)))
-            .WithSummary("送付先情報の確認（作成者と別の職員）").RequireAuthorization(OperatorClaims.Policy(Permission.Approval));
+                : Results.Ok(await cards.ConfirmDestinationAsync(context.User.ToOperator(), id, context.RequestAborted)))
+            .WithRefusalTitle("送付先情報を確認できません").WithSummary("送付先情報の確認（作成者と別の職員）").RequireAuthorization(OperatorClaims.Policy(Permission.Approval));
 
         api.MapPost("/card-notices", async (JukiNetConnection jukinet, HttpContext context) =>
             jukinet.Cards is not { } cards
                 ? NotConnected(jukinet)
-                : await CardCallAsync("一時停止の通知を受理できません", () => cards.TakeInNoticesAsync(context.User.ToOperator(), context.RequestAborted)))
-            .WithSummary("一時停止の通知の受理: コールセンターで一時停止されたカードの通知を取り込む").RequireAuthorization(OperatorClaims.Policy(Permission.ChangeEntry));
-    }
-
-    /// <summary>A card call: its result, a field error as 400, a refusal by the network as 409.</summary>
-    private static async Task<IResult> CardCallAsync<T>(string title, Func<Task<T>> call)
-    {
-        try
-        {
-            return Results.Ok(await call());
-        }
-        catch (FieldValidationException e)
-        {
-            return ApiResults.Invalid([e]);
-        }
-        catch (JukiNetRequestException e)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: e.Message);
-        }
+                : Results.Ok(await cards.TakeInNoticesAsync(context.User.ToOperator(), context.RequestAborted)))
+            .WithRefusalTitle("一時停止の通知を受理できません").WithSummary("一時停止の通知の受理: コールセンターで一時停止されたカードの通知を取り込む").RequireAuthorization(OperatorClaims.Policy(Permission.ChangeEntry));
     }
 
     private static IResult NotConnected(JukiNetConnection jukinet) =>

@@ -23,17 +23,15 @@ internal static class OperationsApi
             .WithSummary("運用監視（件数と待ち行列のみ、個人情報なし）").RequireAuthorization(OperatorClaims.Policy(Permission.Operations));
 
         api.MapPost("/accounts/{userId}/break-glass", async (string userId, BreakGlassRequest request, HttpContext context, AccountService accounts) =>
-            await ApiResults.ValidatedAsync(async () =>
             {
                 var id = await accounts.GrantBreakGlassAsync(context.User.ToOperator(), userId, request.Reason ?? "", TimeSpan.FromMinutes(request.Minutes ?? 60), context.RequestAborted);
                 return Results.Created($"/api/v1/break-glass/{id}", new { Id = id });
-            })).WithSummary("委託先への緊急時アクセスの承認（照会のみ、最長4時間）").RequireAuthorization(OperatorClaims.Policy(Permission.RightsAdministration));
+            }).WithSummary("委託先への緊急時アクセスの承認（照会のみ、最長4時間）").RequireAuthorization(OperatorClaims.Policy(Permission.RightsAdministration));
 
         api.MapPost("/break-glass/{id:long}/revocation", async (long id, HttpContext context, AccountService accounts) =>
-            await ApiResults.ValidatedAsync(async () =>
             {
                 await accounts.RevokeBreakGlassAsync(context.User.ToOperator(), id, context.RequestAborted);
                 return Results.NoContent();
-            })).WithSummary("緊急時アクセスの取消（そのセッションは次の要求で終わる）").RequireAuthorization(OperatorClaims.Policy(Permission.RightsAdministration));
+            }).WithSummary("緊急時アクセスの取消（そのセッションは次の要求で終わる）").RequireAuthorization(OperatorClaims.Policy(Permission.RightsAdministration));
     }
 }

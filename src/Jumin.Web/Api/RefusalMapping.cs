@@ -3,6 +3,12 @@ using System.Text.Json;
 using Jumin.Domain;
 using Jumin.Registry.Access;
 using Jumin.Registry.Audit;
+using Jumin.Registry.Certificates;
+using Jumin.Registry.Changes;
+using Jumin.Registry.JukiNet;
+using Jumin.Registry.Konbini;
+using Jumin.Web.Contracts;
+using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
@@ -41,33 +47,78 @@ internal static class RefusalMapping
         {
             await next();
         }
-        // A search or 照会 without a 処理事由: the screens ask for one and come back; the API names the missing field.
-        catch (ProcessingReasonRequiredException e) when (!context.Response.HasStarted)
-        {
-            if (IsApi(context))
-            {
-                await ApiResults.Invalid(ProcessingReasonRequiredException.Field, "処理事由", new("required", e.Message)).ExecuteAsync(context);
-                return;
-            }
-            context.Response.Redirect("/reason?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
-        }
-        // A right the use case checks itself (beyond the endpoint's policy), already audited by the service.
-        catch (AccessDeniedException e) when (!context.Response.HasStarted)
+        catch (RefusalException e) when (!context.Response.HasStarted)
         {
             // A file download refused before its first byte must not keep the file's headers.
             context.Response.Clear();
             if (IsApi(context))
             {
-                await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: e.Message).ExecuteAsync(context);
+                await Problem(e, context).ExecuteAsync(context);
                 return;
             }
-            context.Response.Redirect("/forbidden");
+            // A screen that shows its own refusals has done so (RefusalPageFilter); these two send the clerk elsewhere.
+            switch (e)
+            {
+                case ProcessingReasonRequiredException:
+                    context.Response.Redirect("/reason?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
+                    return;
+                case AccessDeniedException:
+                    context.Response.Redirect("/forbidden");
+                    return;
+                default:
+                    throw;
+            }
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted && IsApi(context))
         {
             await BadRequest(e).ExecuteAsync(context);
         }
     });
+
+    /// <summary>
+    /// The API's answer to a refusal: the status of its kind, each field at fault with its rule, and the findings of a
+    /// 異動 or certificate. A refusal from a peer (住基ネット) takes the endpoint's title (<see cref="WithRefusalTitle"/>)
+    /// and its own words as the detail.
+    /// </summary>
+    public static IResult Problem(RefusalException e, HttpContext context)
+    {
+        var status = RefusalStatus.Of(e.Kind);
+        return e switch
+        {
+            ChangeRejectedException { NeedsAcknowledgement: true } change => Results.Problem(statusCode: status, title: change.Message,
+                detail: string.Join(" ", change.Findings.Select(f => f.Message)),
+                extensions: new Dictionary<string, object?> { ["findings"] = change.Findings.Select(ChangeDtoMapping.Finding).ToList() }),
+            ChangeRejectedException change => Findings(status, change.Message,
+                [.. change.Findings.Select(f => (f.Field, f.Code, $"{f.FieldLabel}: {f.Message}", f.Message))],
+                change.Findings.Select(ChangeDtoMapping.Finding).ToList()),
+            CertificateRefusedException certificate => Findings(status, "この請求では証明書を交付できません。",
+                [.. certificate.Findings.Where(f => f.IsError).Select(f => (f.Field, f.Code, $"{f.Code} {f.Message}", f.Message))],
+                certificate.Findings.Select(CertificateApi.Finding).ToList()),
+            KonbiniRefusedException { AttemptsLeft: { } left } => Results.Problem(statusCode: status, title: e.Message,
+                extensions: new Dictionary<string, object?> { ["attemptsLeft"] = left }),
+            _ when e.Fields.Count > 0 => ApiResults.Invalid(e.Fields),
+            JukiNetRequestException when context.GetEndpoint()?.Metadata.GetMetadata<RefusalTitle>() is { } endpoint => Results.Problem(statusCode: status, title: endpoint.Title, detail: e.Message),
+            _ => Results.Problem(statusCode: status, title: e.Message),
+        };
+    }
+
+    /// <summary>What the clerk reads when a peer refuses this endpoint's request (the peer's words follow as the detail).</summary>
+    public static RouteHandlerBuilder WithRefusalTitle(this RouteHandlerBuilder builder, string title) => builder.WithMetadata(new RefusalTitle(title));
+
+    private sealed record RefusalTitle(string Title);
+
+    /// <summary>A rule-by-rule refusal: errors and rules by field (as for bad input), and every finding with its code.</summary>
+    private static IResult Findings<T>(int status, string title, IReadOnlyList<(string Field, string Code, string Text, string Message)> errors, List<T> findings) =>
+        Results.ValidationProblem(
+            errors.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.Select(f => f.Text).ToArray()),
+            detail: string.Join(" ", errors.Select(f => f.Message)),
+            title: title,
+            statusCode: status,
+            extensions: new Dictionary<string, object?>
+            {
+                ["rules"] = errors.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.First().Code),
+                ["findings"] = findings,
+            });
 
     /// <summary>Japanese titles for the bare status answers of the API (no route, no session, wrong method …).</summary>
     public static string StatusTitle(int status) => status switch

@@ -40,17 +40,10 @@ internal static class RegistryApi
 
         api.MapPut("/session/reason", async (ProcessingReasonRequest request, HttpContext context) =>
         {
-            try
-            {
-                var reason = Domain.Audit.ProcessingReason.Create(
-                    Enum.TryParse<Domain.Audit.ProcessingReasonKind>(request.Reason, out var kind) && !int.TryParse(request.Reason, out _) ? kind : 0, request.ReasonNote);
-                await context.SignInAsync(OperatorClaims.Scheme, OperatorClaims.ToPrincipal(context.User.ToOperator() with { Reason = reason }));
-                return Results.Ok(new { Reason = reason.Text });
-            }
-            catch (FieldValidationException e)
-            {
-                return ApiResults.Invalid([e]);
-            }
+            var reason = Domain.Audit.ProcessingReason.Create(
+                Enum.TryParse<Domain.Audit.ProcessingReasonKind>(request.Reason, out var kind) && !int.TryParse(request.Reason, out _) ? kind : 0, request.ReasonNote);
+            await context.SignInAsync(OperatorClaims.Scheme, OperatorClaims.ToPrincipal(context.User.ToOperator() with { Reason = reason }));
+            return Results.Ok(new { Reason = reason.Text });
         }).WithSummary("処理事由の選択（以後の検索・照会のログに記録。選ぶまで検索・照会はできない）").RequireAuthorization();
 
         api.MapDelete("/session", async (HttpContext context, AuditTrail audit, Registry.RegistryNode node) =>
@@ -68,15 +61,8 @@ internal static class RegistryApi
             {
                 return ApiResults.Invalid(errors);
             }
-            try
-            {
-                var result = await search.SearchAsync(context.User.ToOperator(), criteria, screen: "API 住民検索", cancellationToken: context.RequestAborted);
-                return Results.Ok(new SearchResultDto([.. result.Hits.Select(h => presentation.Summary(h.Current))], result.Truncated));
-            }
-            catch (SearchCriteriaException e)
-            {
-                return ApiResults.Invalid(e.Errors);
-            }
+            var result = await search.SearchAsync(context.User.ToOperator(), criteria, screen: "API 住民検索", cancellationToken: context.RequestAborted);
+            return Results.Ok(new SearchResultDto([.. result.Hits.Select(h => presentation.Summary(h.Current))], result.Truncated));
         }).WithSummary("住民検索（j320–j340）").RequireAuthorization(OperatorClaims.Policy(Permission.Inquiry));
 
         api.MapGet("/residents/{atenaNumber}", async (string atenaNumber, HttpContext context, ResidentQuery query, ResidentPresentation presentation) =>
@@ -87,14 +73,7 @@ internal static class RegistryApi
             }
             var op = context.User.ToOperator();
             ResidentDossier? dossier;
-            try
-            {
-                dossier = await query.GetAsync(op, atena, "API 住民票照会", context.RequestAborted);
-            }
-            catch (RestrictedException e)
-            {
-                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: e.Message);
-            }
+            dossier = await query.GetAsync(op, atena, "API 住民票照会", context.RequestAborted);
             if (dossier is null)
             {
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"宛名番号{atena}の住民は登録されていません。");

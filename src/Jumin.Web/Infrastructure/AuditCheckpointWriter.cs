@@ -1,4 +1,5 @@
 using Jumin.Registry;
+using Jumin.Registry.Operations;
 
 namespace Jumin.Web.Infrastructure;
 
@@ -10,53 +11,25 @@ public sealed class AuditCheckpointWriter(RegistryNode node, IConfiguration conf
 {
     private readonly TaskCompletionSource firstRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private readonly RecurringWork checkpoint = new(ct => node.AuditCheckpoints.WriteAsync(node.Database, ct));
+
     /// <summary>Why the last checkpoint could not be written (null when it was), for 運用監視.</summary>
-    public string? LastFailure { get; private set; }
+    public string? LastFailure => checkpoint.LastFailure;
 
     /// <summary>Completes once the checkpoint at start has been written or has failed.</summary>
     public Task FirstRound => firstRound.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await checkpoint.RunRoundAsync(stoppingToken);
+        firstRound.TrySetResult();
         var seconds = configuration.GetValue("Jumin:AuditCheckpointSeconds", 60.0);
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, seconds)));
-        do
-        {
-            await WriteAsync(stoppingToken);
-            firstRound.TrySetResult();
-        }
-        while (await WaitAsync(timer, stoppingToken));
+        await checkpoint.RunEveryAsync(TimeSpan.FromSeconds(Math.Max(1, seconds)), stoppingToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await WriteAsync(cancellationToken);
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private async Task WriteAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await node.AuditCheckpoints.WriteAsync(node.Database, cancellationToken);
-            LastFailure = null;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The database or the checkpoint volume being away must not stop the counter; the next tick tries again.
-            LastFailure = $"{DateTime.UtcNow:O}: {e.GetType().Name}: {e.Message}";
-        }
+        await checkpoint.RunRoundAsync(cancellationToken);
     }
 }

@@ -5,6 +5,7 @@ using Jumin.JukiNet.Transport;
 using Jumin.Registry;
 using Jumin.Registry.Demo;
 using Jumin.Registry.JukiNet;
+using Jumin.Registry.Operations;
 
 namespace Jumin.Web.Infrastructure;
 
@@ -27,7 +28,10 @@ public sealed class JukiNetConnection(RegistryNode registry, IConfiguration conf
 
     public static Municipality Demo { get; } = new(DemoMunicipality.Code.Value, DemoMunicipality.Name, DemoMunicipality.Prefecture);
 
-    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Set to the connection attempt when the host starts it.</summary>
+    private readonly TaskCompletionSource<Task> connecting = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private RecurringWork? scheduledConsistency;
 
     public string Mode { get; } = (configuration["Jumin:JukiNet:Mode"] ?? "embedded").Trim().ToLowerInvariant();
 
@@ -45,77 +49,48 @@ public sealed class JukiNetConnection(RegistryNode registry, IConfiguration conf
     /// <summary>The embedded network (null when connecting to another process).</summary>
     public LocalNetwork? Network { get; private set; }
 
-    /// <summary>Completes once connected (tests and the start-up message wait for it).</summary>
-    public Task Ready => ready.Task;
+    /// <summary>Completes once connected, or fails as the connection failed (tests and the start-up message wait for it).</summary>
+    public Task Ready => connecting.Task.Unwrap();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (Mode == "off")
         {
-            ready.TrySetResult();
+            connecting.TrySetResult(Task.CompletedTask);
             return;
         }
-        try
-        {
-            await ConnectAsync(stoppingToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            ready.TrySetException(e);
-            throw;
-        }
-        ready.TrySetResult();
+        var connection = ConnectAsync(stoppingToken);
+        connecting.TrySetResult(connection);
+        await connection;
         var retry = TimeSpan.FromMilliseconds(configuration.GetValue("Jumin:JukiNet:RetryMilliseconds", 1000));
-        try
-        {
-            // Each loop on its own thread: over the in-process transport on SQLite a whole delivery round completes
-            // synchronously, so the loops must not wait for each other's first await.
-            var link = Link!;
-            var network = Network;
-            await Task.WhenAll(
-                Task.Run(() => link.RunAsync(retry, stoppingToken), stoppingToken),
-                Task.Run(() => network?.RunSendersAsync(retry, stoppingToken) ?? Task.CompletedTask, stoppingToken),
-                Task.Run(() => CheckConsistencyOnScheduleAsync(stoppingToken), stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: what is unsent stays in the outboxes.
-        }
+        // Each loop on its own thread: over the in-process transport on SQLite a whole delivery round completes
+        // synchronously, so the loops must not wait for each other's first await. Stopping leaves what is unsent in
+        // the outboxes.
+        var link = Link!;
+        var network = Network;
+        await Task.WhenAll(
+            Task.Run(() => link.RunAsync(retry, stoppingToken), stoppingToken),
+            Task.Run(() => network?.RunSendersAsync(retry, stoppingToken) ?? Task.CompletedTask, stoppingToken),
+            Task.Run(() => CheckConsistencyOnScheduleAsync(stoppingToken), stoppingToken));
     }
 
     /// <summary>
     /// 整合性確認 on a schedule (j1100): every <c>Jumin:JukiNet:ConsistencyHours</c> hours (24; 0 turns it off), as the
     /// batch operator; the result, level by level, is in the audit log and on the 住基ネット screen's next run.
     /// </summary>
-    private async Task CheckConsistencyOnScheduleAsync(CancellationToken cancellationToken)
+    private Task CheckConsistencyOnScheduleAsync(CancellationToken cancellationToken)
     {
         var hours = configuration.GetValue("Jumin:JukiNet:ConsistencyHours", 24.0);
         if (hours <= 0)
         {
-            return;
+            return Task.CompletedTask;
         }
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(hours));
-        while (await timer.WaitForNextTickAsync(cancellationToken))
-        {
-            try
-            {
-                LastScheduledReport = await Consistency!.RunAsync(Registry.Access.Operator.Batch("consistency"), cancellationToken);
-                LastScheduledFailure = null;
-            }
-            catch (JukiNetRequestException)
-            {
-                // Audited by RunAsync; the next run tries again.
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The registry's database restarting must not stop the host: the next run tries again.
-                LastScheduledFailure = $"{DateTime.UtcNow:O}: {e.GetType().Name}: {e.Message}";
-            }
-        }
+        scheduledConsistency = new(async ct => LastScheduledReport = await Consistency!.RunAsync(Registry.Access.Operator.Batch("consistency"), ct));
+        return scheduledConsistency.RunEveryAsync(TimeSpan.FromHours(hours), cancellationToken);
     }
 
-    /// <summary>Why the last scheduled 整合性確認 could not run at all (null when it ran).</summary>
-    public string? LastScheduledFailure { get; private set; }
+    /// <summary>Why the last scheduled 整合性確認 could not run (null when it ran); a refusal by a peer is also in the audit log.</summary>
+    public string? LastScheduledFailure => scheduledConsistency?.LastFailure;
 
     /// <summary>The last scheduled 整合性確認 (null before the first).</summary>
     public Jumin.JukiNet.Identity.ConsistencyReport? LastScheduledReport { get; private set; }

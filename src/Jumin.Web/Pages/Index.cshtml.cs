@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jumin.Web.Pages;
 
 /// <summary>住民検索 (j320–j340): criteria in the query string, results, and the user's search history.</summary>
-public sealed class IndexModel(ResidentSearch search, ResidentPresentation presentation) : PageModel
+public sealed class IndexModel(ResidentSearch search, ResidentPresentation presentation) : PageModel, IShowsRefusal
 {
     public ResidentPresentation Presentation { get; } = presentation;
 
@@ -35,15 +35,20 @@ public sealed class IndexModel(ResidentSearch search, ResidentPresentation prese
         Operator = User.ToOperator();
         if (criteria is not null)
         {
-            try
-            {
-                Result = await search.SearchAsync(Operator, criteria, cancellationToken: HttpContext.RequestAborted);
-            }
-            catch (SearchCriteriaException e)
-            {
-                Errors.AddRange(e.Errors);
-            }
+            Result = await search.SearchAsync(Operator, criteria, cancellationToken: HttpContext.RequestAborted);
         }
         History = await search.HistoryAsync(Operator, cancellationToken: HttpContext.RequestAborted);
+    }
+
+    /// <summary>Criteria the search refuses are shown beside the form, with the user's 検索履歴 below it.</summary>
+    public async Task<bool> ShowAsync(RefusalException refusal)
+    {
+        if (refusal is not SearchCriteriaException)
+        {
+            return false;
+        }
+        Errors.AddRange(refusal.Fields);
+        History = await search.HistoryAsync(Operator, cancellationToken: HttpContext.RequestAborted);
+        return true;
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jumin.Web.Pages.Accounts;
 
 /// <summary>権限管理 (j1380): accounts, rights one by one, 予約変更, lockouts, second factors and the terminal allow-list.</summary>
-public sealed class IndexModel(AccountAdministration administration, TerminalRegistry terminals, JapaneseDateParser dates) : PageModel
+public sealed class IndexModel(AccountAdministration administration, TerminalRegistry terminals, JapaneseDateParser dates) : PageModel, IShowsRefusal
 {
     public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];
 
@@ -91,14 +91,24 @@ public sealed class IndexModel(AccountAdministration administration, TerminalReg
 
     private async Task<IActionResult> RunAsync(Func<Registry.Access.Operator, Task> action)
     {
-        try
+        await action(User.ToOperator());
+        return await PageAsync();
+    }
+
+    /// <summary>What the administration refuses for what was entered is shown beside the forms, each field with its rule.</summary>
+    public async Task<bool> ShowAsync(RefusalException refusal)
+    {
+        if (refusal.Fields.Count == 0)
         {
-            await action(User.ToOperator());
+            return false;
         }
-        catch (FieldValidationException e)
-        {
-            Errors.Add(e);
-        }
+        Errors.AddRange(refusal.Fields);
+        await PageAsync();
+        return true;
+    }
+
+    private async Task<IActionResult> PageAsync()
+    {
         if (Errors.Count > 0)
         {
             Message = null;

@@ -13,8 +13,10 @@ using NodaTime;
 namespace Jumin.Web.Pages.Certificates;
 
 /// <summary>交付履歴照会 (j360): by person, period, 発行番号 or user; the disposal of a misprint; 照合番号 lookup.</summary>
-public sealed class HistoryModel(CertificateService certificates, JapaneseDateParser dates, ResidentPresentation presentation) : PageModel
+public sealed class HistoryModel(CertificateService certificates, JapaneseDateParser dates, ResidentPresentation presentation) : PageModel, IShowsRefusal
 {
+    private bool disposing;
+
     [BindProperty(SupportsGet = true)]
     public string? Subject { get; set; }
 
@@ -85,22 +87,21 @@ public sealed class HistoryModel(CertificateService certificates, JapaneseDatePa
 
     public async Task<IActionResult> OnPostDisposeAsync(long issueId, string? reason)
     {
-        try
+        disposing = true;
+        await certificates.RecordDisposalAsync(User.ToOperator(), issueId, reason ?? "", HttpContext.RequestAborted);
+        return RedirectToPage(new { Subject, From, To, IssueNumber, OperatorId });
+    }
+
+    /// <summary>A 廃棄 refused (no reason, or not the right to record it) shows the history again with why.</summary>
+    public async Task<bool> ShowAsync(RefusalException refusal)
+    {
+        if (!disposing)
         {
-            await certificates.RecordDisposalAsync(User.ToOperator(), issueId, reason ?? "", HttpContext.RequestAborted);
-            return RedirectToPage(new { Subject, From, To, IssueNumber, OperatorId });
+            return false;
         }
-        catch (FieldValidationException e)
-        {
-            Errors.Add(e.Message);
-        }
-        catch (AccessDeniedException e)
-        {
-            Errors.Add(e.Message);
-        }
+        Errors.Add(refusal.Message);
         await OnGetAsync();
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        return true;
     }
 
     public static string KindName(int kind) => ((CertificateKind)kind).Japanese();

@@ -76,7 +76,7 @@ public sealed class CertificateForm
 }
 
 /// <summary>証明書発行 at the counter (j1000): choose, see the 見本, issue, print; 交付履歴 is written on issue.</summary>
-public sealed class NewModel(ResidentQuery query, CertificateService certificates, PrintQueue printQueue, ResidentPresentation presentation) : PageModel
+public sealed class NewModel(ResidentQuery query, CertificateService certificates, PrintQueue printQueue, ResidentPresentation presentation) : PageModel, IShowsRefusal
 {
     public ResidentPresentation Presentation { get; } = presentation;
 
@@ -145,31 +145,36 @@ public sealed class NewModel(ResidentQuery query, CertificateService certificate
             return Page();
         }
         var op = User.ToOperator();
-        try
-        {
-            var result = preview ? await certificates.PreviewAsync(op, request, HttpContext.RequestAborted) : await certificates.IssueAsync(op, request, HttpContext.RequestAborted);
-            Findings = result.Findings;
-            Overflows = result.Overflows;
-            Issued = result.Copies;
-            Previewed = preview;
-            PdfToken = printQueue.Put(op.UserId, result.Pdf, $"{kind.Value.Slug()}{(preview ? "-preview" : "")}.pdf");
-        }
-        catch (CertificateRefusedException e)
-        {
-            Findings = e.Findings;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        }
-        catch (FieldValidationException e)
-        {
-            InputErrors.Add(e);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        catch (CertificateFontMissingException e)
-        {
-            Error = e.Message;
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        }
+        var result = preview ? await certificates.PreviewAsync(op, request, HttpContext.RequestAborted) : await certificates.IssueAsync(op, request, HttpContext.RequestAborted);
+        Findings = result.Findings;
+        Overflows = result.Overflows;
+        Issued = result.Copies;
+        Previewed = preview;
+        PdfToken = printQueue.Put(op.UserId, result.Pdf, $"{kind.Value.Slug()}{(preview ? "-preview" : "")}.pdf");
         return Page();
+    }
+
+    /// <summary>
+    /// A certificate refused shows its findings; a field, beside the form; a 抑止 or a missing font, as the page's error.
+    /// Nothing was printed in each case.
+    /// </summary>
+    public Task<bool> ShowAsync(RefusalException refusal)
+    {
+        switch (refusal)
+        {
+            case CertificateRefusedException refused:
+                Findings = refused.Findings;
+                break;
+            case RestrictedException or CertificateFontMissingException:
+                Error = refusal.Message;
+                break;
+            case { Fields.Count: > 0 }:
+                InputErrors.AddRange(refusal.Fields);
+                break;
+            default:
+                return Task.FromResult(false);
+        }
+        return Task.FromResult(true);
     }
 
     private async Task LoadAsync()
@@ -180,16 +185,7 @@ public sealed class NewModel(ResidentQuery query, CertificateService certificate
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
-        try
-        {
-            Dossier = await query.GetAsync(User.ToOperator(), atena, "証明書発行", HttpContext.RequestAborted);
-        }
-        catch (RestrictedException e)
-        {
-            Error = e.Message;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return;
-        }
+        Dossier = await query.GetAsync(User.ToOperator(), atena, "証明書発行", HttpContext.RequestAborted);
         if (Dossier is null)
         {
             Error = $"宛名番号{atena}の住民は登録されていません。";

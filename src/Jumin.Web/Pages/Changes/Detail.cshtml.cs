@@ -1,3 +1,4 @@
+using Jumin.Domain;
 using Jumin.Web.Contracts;
 using Jumin.Registry.Access;
 using Jumin.Registry.Changes;
@@ -11,8 +12,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jumin.Web.Pages.Changes;
 
 /// <summary>One 異動: 入力確認 (j540) of every item before and after, and 本登録 or 取下げ for the 審査者 (j530).</summary>
-public sealed class DetailModel(ChangeService changes, ResidentPresentation presentation) : PageModel
+public sealed class DetailModel(ChangeService changes, ResidentPresentation presentation) : PageModel, IShowsRefusal
 {
+    private long? deciding;
+
     public ChangeDto? Change { get; private set; }
 
     public bool CanRegister { get; private set; }
@@ -40,38 +43,31 @@ public sealed class DetailModel(ChangeService changes, ResidentPresentation pres
 
     public async Task<IActionResult> OnPostRegisterAsync(long id)
     {
-        try
-        {
-            await changes.RegisterAsync(User.ToOperator(), id, HttpContext.RequestAborted);
-            return Redirect($"/changes/{id}");
-        }
-        catch (ChangeRejectedException e)
-        {
-            Refusal = e.Message;
-            RefusalFindings = [.. e.Findings.Select(ChangeDtoMapping.Finding)];
-        }
-        catch (ChangeConflictException e)
-        {
-            Refusal = e.Message;
-        }
-        await OnGetAsync(id);
-        Response.StatusCode = StatusCodes.Status409Conflict;
-        return Page();
+        deciding = id;
+        await changes.RegisterAsync(User.ToOperator(), id, HttpContext.RequestAborted);
+        return Redirect($"/changes/{id}");
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(long id)
     {
-        try
+        deciding = id;
+        await changes.WithdrawAsync(User.ToOperator(), id, HttpContext.RequestAborted);
+        return Redirect($"/changes/{id}");
+    }
+
+    /// <summary>A 本登録 or 取下げ refused shows the 異動 again with why (and, for errors in the plan, each finding).</summary>
+    public async Task<bool> ShowAsync(RefusalException refusal)
+    {
+        if (deciding is not { } id || refusal is not (ChangeRejectedException or ChangeConflictException))
         {
-            await changes.WithdrawAsync(User.ToOperator(), id, HttpContext.RequestAborted);
-            return Redirect($"/changes/{id}");
+            return false;
         }
-        catch (ChangeConflictException e)
+        Refusal = refusal.Message;
+        if (refusal is ChangeRejectedException rejected)
         {
-            Refusal = e.Message;
-            await OnGetAsync(id);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            RefusalFindings = [.. rejected.Findings.Select(ChangeDtoMapping.Finding)];
         }
+        await OnGetAsync(id);
+        return true;
     }
 }

@@ -18,8 +18,10 @@ namespace Jumin.Web.Pages.Changes;
 /// 異動入力: one screen for every kind (j560–j990). 「確認」 shows the 入力確認 (j540) — every item
 /// before and after, the errors and the alerts — and 「仮登録」 enters the change for 審査 (j530).
 /// </summary>
-public sealed class NewModel(ChangeService changes, ChangeRequestBinding binding, ResidentQuery query, ResidentLocks locks, ResidentPresentation presentation, IDataProtectionProvider dataProtection) : PageModel
+public sealed class NewModel(ChangeService changes, ChangeRequestBinding binding, ResidentQuery query, ResidentLocks locks, ResidentPresentation presentation, IDataProtectionProvider dataProtection) : PageModel, IShowsRefusal
 {
+    private bool entering;
+
     public ResidentPresentation Presentation { get; } = presentation;
 
     public ChangeKind Kind { get; private set; }
@@ -151,24 +153,25 @@ public sealed class NewModel(ChangeService changes, ChangeRequestBinding binding
             await LoadSubjectAsync();
             return Page();
         }
-        var op = User.ToOperator();
-        try
+        entering = true;
+        var entry = await changes.EnterAsync(User.ToOperator(), request, Form.AcknowledgedAlerts, HttpContext.RequestAborted);
+        return Redirect($"/changes/{entry.Id}");
+    }
+
+    /// <summary>A 仮登録 refused shows the form as entered with why, and for a plan with errors or alerts its 入力確認.</summary>
+    public async Task<bool> ShowAsync(RefusalException refusal)
+    {
+        if (!entering || refusal is not (ChangeRejectedException or ChangeConflictException))
         {
-            var entry = await changes.EnterAsync(op, request, Form.AcknowledgedAlerts, HttpContext.RequestAborted);
-            return Redirect($"/changes/{entry.Id}");
+            return false;
         }
-        catch (ChangeRejectedException e)
+        Refusal = refusal.Message;
+        if (refusal is ChangeRejectedException { Plan: var plan })
         {
-            Refusal = e.Message;
-            Preview = new PreviewDto(Kind.Slug(), [.. e.Plan.Findings.Select(ChangeDtoMapping.Finding)], ChangeDtoMapping.Rows(Presentation, e.Plan, op.VisibleItems), ChangeDtoMapping.Notices(e.Plan));
-        }
-        catch (ChangeConflictException e)
-        {
-            Refusal = e.Message;
+            Preview = new PreviewDto(Kind.Slug(), [.. plan.Findings.Select(ChangeDtoMapping.Finding)], ChangeDtoMapping.Rows(Presentation, plan, User.ToOperator().VisibleItems), ChangeDtoMapping.Notices(plan));
         }
         await LoadSubjectAsync();
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return Page();
+        return true;
     }
 
     private bool Resolve(string kind)

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jumin.Web.Pages.Exports;
 
 /// <summary>データ抽出 (seed 001 M-17): request, the manager's prior approval, and the one-time file.</summary>
-public sealed class IndexModel(BulkExportService exports) : PageModel
+public sealed class IndexModel(BulkExportService exports) : PageModel, IShowsRefusal
 {
     public IReadOnlyList<BulkExport> Exports { get; private set; } = [];
 
@@ -26,49 +26,35 @@ public sealed class IndexModel(BulkExportService exports) : PageModel
         var parsed = EnumFields.ParseAll<ExportItem>(items ?? [], "items", "出力項目", Errors) ?? [];
         if (Errors.Count == 0)
         {
-            await CatchAsync(async () =>
-            {
-                var id = await exports.RequestAsync(User.ToOperator(), new(purpose ?? "", medium ?? "", addressPrefix ?? "", parsed), HttpContext.RequestAborted);
-                Message = $"申請{id}を受け付けました。管理責任者の承認後、承認の当日に一度だけ出力できます。";
-            });
+            var id = await exports.RequestAsync(User.ToOperator(), new(purpose ?? "", medium ?? "", addressPrefix ?? "", parsed), HttpContext.RequestAborted);
+            Message = $"申請{id}を受け付けました。管理責任者の承認後、承認の当日に一度だけ出力できます。";
         }
         return await PageAsync();
     }
 
     public async Task<IActionResult> OnPostDecideAsync(long id, bool approve, string? note)
     {
-        await CatchAsync(async () =>
-        {
-            await exports.DecideAsync(User.ToOperator(), id, approve, note, HttpContext.RequestAborted);
-            Message = $"申請{id}を{(approve ? "承認" : "却下")}しました。";
-        });
+        await exports.DecideAsync(User.ToOperator(), id, approve, note, HttpContext.RequestAborted);
+        Message = $"申請{id}を{(approve ? "承認" : "却下")}しました。";
         return await PageAsync();
     }
 
     public async Task<IActionResult> OnPostFileAsync(long id)
     {
-        try
-        {
-            var file = await exports.RunAsync(User.ToOperator(), id, HttpContext.RequestAborted);
-            return File(file.Content, "text/csv; charset=utf-8", file.FileName);
-        }
-        catch (FieldValidationException e)
-        {
-            Errors.Add(e);
-            return await PageAsync();
-        }
+        var file = await exports.RunAsync(User.ToOperator(), id, HttpContext.RequestAborted);
+        return File(file.Content, "text/csv; charset=utf-8", file.FileName);
     }
 
-    private async Task CatchAsync(Func<Task> action)
+    /// <summary>A request, decision or file refused for what was entered shows the list again with each field's rule.</summary>
+    public async Task<bool> ShowAsync(RefusalException refusal)
     {
-        try
+        if (refusal.Fields.Count == 0)
         {
-            await action();
+            return false;
         }
-        catch (FieldValidationException e)
-        {
-            Errors.Add(e);
-        }
+        Errors.AddRange(refusal.Fields);
+        await PageAsync();
+        return true;
     }
 
     private async Task<IActionResult> PageAsync()

@@ -13,7 +13,7 @@ namespace Jumin.Web.Pages.JukiNet;
 /// 住基ネット: what the registry has sent its CS, 特例転入 (転出証明書情報の取得, j670), 転入通知の受理 (j700) and
 /// 整合性確認 (j1100).
 /// </summary>
-public sealed class IndexModel(JukiNetConnection jukinet, Microsoft.AspNetCore.DataProtection.IDataProtectionProvider dataProtection) : PageModel
+public sealed class IndexModel(JukiNetConnection jukinet, Microsoft.AspNetCore.DataProtection.IDataProtectionProvider dataProtection) : PageModel, IShowsRefusal
 {
     public CsLinkStatus? Status { get; private set; }
 
@@ -91,16 +91,9 @@ public sealed class IndexModel(JukiNetConnection jukinet, Microsoft.AspNetCore.D
         else if (jukinet.Moves is { } moves)
         {
             var op = User.ToOperator();
-            try
-            {
-                var certificate = await moves.FetchDepartureCertificateAsync(op, code, HttpContext.RequestAborted);
-                Certificate = DepartureCertificateDto.For(certificate, op.VisibleItems);
-                Sealed = WithheldItems.Seal(dataProtection, certificate, op.VisibleItems);
-            }
-            catch (JukiNetRequestException e)
-            {
-                Problem = e.Message;
-            }
+            var certificate = await moves.FetchDepartureCertificateAsync(op, code, HttpContext.RequestAborted);
+            Certificate = DepartureCertificateDto.For(certificate, op.VisibleItems);
+            Sealed = WithheldItems.Seal(dataProtection, certificate, op.VisibleItems);
         }
         await LoadAsync();
         return Page();
@@ -119,18 +112,7 @@ public sealed class IndexModel(JukiNetConnection jukinet, Microsoft.AspNetCore.D
         }
         else if (jukinet.ResidentCodes is { } codes)
         {
-            try
-            {
-                Assigned = await codes.AssignAsync(User.ToOperator(), atena, ChangeCode, HttpContext.RequestAborted);
-            }
-            catch (JukiNetRequestException e)
-            {
-                Problem = e.Message;
-            }
-            catch (Jumin.Registry.Changes.ChangeRejectedException e)
-            {
-                Problem = string.Join(" ", e.Findings.Select(f => f.Message));
-            }
+            Assigned = await codes.AssignAsync(User.ToOperator(), atena, ChangeCode, HttpContext.RequestAborted);
         }
         await LoadAsync();
         return Page();
@@ -144,14 +126,7 @@ public sealed class IndexModel(JukiNetConnection jukinet, Microsoft.AspNetCore.D
         }
         if (jukinet.Moves is { } moves)
         {
-            try
-            {
-                Intake = await moves.TakeInMoveInNoticesAsync(User.ToOperator(), HttpContext.RequestAborted);
-            }
-            catch (JukiNetRequestException e)
-            {
-                Problem = e.Message;
-            }
+            Intake = await moves.TakeInMoveInNoticesAsync(User.ToOperator(), HttpContext.RequestAborted);
         }
         await LoadAsync();
         return Page();
@@ -165,14 +140,7 @@ public sealed class IndexModel(JukiNetConnection jukinet, Microsoft.AspNetCore.D
         }
         if (jukinet.Consistency is { } consistency)
         {
-            try
-            {
-                Report = ConsistencyReportView.For(await consistency.RunAsync(User.ToOperator(), HttpContext.RequestAborted), User.ToOperator().VisibleItems);
-            }
-            catch (JukiNetRequestException e)
-            {
-                Problem = e.Message;
-            }
+            Report = ConsistencyReportView.For(await consistency.RunAsync(User.ToOperator(), HttpContext.RequestAborted), User.ToOperator().VisibleItems);
         }
         await LoadAsync();
         return Page();
@@ -196,15 +164,13 @@ public sealed class IndexModel(JukiNetConnection jukinet, Microsoft.AspNetCore.D
         }
         else if (jukinet.Cards is { } cards)
         {
-            await CardCallAsync(async op =>
+            var op = User.ToOperator();
+            if (operation is { } chosen)
             {
-                if (operation is { } chosen)
-                {
-                    var card = await cards.OperateAsync(op, atena, chosen, CardReason, HttpContext.RequestAborted);
-                    CardDone = $"{Jumin.Domain.JukiNet.CardOperations.JapaneseName(chosen)}を行いました（カード {card.CardNumber}: {card.Status}）。";
-                }
-                Cards = await cards.StatusAsync(op, atena, HttpContext.RequestAborted);
-            });
+                var card = await cards.OperateAsync(op, atena, chosen, CardReason, HttpContext.RequestAborted);
+                CardDone = $"{Jumin.Domain.JukiNet.CardOperations.JapaneseName(chosen)}を行いました（カード {card.CardNumber}: {card.Status}）。";
+            }
+            Cards = await cards.StatusAsync(op, atena, HttpContext.RequestAborted);
         }
         await LoadAsync();
         return Page();
@@ -223,11 +189,9 @@ public sealed class IndexModel(JukiNetConnection jukinet, Microsoft.AspNetCore.D
         }
         else if (jukinet.Cards is { } cards)
         {
-            await CardCallAsync(async op =>
-            {
-                var made = await cards.CreateDestinationAsync(op, atena, DeliveryName, DeliveryAddress, HttpContext.RequestAborted);
-                CardDone = $"送付先情報 {made.Id} を作成しました。別の職員が確認すると送信されます。";
-            });
+            var op = User.ToOperator();
+            var made = await cards.CreateDestinationAsync(op, atena, DeliveryName, DeliveryAddress, HttpContext.RequestAborted);
+            CardDone = $"送付先情報 {made.Id} を作成しました。別の職員が確認すると送信されます。";
         }
         await LoadAsync();
         return Page();
@@ -241,11 +205,9 @@ public sealed class IndexModel(JukiNetConnection jukinet, Microsoft.AspNetCore.D
         }
         if (jukinet.Cards is { } cards)
         {
-            await CardCallAsync(async op =>
-            {
-                await cards.ConfirmDestinationAsync(op, id, HttpContext.RequestAborted);
-                CardDone = $"送付先情報 {id} を確認しました。次の送信で市町村CSへ送ります。";
-            });
+            var op = User.ToOperator();
+            await cards.ConfirmDestinationAsync(op, id, HttpContext.RequestAborted);
+            CardDone = $"送付先情報 {id} を確認しました。次の送信で市町村CSへ送ります。";
         }
         await LoadAsync();
         return Page();
@@ -259,26 +221,37 @@ public sealed class IndexModel(JukiNetConnection jukinet, Microsoft.AspNetCore.D
         }
         if (jukinet.Cards is { } cards)
         {
-            await CardCallAsync(async op => CardNotices = await cards.TakeInNoticesAsync(op, HttpContext.RequestAborted));
+            CardNotices = await cards.TakeInNoticesAsync(User.ToOperator(), HttpContext.RequestAborted);
         }
         await LoadAsync();
         return Page();
     }
 
-    private async Task CardCallAsync(Func<Operator, Task> call)
+    /// <summary>
+    /// What the network refused is shown as the page's problem; a field (the card's 理由, the 送付先) beside its input;
+    /// a 住民票コード change the register refuses, with its findings. The page loads again in each case.
+    /// </summary>
+    public async Task<bool> ShowAsync(Jumin.Domain.RefusalException refusal)
     {
-        try
+        switch (refusal)
         {
-            await call(User.ToOperator());
+            case JukiNetRequestException:
+                Problem = refusal.Message;
+                break;
+            case Jumin.Registry.Changes.ChangeRejectedException rejected:
+                Problem = string.Join(" ", rejected.Findings.Select(f => f.Message));
+                break;
+            case { Fields.Count: > 0 }:
+                foreach (var field in refusal.Fields)
+                {
+                    ModelState.AddModelError(field.Field == "reason" ? nameof(CardReason) : nameof(CardAtenaNumber), field.Message);
+                }
+                break;
+            default:
+                return false;
         }
-        catch (Jumin.Domain.FieldValidationException e)
-        {
-            ModelState.AddModelError(e.Field == "reason" ? nameof(CardReason) : nameof(CardAtenaNumber), e.Message);
-        }
-        catch (JukiNetRequestException e)
-        {
-            Problem = e.Message;
-        }
+        await LoadAsync();
+        return true;
     }
 
     private async Task LoadAsync()

@@ -1,6 +1,7 @@
 using Jumin.Domain;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Residents;
+using Jumin.Registry.Protection;
 using Jumin.Registry.Residents;
 using Jumin.Web.Infrastructure;
 using Jumin.Registry.Persistence;
@@ -11,8 +12,10 @@ using NodaTime;
 namespace Jumin.Web.Pages.Residents;
 
 /// <summary>住民票照会 with the 世帯 and the 異動履歴 (j350).</summary>
-public sealed class DetailModel(ResidentQuery query, ResidentMemos memos, ResidentPresentation presentation) : PageModel
+public sealed class DetailModel(ResidentQuery query, ResidentMemos memos, ResidentPresentation presentation) : PageModel, IShowsRefusal
 {
+    private string? memoOf;
+
     public ResidentPresentation Presentation { get; } = presentation;
 
     public ResidentDossier? Dossier { get; private set; }
@@ -38,18 +41,22 @@ public sealed class DetailModel(ResidentQuery query, ResidentMemos memos, Reside
         {
             return BadRequest();
         }
-        try
+        memoOf = atenaNumber;
+        await write(User.ToOperator(), atena);
+        return RedirectToPage(new { atenaNumber });
+    }
+
+    /// <summary>A 照会 refused (抑止) shows the reason alone; a 留意事項 refused shows the 住民票 again with the memo's error.</summary>
+    public async Task<bool> ShowAsync(RefusalException refusal)
+    {
+        if (memoOf is null)
         {
-            await write(User.ToOperator(), atena);
-            return RedirectToPage(new { atenaNumber });
+            Error = refusal.Message;
+            return refusal is RestrictedException;
         }
-        catch (FieldValidationException e)
-        {
-            MemoError = e.Message;
-            await OnGetAsync(atenaNumber);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
+        MemoError = refusal.Message;
+        await OnGetAsync(memoOf);
+        return true;
     }
 
     public string ProcessedAt(ResidentRecord r) => Timestamp(r.ProcessedAt);
@@ -69,16 +76,7 @@ public sealed class DetailModel(ResidentQuery query, ResidentMemos memos, Reside
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
-        try
-        {
-            Dossier = await query.GetAsync(User.ToOperator(), atena, cancellationToken: HttpContext.RequestAborted);
-        }
-        catch (Jumin.Registry.Protection.RestrictedException e)
-        {
-            Error = e.Message;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return;
-        }
+        Dossier = await query.GetAsync(User.ToOperator(), atena, cancellationToken: HttpContext.RequestAborted);
         if (Dossier is null)
         {
             Error = $"宛名番号{atena}の住民は登録されていません。";

@@ -15,8 +15,10 @@ namespace Jumin.Web.Pages.Residents;
 /// 抑止 (j410) and 支援措置 (j440, j380) of one person. It does not show the 住民票 itself, so a
 /// 照会抑止 can be lifted from here; each action needs its own right.
 /// </summary>
-public sealed class ProtectionModel(RestrictionService restrictions, SupportMeasureService measures, Registry.Audit.AuditTrail audit, JapaneseDateParser dates) : PageModel
+public sealed class ProtectionModel(RestrictionService restrictions, SupportMeasureService measures, Registry.Audit.AuditTrail audit, JapaneseDateParser dates) : PageModel, IShowsRefusal
 {
+    private string? actedOn;
+
     public AtenaNumber? Atena { get; private set; }
 
     public IReadOnlyList<RestrictionRow> Restrictions { get; private set; } = [];
@@ -110,24 +112,22 @@ public sealed class ProtectionModel(RestrictionService restrictions, SupportMeas
         {
             return BadRequest();
         }
-        try
-        {
-            Message = await action(User.ToOperator(), atena);
-        }
-        catch (FieldValidationException e)
-        {
-            Errors.Add(e.Message);
-        }
-        catch (AccessDeniedException e)
-        {
-            Errors.Add(e.Message);
-        }
+        actedOn = atenaNumber;
+        Message = await action(User.ToOperator(), atena);
         await OnGetAsync(atenaNumber);
-        if (Errors.Count > 0)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
         return Page();
+    }
+
+    /// <summary>An action refused (a field, or a right this action needs beyond the page's) shows the page again with why.</summary>
+    public async Task<bool> ShowAsync(RefusalException refusal)
+    {
+        if (actedOn is null)
+        {
+            return false;
+        }
+        Errors.Add(refusal.Message);
+        await OnGetAsync(actedOn);
+        return true;
     }
 
     private NodaTime.LocalDate? Day(string? text, string field, string label)
