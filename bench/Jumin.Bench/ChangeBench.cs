@@ -7,10 +7,7 @@ using Jumin.Domain.Dates;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Residents;
 using Jumin.Registry;
-using Jumin.Registry.Access;
-using Jumin.Registry.Changes;
 using Jumin.Registry.Demo;
-using Jumin.Registry.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 internal static class Stats

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using Jumin.Domain.Residents;
 using Jumin.Registry;
-using Jumin.Registry.Persistence;
 using Jumin.Registry.Residents;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using Jumin.Registry;
 using Jumin.Registry.Access;
 using Jumin.Registry.Accounts;
-using Jumin.Registry.Persistence;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

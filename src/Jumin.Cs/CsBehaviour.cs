@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Jumin.Domain;
-using Jumin.Domain.JukiNet;
 using Jumin.Domain.Residents;
 using Jumin.JukiNet.Cards;
 using Jumin.JukiNet.Identity;
@@ -18,7 +16,7 @@ namespace Jumin.Cs;
 /// from its own file, and relays 個人番号 generation and change requests to the 全国サーバ. It accepts data from its own
 /// registry and nobody else (seed 004: 「既存住基システム以外からの入手を防止」).
 /// </summary>
-public sealed class CsBehaviour : INodeBehaviour
+public sealed partial class CsBehaviour : INodeBehaviour
 {
     /// <summary>The most people one search returns.</summary>
     public const int SearchLimit = 100;
@@ -119,106 +117,6 @@ public sealed class CsBehaviour : INodeBehaviour
     public const string Received = "received";
 
     /// <summary>
-    /// 転入通知 (j680): a 転入 of a person whose 転出証明書情報 this CS fetched goes back, through the 全国サーバ, to the
-    /// municipality they left — once.
-    /// </summary>
-    private static async Task SendMoveInNoticeAsync(JukiNetNode node, JukiNetDbContext db, IdentityUpdateMessage message, DateTime now, CancellationToken cancellationToken)
-    {
-        var fetched = await db.DepartureCertificates
-            .Where(d => d.ResidentCode == message.ResidentCode && d.Direction == Received && d.NoticeSentAt == null)
-            .OrderByDescending(d => d.Id).FirstOrDefaultAsync(cancellationToken);
-        if (fetched is null)
-        {
-            return;
-        }
-        fetched.NoticeSentAt = now;
-        await node.EnqueueAsync(db, node.Directory.National.Id, MessageKinds.MoveInNotice,
-            new MoveInNoticeMessage(message.ResidentCode, fetched.FromMunicipality, message.MunicipalityCode!, message.ChangeDate, message.Address, null), cancellationToken);
-    }
-
-    /// <summary>特例転入: asks the 全国サーバ for the 転出証明書情報 and keeps a copy, so that the 転入通知 can go back.</summary>
-    private static async Task<HandlerResult> FetchDepartureCertificateAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken)
-    {
-        var request = MessageBodies.Parse<DepartureCertificateRequest>(envelope.Body) with { RequestingMunicipality = node.Entry.Code };
-        var reply = await node.RequestAsync(node.Directory.National.Id, MessageKinds.DepartureCertificate, request, cancellationToken);
-        if (reply.Outcome == ReplyOutcome.Refused || reply.Body is null)
-        {
-            throw new MalformedMessageException($"全国サーバが要求を拒否しました: {reply.Reason}");
-        }
-        var result = MessageBodies.Parse<DepartureCertificateResult>(reply.Body);
-        if (result.Certificate is { } certificate)
-        {
-            db.DepartureCertificates.Add(new DepartureCertificateRow
-            {
-                ResidentCode = certificate.ResidentCode,
-                Direction = Received,
-                FromMunicipality = certificate.MunicipalityCode ?? "",
-                Body = db.Seal(reply.Body),
-                CreatedAt = node.Clock.GetCurrentInstant().ToDateTimeUtc(),
-                ClaimedAt = node.Clock.GetCurrentInstant().ToDateTimeUtc(),
-                ClaimedBy = node.Entry.Code,
-            });
-        }
-        return new HandlerResult(reply.Body, result.Refusal, request.ResidentCode);
-    }
-
-    /// <summary>At the municipality the person left: hands the 転出証明書情報 over, once, unless it was purged.</summary>
-    private static async Task<HandlerResult> HandOverDepartureCertificateAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken)
-    {
-        var request = MessageBodies.Parse<DepartureCertificateRequest>(envelope.Body);
-        var issued = await db.DepartureCertificates
-            .Where(d => d.ResidentCode == request.ResidentCode && d.Direction == Issued && d.PurgedAt == null)
-            .OrderByDescending(d => d.Id).FirstOrDefaultAsync(cancellationToken);
-        string? refusal = issued switch
-        {
-            null => $"住民票コード{request.ResidentCode}の転出証明書情報はありません（特例転出の届出がないか、保存期間を過ぎて消去されました）。",
-            { ClaimedAt: not null } => $"住民票コード{request.ResidentCode}の転出証明書情報は既に{issued.ClaimedBy}に渡しています。",
-            _ => DepartureCertificateClaim.Refusal(issued.FromMunicipality, request.RequestingMunicipality,
-                MessageBodies.Parse<DepartureCertificateMessage>(db.Open(issued.Body)).PlannedDestination,
-                [.. node.Directory.Entries.Where(e => e.Role == NodeRole.Cs && e.Code is not null).Select(e => (e.Code!, e.PlaceName ?? ""))]),
-        };
-        if (refusal is not null)
-        {
-            return new HandlerResult(JsonSerializer.Serialize(new DepartureCertificateResult(null, refusal), Envelope.Json), refusal, request.ResidentCode);
-        }
-        issued!.ClaimedAt = node.Clock.GetCurrentInstant().ToDateTimeUtc();
-        issued.ClaimedBy = request.RequestingMunicipality;
-        var certificate = MessageBodies.Parse<DepartureCertificateMessage>(db.Open(issued.Body));
-        return new HandlerResult(JsonSerializer.Serialize(new DepartureCertificateResult(certificate), Envelope.Json), null, request.ResidentCode);
-    }
-
-    private static async Task<HandlerResult> ReceiveMoveInNoticeAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken)
-    {
-        var notice = MessageBodies.Parse<MoveInNoticeMessage>(envelope.Body);
-        if (notice.FromMunicipality != node.Entry.Code)
-        {
-            throw new MalformedMessageException($"電文の項目 fromMunicipality: {notice.FromMunicipality} はこの市町村（{node.Entry.Code}）ではありません。");
-        }
-        db.MoveInNotices.Add(new MoveInNoticeRow { ResidentCode = notice.ResidentCode, Body = db.Seal(envelope.Body), ReceivedAt = node.Clock.GetCurrentInstant().ToDateTimeUtc() });
-        await Task.CompletedTask;
-        return new HandlerResult(null, null, notice.ResidentCode);
-    }
-
-    private static async Task<HandlerResult> PendingMoveInNoticesAsync(JukiNetDbContext db, CancellationToken cancellationToken)
-    {
-        var rows = await db.MoveInNotices.AsNoTracking().Where(n => n.TakenAt == null).OrderBy(n => n.Id).ToListAsync(cancellationToken);
-        var pending = new PendingMoveInNotices(rows.Select(r => new PendingMoveInNotice(r.Id, MessageBodies.Parse<MoveInNoticeMessage>(db.Open(r.Body)), r.ReceivedAt)).ToList());
-        return new HandlerResult(JsonSerializer.Serialize(pending, Envelope.Json));
-    }
-
-    /// <summary>The registry has taken these notices in (転入通知 or 一時停止の通知): they are no longer offered to it.</summary>
-    private static async Task<HandlerResult> MarkTakenAsync<TNotice>(JukiNetNode node, IQueryable<TNotice> notices, IReadOnlyList<long> ids, CancellationToken cancellationToken)
-        where TNotice : class, IWaitingNotice
-    {
-        var now = node.Clock.GetCurrentInstant().ToDateTimeUtc();
-        foreach (var row in await notices.Where(n => ids.Contains(n.Id) && n.TakenAt == null).ToListAsync(cancellationToken))
-        {
-            row.TakenAt = now;
-        }
-        return new HandlerResult();
-    }
-
-    /// <summary>
     /// Purges 転出証明書情報 nobody claimed within <see cref="UnclaimedDepartureDays"/> days: the row stays as a record
     /// that there was one, its content does not. Returns how many.
     /// </summary>
@@ -226,21 +124,6 @@ public sealed class CsBehaviour : INodeBehaviour
     {
         await PurgeUnclaimedDepartureCertificatesAsync(node, cancellationToken);
         await PurgeSentCardDestinationsAsync(node, cancellationToken);
-    }
-
-    public async Task<int> PurgeUnclaimedDepartureCertificatesAsync(JukiNetNode node, CancellationToken cancellationToken = default)
-    {
-        var now = node.Clock.GetCurrentInstant().ToDateTimeUtc();
-        var limit = now.AddDays(-UnclaimedDepartureDays);
-        await using var db = node.Database.Open();
-        var due = await db.DepartureCertificates.Where(d => d.Direction == Issued && d.ClaimedAt == null && d.PurgedAt == null && d.CreatedAt < limit).ToListAsync(cancellationToken);
-        foreach (var row in due)
-        {
-            row.Body = "";
-            row.PurgedAt = now;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return due.Count;
     }
 
     /// <summary>
@@ -352,127 +235,7 @@ public sealed class CsBehaviour : INodeBehaviour
 
     // ── 個人番号カード (j1110, j1120) ──────────────────────────────────────────
 
-    /// <summary>
-    /// 送付先情報 (j1120; seed 004 §2.9 1-①): only for a current resident of this municipality whose 個人番号 is the one this
-    /// CS holds for the latest 住民票コード (seed 004 R-ACQ-24); kept in the 送付先情報ファイル and sent on to the 全国サーバ.
-    /// A resend of the same 送付先管理番号 is answered as accepted and not sent twice.
-    /// </summary>
-    private static async Task<HandlerResult> KeepCardDestinationAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken)
-    {
-        var own = node.Entry.Code!;
-        var destination = MessageBodies.Parse<CardDestinationMessage>(envelope.Body) with { MunicipalityCode = own };
-        MessageBodies.Required("deliveryAddress", destination.DeliveryAddress);
-        MessageBodies.Required("deliveryName", destination.DeliveryName);
-        if (await db.CardDestinations.AnyAsync(d => d.DestinationNumber == destination.DestinationNumber, cancellationToken))
-        {
-            return Answer(new CardDestinationResult(destination.DestinationNumber, true), null, destination.ResidentCode);
-        }
-        var row = await db.Identities.AsNoTracking().FirstOrDefaultAsync(r => r.ResidentCode == destination.ResidentCode, cancellationToken);
-        string? refusal = row switch
-        {
-            null => $"住民票コード{destination.ResidentCode}の本人確認情報がこの市町村CSにありません。",
-            _ when !row.IsResident || row.MunicipalityCode != own => $"住民票コード{destination.ResidentCode}の人はこの市町村の住民ではありません（送付先情報は現に住民である人についてのみ作成できます）。",
-            _ when IdentityStore.NumberOf(db.Protector, row) != destination.IndividualNumber => "送付先情報の個人番号が最新の住民票コードに対応する個人番号と一致しません。",
-            _ => null,
-        };
-        if (refusal is not null)
-        {
-            return Answer(new CardDestinationResult(destination.DestinationNumber, false, refusal), refusal, destination.ResidentCode);
-        }
-        db.CardDestinations.Add(new CardDestinationRow
-        {
-            DestinationNumber = destination.DestinationNumber,
-            ResidentCode = destination.ResidentCode,
-            Body = db.Seal(JsonSerializer.Serialize(destination, Envelope.Json)),
-            ReceivedAt = node.Clock.GetCurrentInstant().ToDateTimeUtc(),
-        });
-        await node.EnqueueAsync(db, node.Directory.National.Id, MessageKinds.CardDestination, destination, cancellationToken);
-        return Answer(new CardDestinationResult(destination.DestinationNumber, true), null, destination.ResidentCode);
-    }
-
     private static HandlerResult Answer(object body, string? rejection, string? residentCode) =>
         new(JsonSerializer.Serialize(body, Envelope.Json), rejection, residentCode);
 
-    /// <summary>The 全国サーバ has the 送付先情報: the one-開庁日 clock of its deletion starts now.</summary>
-    public async Task OnAcknowledgedAsync(JukiNetNode node, JukiNetDbContext db, OutboxRow message, Reply reply, CancellationToken cancellationToken)
-    {
-        if (message.Kind != MessageKinds.CardDestination)
-        {
-            return;
-        }
-        var number = MessageBodies.Parse<CardDestinationMessage>(db.Open(message.Body)).DestinationNumber;
-        var row = await db.CardDestinations.FirstOrDefaultAsync(d => d.DestinationNumber == number, cancellationToken);
-        if (row is not null)
-        {
-            row.SentAt = node.Clock.GetCurrentInstant().ToDateTimeUtc();
-        }
-    }
-
-    /// <summary>
-    /// Deletes the content of every 送付先情報 sent before today's previous 開庁日 (「連携後速やか(1営業日後)に削除」, seed
-    /// 001), and of the message that carried it to the 全国サーバ: the rows stay as a record that it was sent, its 4情報,
-    /// 個人番号 and 送付先 do not. Returns how many 送付先情報.
-    /// </summary>
-    public static async Task<int> PurgeSentCardDestinationsAsync(JukiNetNode node, CancellationToken cancellationToken = default)
-    {
-        var today = Domain.Dates.JapanTime.Today(node.Clock);
-        bool Due(DateTime sentAt) => Domain.Audit.OffHours.NextOpenDay(NodaTime.Instant.FromDateTimeUtc(DateTime.SpecifyKind(sentAt, DateTimeKind.Utc)).InZone(Domain.Dates.JapanTime.Zone).Date) <= today;
-        await using var db = node.Database.Open();
-        var due = (await db.CardDestinations.Where(d => d.SentAt != null && d.PurgedAt == null).ToListAsync(cancellationToken)).Where(d => Due(d.SentAt!.Value)).ToList();
-        var now = node.Clock.GetCurrentInstant().ToDateTimeUtc();
-        foreach (var row in due)
-        {
-            row.Body = "";
-            row.ResidentCode = "";
-            row.PurgedAt = now;
-        }
-        var carried = await db.Outbox.Where(m => m.Kind == MessageKinds.CardDestination && m.DeliveredAt != null && m.Body != "").ToListAsync(cancellationToken);
-        foreach (var message in carried.Where(m => Due(m.DeliveredAt!.Value)))
-        {
-            message.Body = "";
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return due.Count;
-    }
-
-    /// <summary>
-    /// A window operation or a card status query, passed on to the 全国サーバ (and so to the カード管理システム) for this
-    /// municipality; a 交付申請 only for a current resident.
-    /// </summary>
-    private static async Task<HandlerResult> RelayCardRequestAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken)
-    {
-        if (envelope.Kind == MessageKinds.CardOperation)
-        {
-            var request = MessageBodies.Parse<CardOperationRequest>(envelope.Body);
-            if (request.Operation == Domain.JukiNet.CardOperations.JapaneseName(Domain.JukiNet.CardOperation.Application)
-                && !await db.Identities.AnyAsync(r => r.ResidentCode == request.ResidentCode && r.IsResident && r.MunicipalityCode == node.Entry.Code, cancellationToken))
-            {
-                var refusal = $"住民票コード{request.ResidentCode}の人はこの市町村の住民ではありません（交付申請は住所地の市町村で受け付けます）。";
-                return Answer(new CardOperationResult(null, refusal), refusal, request.ResidentCode);
-            }
-        }
-        var reply = await node.RequestAsync(node.Directory.National.Id, envelope.Kind, JsonSerializer.Deserialize<JsonElement>(envelope.Body), cancellationToken);
-        if (reply.Outcome == ReplyOutcome.Refused)
-        {
-            throw new MalformedMessageException($"全国サーバが要求を拒否しました: {reply.Reason}");
-        }
-        return new HandlerResult(reply.Body, reply.Reason);
-    }
-
-    private static Task<HandlerResult> ReceiveCardNoticeAsync(JukiNetNode node, JukiNetDbContext db, Envelope envelope, CancellationToken cancellationToken)
-    {
-        var notice = MessageBodies.Parse<CardSuspendedNotice>(envelope.Body);
-        if (notice.MunicipalityCode != node.Entry.Code)
-        {
-            throw new MalformedMessageException($"電文の項目 municipalityCode: {notice.MunicipalityCode} はこの市町村（{node.Entry.Code}）ではありません。");
-        }
-        db.CardNotices.Add(new CardNoticeRow { ResidentCode = notice.ResidentCode, Body = db.Seal(envelope.Body), ReceivedAt = node.Clock.GetCurrentInstant().ToDateTimeUtc() });
-        return Task.FromResult(new HandlerResult(null, null, notice.ResidentCode));
-    }
-
-    private static async Task<HandlerResult> PendingCardNoticesAsync(JukiNetDbContext db, CancellationToken cancellationToken)
-    {
-        var rows = await db.CardNotices.AsNoTracking().Where(n => n.TakenAt == null).OrderBy(n => n.Id).ToListAsync(cancellationToken);
-        return Answer(new PendingCardNotices(rows.Select(r => new PendingCardNotice(r.Id, MessageBodies.Parse<CardSuspendedNotice>(db.Open(r.Body)), r.ReceivedAt)).ToList()), null, null);
-    }
 }

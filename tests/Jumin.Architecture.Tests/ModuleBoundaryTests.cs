@@ -1,6 +1,4 @@
 using Assembly = System.Reflection.Assembly;
-using ArchUnitNET.Domain;
-using ArchUnitNET.Fluent;
 using ArchUnitNET.Fluent.Slices;
 using ArchUnitNET.Loader;
 using ArchUnitNET.xUnit;

@@ -1,5 +1,4 @@
 using Jumin.Domain.Audit;
-using NodaTime;
 
 namespace Jumin.Domain.Tests;
 

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using Jumin.JukiNet.Hosting;
 using Jumin.JukiNet.Identity;
 using Jumin.JukiNet.Messaging;
-using Jumin.JukiNet.Persistence;
 using Jumin.JukiNet.Protocol;
 using Microsoft.EntityFrameworkCore;
 

@@ -6,7 +6,6 @@ using Jumin.JukiNet.Messaging;
 using Jumin.JukiNet.Pki;
 using Jumin.JukiNet.Protocol;
 using Jumin.JukiNet.Transport;
-using Jumin.Registry.Changes;
 using Jumin.Registry.JukiNet;
 using Microsoft.EntityFrameworkCore;
 

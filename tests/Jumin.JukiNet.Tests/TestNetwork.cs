@@ -7,7 +7,6 @@ using Jumin.Registry.JukiNet;
 using Jumin.Storage.Security;
 using Jumin.Testing;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Jumin.JukiNet.Tests;
 

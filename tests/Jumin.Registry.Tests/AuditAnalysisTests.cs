@@ -1,7 +1,6 @@
 using Jumin.Domain.Dates;
 using Jumin.Registry.Access;
 using Jumin.Registry.Audit;
-using Jumin.Registry.Persistence;
 using Jumin.Testing;
 using NodaTime;
 using NodaTime.Testing;

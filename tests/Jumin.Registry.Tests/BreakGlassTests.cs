@@ -1,7 +1,6 @@
 using Jumin.Registry.Access;
 using Jumin.Registry.Accounts;
 using Jumin.Registry.Audit;
-using Jumin.Registry.Persistence;
 using Jumin.Testing;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;

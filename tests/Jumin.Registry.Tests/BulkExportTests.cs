@@ -4,7 +4,6 @@ using Jumin.Domain.Audit;
 using Jumin.Domain.Dates;
 using Jumin.Registry.Access;
 using Jumin.Registry.Exports;
-using Jumin.Registry.Persistence;
 using Jumin.Registry.Protection;
 using Jumin.Testing;
 using Microsoft.EntityFrameworkCore;

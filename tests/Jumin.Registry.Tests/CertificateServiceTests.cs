@@ -7,7 +7,6 @@ using Jumin.Domain.Protection;
 using Jumin.Registry.Audit;
 using Jumin.Registry.Certificates;
 using Jumin.Registry.Konbini;
-using Jumin.Registry.Persistence;
 using Jumin.Registry.Protection;
 using Jumin.Testing;
 using Microsoft.EntityFrameworkCore;

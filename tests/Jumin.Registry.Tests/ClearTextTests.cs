@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Jumin.Domain.Changes;
 using Jumin.Domain.Dates;
 using Jumin.Domain.Identifiers;
-using Jumin.Registry.Persistence;
 using Jumin.Testing;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;

@@ -1,4 +1,3 @@
-using Jumin.Registry.Persistence;
 using Jumin.Testing;
 
 namespace Jumin.Registry.Tests;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Jumin.Domain.Identifiers;
-using Jumin.Registry.Persistence;
 using Jumin.Storage.Security;
 using Jumin.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using Jumin.Domain;
 using Jumin.Domain.Identifiers;
-using Jumin.Registry.Persistence;
 using Jumin.Testing;
 using Microsoft.EntityFrameworkCore;
 

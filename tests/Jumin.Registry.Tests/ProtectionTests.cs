@@ -4,7 +4,6 @@ using Jumin.Domain.Dates;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Protection;
 using Jumin.Registry.Changes;
-using Jumin.Registry.Persistence;
 using Jumin.Registry.Protection;
 using Jumin.Testing;
 using Microsoft.EntityFrameworkCore;

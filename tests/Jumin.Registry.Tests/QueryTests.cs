@@ -1,6 +1,5 @@
 using Jumin.Domain.Audit;
 using Jumin.Domain.Residents;
-using Jumin.Registry.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jumin.Registry.Tests;

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Text;
 using Jumin.Domain.Identifiers;
-using Jumin.Registry.Access;
 using Jumin.Registry.Persistence;
 using Jumin.Testing;
 using Microsoft.EntityFrameworkCore;

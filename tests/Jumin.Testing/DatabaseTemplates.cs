@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Jumin.Storage;
 using Npgsql;
 
 namespace Jumin.Testing;

@@ -1,5 +1,4 @@
 using Jumin.Registry;
-using Jumin.Registry.Access;
 using Jumin.Registry.Accounts;
 using NodaTime;
 using NodaTime.Testing;

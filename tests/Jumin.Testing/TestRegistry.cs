@@ -1,7 +1,6 @@
 using Jumin.Registry;
 using Jumin.Registry.Access;
 using Jumin.Registry.Accounts;
-using Jumin.Registry.Persistence;
 using Npgsql;
 using NodaTime;
 

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Jumin.Web.Tests;
 
 /// <summary>The counter UI in a real browser: Japanese, and usable with the keyboard alone (j400).</summary>

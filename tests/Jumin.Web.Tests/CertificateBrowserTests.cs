@@ -1,6 +1,5 @@
 using Jumin.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 
 namespace Jumin.Web.Tests;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Jumin.Registry.Changes;
 using Microsoft.Playwright;
 
 namespace Jumin.Web.Tests;

@@ -1,9 +1,7 @@
 using System.Net.Http.Json;
 using Jumin.Registry;
-using Jumin.Registry.Access;
 using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Jumin.Registry.Persistence;
 using Jumin.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,5 +1,4 @@
 using Jumin.Domain.Dates;
-using Jumin.Domain.Identifiers;
 using Jumin.Domain.Residents;
 
 namespace Jumin.Domain.Changes;

@@ -1,4 +1,3 @@
-using Jumin.Domain.Dates;
 using Jumin.Domain.Residents;
 
 namespace Jumin.Domain.Changes;

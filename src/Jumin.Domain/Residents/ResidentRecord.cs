@@ -10,7 +10,7 @@ namespace Jumin.Domain.Residents;
 /// A change never edits a row: it appends the next one (<see cref="Next"/>). The highest
 /// <see cref="HistoryNumber"/> is the current 住民票; items common to a 世帯 are held per person.
 /// </summary>
-public sealed record ResidentRecord
+public sealed partial record ResidentRecord
 {
     // ── Key (j200) ───────────────────────────────────────────────────────────
 
@@ -282,54 +282,6 @@ public sealed record ResidentRecord
 
     /// <summary>利用者証明用電子証明書シリアル番号.</summary>
     public string? AuthenticationCertificateSerial { get; init; }
-
-    // ── 個別事項 (j10) ───────────────────────────────────────────────────────
-
-    /// <summary>選挙人名簿への登録の有無.</summary>
-    public bool OnElectoralRegister { get; init; }
-
-    /// <summary>国民健康保険の被保険者.</summary>
-    public bool NationalHealthInsurance { get; init; }
-
-    public LocalDate? NationalHealthInsuranceFrom { get; init; }
-
-    public LocalDate? NationalHealthInsuranceUntil { get; init; }
-
-    /// <summary>後期高齢者医療の被保険者.</summary>
-    public bool LateStageElderlyInsurance { get; init; }
-
-    public LocalDate? LateStageElderlyInsuranceFrom { get; init; }
-
-    public LocalDate? LateStageElderlyInsuranceUntil { get; init; }
-
-    /// <summary>介護保険の被保険者.</summary>
-    public bool LongTermCareInsurance { get; init; }
-
-    public LocalDate? LongTermCareInsuranceFrom { get; init; }
-
-    public LocalDate? LongTermCareInsuranceUntil { get; init; }
-
-    /// <summary>国民年金の被保険者.</summary>
-    public bool NationalPension { get; init; }
-
-    /// <summary>基礎年金番号.</summary>
-    public BasicPensionNumber? BasicPensionNumber { get; init; }
-
-    /// <summary>国民年金の種別.</summary>
-    public PensionCategory? PensionCategory { get; init; }
-
-    /// <summary>種別の変更があった年月日.</summary>
-    public LocalDate? PensionCategoryChangedOn { get; init; }
-
-    public LocalDate? NationalPensionFrom { get; init; }
-
-    public LocalDate? NationalPensionUntil { get; init; }
-
-    /// <summary>児童手当の受給開始年月.</summary>
-    public YearMonth? ChildAllowanceFrom { get; init; }
-
-    /// <summary>児童手当の受給終了年月.</summary>
-    public YearMonth? ChildAllowanceUntil { get; init; }
 
     // ── Remarks ──────────────────────────────────────────────────────────────
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Jumin.JukiNet.Identity;
-using Jumin.JukiNet.Messaging;
 using Jumin.JukiNet.Pki;
 using Jumin.JukiNet.Protocol;
 using Jumin.JukiNet.Transport;

@@ -1,5 +1,4 @@
 using Jumin.Storage.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Jumin.JukiNet.Persistence;

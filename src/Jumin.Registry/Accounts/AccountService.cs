@@ -1,4 +1,3 @@
-using System.Net;
 using Jumin.Domain.Audit;
 using Jumin.Domain.Dates;
 using Jumin.Registry.Access;
@@ -9,20 +8,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jumin.Registry.Accounts;
-
-/// <summary>The result of a login attempt. Failures do not say whether the user exists or which factor was wrong.</summary>
-public enum LoginOutcome
-{
-    Succeeded,
-    Failed,
-    LockedOut,
-
-    /// <summary>The client's address is not on the 端末の許可リスト: refused before any account is looked at.</summary>
-    UnknownTerminal,
-}
-
-/// <summary>A login at a terminal: the account, its password and the one-time code of its second factor.</summary>
-public sealed record LoginAttempt(string UserId, string Password, string? Code, IPAddress? ClientAddress);
 
 /// <summary>
 /// Staff accounts: creation, login with password (PBKDF2 via ASP.NET Core Identity's hasher) and a

@@ -1,4 +1,3 @@
-using Jumin.Registry.Access;
 using NodaTime;
 using OtpNet;
 

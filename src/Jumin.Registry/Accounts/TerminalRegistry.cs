@@ -1,7 +1,6 @@
 using Jumin.Registry.Access;
 using System.Net;
 using Jumin.Domain;
-using Jumin.Domain.Audit;
 using Jumin.Registry.Audit;
 using Jumin.Registry.Persistence;
 using Microsoft.EntityFrameworkCore;

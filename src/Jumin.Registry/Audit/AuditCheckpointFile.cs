@@ -3,7 +3,6 @@ using System.Text.Json;
 using Jumin.Domain.Audit;
 using Jumin.Registry.Persistence;
 using Microsoft.EntityFrameworkCore;
-using NodaTime;
 using NodaTime.Text;
 
 namespace Jumin.Registry.Audit;

@@ -1,4 +1,3 @@
-using Jumin.Domain;
 using Jumin.Domain.Audit;
 using Jumin.Domain.Changes;
 using Jumin.Domain.Dates;
@@ -28,8 +27,12 @@ public sealed record ChangeEntry(ResidentChangeRow Row, ChangeRequest Request, C
 /// approval right, plans it again, checks that nothing it read has moved on, and writes the history
 /// rows, the audit entries and the outbox messages in one transaction.
 /// </summary>
-public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, int bulkRegistrationLimit, LocalGovernmentCode municipality)
+public sealed partial class ChangeService(RegistryDatabase database, AuditTrail audit, int bulkRegistrationLimit, LocalGovernmentCode municipality)
 {
+    // Fields rather than captured parameters: the other parts of this partial class (本登録, 照会) read them too.
+    private readonly RegistryDatabase database = database;
+    private readonly AuditTrail audit = audit;
+    private readonly LocalGovernmentCode municipality = municipality;
     private readonly ChangeRequestJson json = new(database.Protector);
 
     /// <summary>The most 仮登録 one 一括本登録 may register (j530: 件数に上限を掛けることができる).</summary>
@@ -129,220 +132,6 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
         return plan;
     }
 
-    /// <summary>本登録 (j530) by a user with the approval right who did not enter the change.</summary>
-    public async Task<ChangeEntry> RegisterAsync(Operator op, long id, CancellationToken cancellationToken = default)
-    {
-        await RequirePermissionAsync(op, Permission.Approval, "本登録", cancellationToken);
-        await using var db = database.Open();
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Serialises 本登録 (and every audited write): the read-set check and the outbox numbering below see no interleaving.
-        await db.Database.ExecuteSqlRawAsync("UPDATE audit_chain_head SET last_sequence = last_sequence WHERE id = 1", cancellationToken);
-        var row = await db.Changes.AsTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
-            ?? throw new ChangeConflictException($"異動番号{id}の異動はありません。");
-        if (row.Status != ChangeStatus.Provisional)
-        {
-            await tx.RollbackAsync(cancellationToken);
-            await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.ChangeRegistration, "本登録", outcome: AuditOutcome.Refused, detail: $"異動番号{id} 決裁済みのため拒否")], cancellationToken);
-            throw new ChangeConflictException($"異動番号{id}は既に{(row.Status == ChangeStatus.Registered ? "本登録" : "取下げ")}されています。");
-        }
-        if (row.EnteredBy == op.UserId)
-        {
-            await tx.RollbackAsync(cancellationToken);
-            await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.ChangeRegistration, "本登録", outcome: AuditOutcome.Refused, detail: $"異動番号{id} 入力者本人による本登録を拒否")], cancellationToken);
-            throw new ChangeConflictException("自分が入力した異動は本登録できません。別の審査者が本登録してください。", forbidden: true);
-        }
-        var request = json.Deserialize(row.Request);
-        var snapshot = await RegisterReader.SnapshotAsync(db, request, row.Id, cancellationToken);
-        var now = audit.Clock.GetCurrentInstant();
-        var plan = ChangeDecider.Decide(request, snapshot, Context(op, row.Id, now) with { OperatorId = row.EnteredBy, Terminal = row.EnteredTerminal, Place = row.EnteredPlace });
-        if (ReadSetText(snapshot) != row.ReadSet)
-        {
-            await tx.RollbackAsync(cancellationToken);
-            await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.ChangeRegistration, "本登録", outcome: AuditOutcome.Refused, detail: $"異動番号{id} 仮登録後に住民票が更新されたため拒否")], cancellationToken);
-            throw new ChangeConflictException($"異動番号{id}の仮登録の後に、関係する住民票が更新されました（{Moved(row.ReadSet, ReadSetText(snapshot))}）。この仮登録を取り下げて入力し直してください。");
-        }
-        var refusal = Refusal(plan, Split(row.AcknowledgedAlerts));
-        if (refusal is not null)
-        {
-            await tx.RollbackAsync(cancellationToken);
-            await AuditRefusalAsync(op, request, plan, refusal, cancellationToken);
-            throw refusal;
-        }
-        var rows = plan.NewRows;
-        await ResidentWriter.AppendAsync(db, rows, cancellationToken);
-        await Outbox.AddAsync(db, row.Id, plan.Rows, now, cancellationToken);
-        CardDestinationsDue.Add(db, plan.Rows, row.EnteredBy, op.UserId, now);
-        row.Status = ChangeStatus.Registered;
-        row.HeadNotices = plan.HeadNotices.Count == 0 ? null : json.Serialize(plan.HeadNotices);
-        row.DecidedBy = op.UserId;
-        row.DecidedAt = now.ToDateTimeUtc();
-        if (request.CancelsChange is { } cancelled && await db.Changes.AsTracking().SingleOrDefaultAsync(c => c.Id == cancelled, cancellationToken) is { } original)
-        {
-            original.CancelledBy = row.Id;
-        }
-        await db.ProvisionalSubjects.Where(p => p.ChangeId == row.Id).ExecuteDeleteAsync(cancellationToken);
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(db, [.. rows.Select(r => audit.Event(op, AuditFunctions.ChangeRegistration, "本登録", r.AtenaNumber.Value,
-            detail: $"異動番号{row.Id} {r.ChangeReason.JapaneseName()} 履歴番号{r.HistoryNumber}（入力 {row.EnteredBy}）"))], cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return new(row, request, plan, false);
-    }
-
-    /// <summary>一括本登録 (j530): the given 仮登録 (or every one, oldest first) up to <see cref="BulkRegistrationLimit"/>; each in its own transaction.</summary>
-    public async Task<IReadOnlyList<(long Id, string? Refusal)>> RegisterManyAsync(Operator op, IReadOnlyCollection<long>? ids, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
-    {
-        await RequirePermissionAsync(op, Permission.Approval, "一括本登録", cancellationToken);
-        if (ids is { Count: 0 })
-        {
-            return [];
-        }
-        List<long> chosen;
-        await using (var db = database.Open())
-        {
-            var query = db.Changes.Where(c => c.Status == ChangeStatus.Provisional && c.EnteredBy != op.UserId);
-            if (ids is not null)
-            {
-                query = query.Where(c => ids.Contains(c.Id));
-            }
-            chosen = await query.OrderBy(c => c.Id).Select(c => c.Id).Take(BulkRegistrationLimit + 1).ToListAsync(cancellationToken);
-        }
-        if (chosen.Count > BulkRegistrationLimit)
-        {
-            throw new ChangeConflictException($"一括本登録は{BulkRegistrationLimit}件までです。選ぶ件数を減らしてください。");
-        }
-        var results = new List<(long, string?)>();
-        foreach (var id in chosen)
-        {
-            try
-            {
-                await RegisterAsync(op, id, cancellationToken);
-                results.Add((id, null));
-            }
-            catch (ChangeRejectedException e)
-            {
-                results.Add((id, string.Join(" ", e.Findings.Select(f => f.Message))));
-            }
-            catch (ChangeConflictException e)
-            {
-                results.Add((id, e.Message));
-            }
-            progress?.Report(results.Count);
-        }
-        return results;
-    }
-
-    /// <summary>取下げ of a 仮登録, by the clerk who entered it or an approver (差戻し); nothing had been written.</summary>
-    public async Task WithdrawAsync(Operator op, long id, CancellationToken cancellationToken = default)
-    {
-        await using var db = database.Open();
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        var row = await db.Changes.AsTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
-            ?? throw new ChangeConflictException($"異動番号{id}の異動はありません。");
-        if (row.Status != ChangeStatus.Provisional)
-        {
-            throw new ChangeConflictException($"異動番号{id}は仮登録ではありません。");
-        }
-        if (row.EnteredBy != op.UserId && !op.May(Permission.Approval))
-        {
-            await tx.RollbackAsync(cancellationToken);
-            await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.ChangeProvisional, "仮登録取下げ", outcome: AuditOutcome.Refused, detail: $"異動番号{id} 入力者・審査者以外による取下げを拒否")], cancellationToken);
-            throw new ChangeConflictException("仮登録を取り下げられるのは入力者か審査者です。", forbidden: true);
-        }
-        row.Status = ChangeStatus.Withdrawn;
-        row.DecidedBy = op.UserId;
-        row.DecidedAt = audit.Clock.GetCurrentInstant().ToDateTimeUtc();
-        var subjects = await db.ProvisionalSubjects.Where(p => p.ChangeId == id).Select(p => p.AtenaNumber).ToListAsync(cancellationToken);
-        await db.ProvisionalSubjects.Where(p => p.ChangeId == id).ExecuteDeleteAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(db, [.. subjects.Select(a => audit.Event(op, AuditFunctions.ChangeProvisional, "仮登録取下げ", a.Value, detail: $"異動番号{id} 取下げ"))], cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>仮登録一覧 (j530) or recent 本登録, newest first; an entry place narrows it (入力支所等を単位とした一部).</summary>
-    public async Task<IReadOnlyList<ResidentChangeRow>> ListAsync(Operator op, ChangeStatus status, string? place = null, int limit = 200, CancellationToken cancellationToken = default)
-    {
-        await RequireReadAsync(op, status, "異動一覧", cancellationToken);
-        await using var db = database.Open();
-        var query = db.Changes.AsNoTracking().Where(c => c.Status == status);
-        if (!string.IsNullOrEmpty(place))
-        {
-            query = query.Where(c => c.EnteredPlace == place);
-        }
-        var rows = await (status == ChangeStatus.Provisional ? query.OrderBy(c => c.Id) : query.OrderByDescending(c => c.Id)).Take(limit).ToListAsync(cancellationToken);
-        await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.Search, "異動一覧", detail: $"{status} {rows.Count}件{(string.IsNullOrEmpty(place) ? "" : $"（{place}）")}")], cancellationToken);
-        return rows;
-    }
-
-    /// <summary>
-    /// One 異動 with its plan against the register as it stands (入力確認 j540: before and after of
-    /// every item); for a 本登録 the rows it wrote. Every person shown is audited.
-    /// </summary>
-    public async Task<ChangeEntry?> GetAsync(Operator op, long id, CancellationToken cancellationToken = default)
-    {
-        await audit.RequireAsync(database, op, Permission.Inquiry, "異動内容照会", cancellationToken);
-        await using var db = database.Open();
-        var row = await db.Changes.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (row is null)
-        {
-            return null;
-        }
-        await RequireReadAsync(op, row.Status, "異動内容照会", cancellationToken);
-        var request = json.Deserialize(row.Request);
-        ChangePlan plan;
-        var movedOn = false;
-        if (row.Status == ChangeStatus.Registered)
-        {
-            var written = await db.ResidentHistory.AsNoTracking().Where(h => h.ChangeId == id).OrderBy(h => h.AtenaNumber).ThenBy(h => h.HistoryNumber).ToListAsync(cancellationToken);
-            var befores = new List<PlannedRow>();
-            foreach (var after in written)
-            {
-                var before = await db.ResidentHistory.AsNoTracking().SingleOrDefaultAsync(h => h.AtenaNumber == after.AtenaNumber && h.HistoryNumber == after.HistoryNumber - 1, cancellationToken);
-                befores.Add(new(before, after));
-            }
-            plan = new(request, befores, [], row.HeadNotices is null ? [] : json.DeserializeNotices(row.HeadNotices));
-        }
-        else
-        {
-            var snapshot = await RegisterReader.SnapshotAsync(db, request, row.Id, cancellationToken);
-            plan = ChangeDecider.Decide(request, snapshot, Context(op, row.Id, audit.Clock.GetCurrentInstant()) with { OperatorId = row.EnteredBy });
-            movedOn = row.Status == ChangeStatus.Provisional && ReadSetText(snapshot) != row.ReadSet;
-        }
-        var shown = op.CanViewIndividualNumber;
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        await audit.AppendAsync(db, [.. plan.Rows.Select(r => r.After.AtenaNumber).Distinct().Select(a =>
-            audit.Event(op, AuditFunctions.View, "異動内容照会", a.Value, shown, detail: $"異動番号{id}"))], cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return new(row, request, plan, movedOn);
-    }
-
-    /// <summary>
-    /// 転入通知未着者一覧 (j710): people removed by 国内転出 or 職権消除 whose 転入通知 has not
-    /// arrived <paramref name="olderThanDays"/> days after the 転出予定日 (消除日).
-    /// </summary>
-    public async Task<IReadOnlyList<ResidentRecord>> MissingMoveInNoticesAsync(Operator op, LocalDate today, int olderThanDays, CancellationToken cancellationToken = default)
-    {
-        await audit.RequireAsync(database, op, Permission.Inquiry, "転入通知未着者一覧", cancellationToken);
-        await using var db = database.Open();
-        var cutoff = ValueConversions.Encode(Domain.Dates.RecordedDate.FromLocalDate(today.PlusDays(-olderThanDays))) + 999;
-        var removed = new[] { (int)ResidentStatus.MovedOut, (int)ResidentStatus.RemovedExOfficio };
-        var rows = await db.LatestRows(db.Residents.Where(r => removed.Contains(r.Status)))
-            .Where(h => h.MoveInNoticeDate == null && (h.RemovalReason == ChangeReason.DomesticMoveOut || h.RemovalReason == ChangeReason.ExOfficioRemoval))
-            .AsNoTracking().ToListAsync(cancellationToken);
-        var result = rows.Where(h => h.RemovalDate is { } d && ValueConversions.Encode(d) <= cutoff).OrderBy(h => h.RemovalDate!.SortKey).ThenBy(h => h.AtenaNumber).ToList();
-        await audit.AppendAloneAsync(database, [audit.Event(op, AuditFunctions.Search, "転入通知未着者一覧", detail: $"{result.Count}件（転出から{olderThanDays}日経過）")], cancellationToken);
-        return result;
-    }
-
-    /// <summary>
-    /// A 仮登録 (or a withdrawn one) is not yet the register: only whoever enters or decides 異動 reads it (異動入力 or
-    /// 審査・決裁); a 本登録 is the register's history, open to 照会.
-    /// </summary>
-    private Task RequireReadAsync(Operator op, ChangeStatus status, string screen, CancellationToken cancellationToken) =>
-        status == ChangeStatus.Registered
-            ? audit.RequireAsync(database, op, Permission.Inquiry, screen, cancellationToken)
-            : audit.RequireAnyAsync(database, op, [Permission.ChangeEntry, Permission.Approval], screen, cancellationToken);
-
     private ChangeContext Context(Operator op, long changeId, Instant now) =>
         new(now.InZone(JapanTime.Zone).Date, now, op.Place, op.Terminal, op.UserId, changeId, municipality,
             (op.Sees(VisibleItem.IndividualNumber) ? ShownIdentifiers.IndividualNumber : ShownIdentifiers.None)
@@ -406,13 +195,6 @@ public sealed class ChangeService(RegistryDatabase database, AuditTrail audit, i
     }
 
     private static string ReadSetText(RegisterSnapshot snapshot) => string.Join(',', snapshot.ReadSet.Select(r => $"{r.Atena.Value}:{r.HistoryNumber}"));
-
-    private static string Moved(string before, string now)
-    {
-        var was = Split(before).ToHashSet();
-        var changed = Split(now).Where(x => !was.Contains(x)).Select(x => x.Split(':')[0]).Distinct().ToList();
-        return changed.Count == 0 ? "世帯の構成" : $"宛名番号{string.Join("、", changed)}";
-    }
 
     private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries);
 

@@ -4,7 +4,6 @@ using Jumin.Registry.Audit;
 using Jumin.Registry.Persistence;
 using Jumin.Registry.Residents;
 using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace Jumin.Registry.Demo;
 

@@ -1,5 +1,4 @@
 using Jumin.Domain;
-using Jumin.Domain.Audit;
 using Jumin.Domain.Dates;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Protection;

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text;
 using Jumin.Domain;
 using Jumin.Domain.Dates;
-using Jumin.Domain.Identifiers;
 using Jumin.Domain.Residents;
 using Jumin.Domain.Search;
 using Jumin.Registry.Access;

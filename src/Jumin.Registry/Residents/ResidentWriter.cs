@@ -1,6 +1,5 @@
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Residents;
-using Jumin.Domain.Search;
 using Jumin.Registry.Persistence;
 using Microsoft.EntityFrameworkCore;
 

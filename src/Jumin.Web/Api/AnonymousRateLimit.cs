@@ -5,7 +5,6 @@ using Jumin.Registry;
 using Jumin.Registry.Access;
 using Jumin.Registry.Audit;
 using Jumin.Web.Infrastructure;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Jumin.Web.Api;
 

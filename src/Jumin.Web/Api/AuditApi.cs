@@ -4,7 +4,6 @@ using Jumin.Registry.Access;
 using Jumin.Registry.Audit;
 using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 
 namespace Jumin.Web.Api;
 

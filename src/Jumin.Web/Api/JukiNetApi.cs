@@ -2,7 +2,6 @@ using Jumin.Domain;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.JukiNet;
 using Jumin.Registry.Access;
-using Jumin.Registry.JukiNet;
 using Jumin.Web.Contracts;
 using Jumin.Web.Infrastructure;
 

@@ -1,4 +1,3 @@
-using Jumin.Domain;
 using Jumin.Registry.Access;
 using Jumin.Registry.Accounts;
 using Jumin.Registry.Operations;

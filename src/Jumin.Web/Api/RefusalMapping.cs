@@ -10,7 +10,6 @@ using Jumin.Registry.Konbini;
 using Jumin.Web.Contracts;
 using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 
 namespace Jumin.Web.Api;

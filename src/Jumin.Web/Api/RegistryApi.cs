@@ -6,7 +6,6 @@ using Jumin.Registry.Accounts;
 using Jumin.Registry.Residents;
 using Jumin.Registry;
 using Jumin.Registry.Audit;
-using Jumin.Registry.Protection;
 using Jumin.Domain.Protection;
 using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;

@@ -5,7 +5,6 @@ using Jumin.Domain.Changes;
 using Jumin.Domain.Dates;
 using Jumin.Domain.Identifiers;
 using Jumin.Domain.Residents;
-using Jumin.Web.Api;
 using NodaTime;
 
 namespace Jumin.Web.Infrastructure;

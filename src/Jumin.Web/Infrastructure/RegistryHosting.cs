@@ -1,7 +1,6 @@
 using Jumin.Domain.Dates;
 using Jumin.Registry;
 using Jumin.Registry.Certificates;
-using Jumin.Registry.Persistence;
 using Jumin.Registry.Residents;
 
 namespace Jumin.Web.Infrastructure;

@@ -1,4 +1,3 @@
-using Jumin.Registry.Access;
 using Jumin.Registry.Accounts;
 using Jumin.Registry.Audit;
 using Jumin.Domain.Audit;

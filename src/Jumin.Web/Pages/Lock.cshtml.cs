@@ -1,4 +1,3 @@
-using Jumin.Registry.Access;
 using Jumin.Registry.Accounts;
 using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;

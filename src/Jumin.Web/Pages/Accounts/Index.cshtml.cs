@@ -2,7 +2,6 @@ using Jumin.Domain;
 using Jumin.Domain.Dates;
 using Jumin.Registry.Access;
 using Jumin.Registry.Accounts;
-using Jumin.Web.Api;
 using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

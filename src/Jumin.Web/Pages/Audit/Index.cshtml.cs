@@ -1,7 +1,6 @@
 using Jumin.Domain;
 using Jumin.Domain.Dates;
 using Jumin.Registry.Audit;
-using Jumin.Web.Api;
 using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

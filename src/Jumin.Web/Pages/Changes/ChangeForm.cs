@@ -1,7 +1,6 @@
 using Jumin.Web.Contracts;
 using Jumin.Domain.Changes;
 using Jumin.Registry.Demo;
-using Jumin.Web.Api;
 using Jumin.Web.Infrastructure;
 
 namespace Jumin.Web.Pages.Changes;

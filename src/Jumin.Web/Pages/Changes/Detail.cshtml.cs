@@ -4,7 +4,6 @@ using Jumin.Registry.Access;
 using Jumin.Registry.Changes;
 using Jumin.Registry.Persistence;
 using Jumin.Registry.Residents;
-using Jumin.Web.Api;
 using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -6,7 +6,6 @@ using Jumin.Domain.Residents;
 using Jumin.Registry.Access;
 using Jumin.Registry.Changes;
 using Jumin.Registry.Residents;
-using Jumin.Web.Api;
 using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,6 @@
 using Jumin.Domain;
 using Jumin.Registry.Access;
 using Jumin.Registry.Exports;
-using Jumin.Web.Api;
 using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,4 +1,3 @@
-using Jumin.Domain.Identifiers;
 using Jumin.JukiNet.Identity;
 using Jumin.Registry.Access;
 using Jumin.Registry.JukiNet;
