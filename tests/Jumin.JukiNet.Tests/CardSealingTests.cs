@@ -55,10 +55,10 @@ public abstract class CardSealingTests(DatabaseProvider provider) : IAsyncLifeti
         var (issued, expires) = (new DateOnly(2026, 1, 1), new DateOnly(2036, 1, 1));
         await using (var db = database.Open())
         {
-            // The store as the release before sealing left it.
+            // The store as the release before sealing left it: the numbers in clear, no keyed hash to find them by.
             await db.GetService<IMigrator>().MigrateAsync("Initial");
             await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO cards (card_number, resident_code, individual_number, municipality_code, status, issued_on, expires_on, updated_at) VALUES ('JPKI00000001', '10000000011', {Digits}, '032999', 1, {issued}, {expires}, {now})");
+                $"INSERT INTO cards (card_number, resident_code, individual_number, individual_number_hash, municipality_code, status, issued_on, expires_on, updated_at) VALUES ('JPKI00000001', '10000000011', {Digits}, '', '032999', 1, {issued}, {expires}, {now})");
             await db.Database.ExecuteSqlAsync(
                 $"INSERT INTO card_destinations (municipality_code, destination_number, resident_code, individual_number, name, name_kana, birth_date, sex, address, delivery_name, delivery_address, reason, received_at) VALUES ('032999', 1, '10000000011', {Digits}, '佐藤　一郎', 'サトウ　イチロウ', '1980年1月1日', 1, '岩手県', '佐藤　一郎', '岩手県', '異動', {now})");
         }

@@ -55,11 +55,11 @@ public abstract class NumberSealingTests(DatabaseProvider provider) : IAsyncLife
     {
         await using (var db = database.Open())
         {
-            // The store as the release before sealing left it: the numbers themselves, the key column among them.
+            // The store as the release before sealing left it: the numbers themselves in the key column, nothing sealed.
             await db.GetService<IMigrator>().MigrateAsync("Initial");
             var (january, february) = (new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc));
             await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO generated_numbers (individual_number, resident_code, generated_at, replaces) VALUES ({Old}, '10000000011', {january}, NULL), ({Current}, '10000000011', {february}, {Old})");
+                $"INSERT INTO generated_numbers (number_hash, sealed_number, resident_code, generated_at, replaces) VALUES ({Old}, '', '10000000011', {january}, NULL), ({Current}, '', '10000000011', {february}, {Old})");
             await db.Database.ExecuteSqlAsync(
                 $"INSERT INTO number_assignments (resident_code, individual_number, reason, at) VALUES ('10000000011', {Old}, '生成', {january}), ('10000000011', {Current}, '変更', {february})");
         }

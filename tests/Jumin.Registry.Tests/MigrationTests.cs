@@ -7,16 +7,20 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Jumin.Registry.Tests;
 
-/// <summary>A register created by the first release keeps every row when it is upgraded.</summary>
+/// <summary>
+/// A register at the baseline schema (one Initial migration per provider since issue 14 squashed the earlier ones)
+/// keeps every row through start-up, which rebuilds what the rows alone do not hold (the search keys). As migrations
+/// are added after the baseline, each gets an upgrade test here, from a register with rows in the schema before it.
+/// </summary>
 public abstract class MigrationTests(DatabaseProvider provider)
 {
     [Fact]
-    public async Task Upgrading_a_database_of_the_first_schema_keeps_its_residents()
+    public async Task A_register_at_the_baseline_keeps_its_residents_and_gets_its_search_keys_at_start()
     {
         await using var registry = await TestRegistry.CreateAsync(provider);
         await using (var db = registry.Node.Database.Open())
         {
-            // Start again from the first schema, with a person written as the first release wrote them.
+            // Start again from the baseline, with a person written with the items of the first release and no search keys.
             await db.Database.EnsureDeletedAsync();
             var first = db.Database.GetMigrations().First();
             await db.GetService<IMigrator>().MigrateAsync(first);
@@ -39,37 +43,6 @@ public abstract class MigrationTests(DatabaseProvider provider)
         // first release wrote none, and a 長音 typed as ー now meets the spelled-out イコウ タロウ.
         var found = await registry.Node.Search.SearchAsync(reader, new() { NameKana = "イコー タロー", Match = Residents.NameMatch.Exact });
         Assert.Equal("0000000019", Assert.Single(found.Hits).Current.AtenaNumber.Value);
-    }
-
-    [Fact]
-    public async Task Upgrading_accounts_turns_roles_into_rights_and_the_number_flag_into_visible_items()
-    {
-        await using var registry = await TestRegistry.CreateAsync(provider);
-        await using (var db = registry.Node.Database.Open())
-        {
-            await db.Database.EnsureDeletedAsync();
-            var beforeRights = db.Database.GetMigrations().Last(m => m.EndsWith("_ChangeNotices", StringComparison.Ordinal));
-            await db.GetService<IMigrator>().MigrateAsync(beforeRights);
-            var created = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-            foreach (var (user, roles, number) in new[] { ("old-clerk", "clerk", true), ("old-approver", "clerk,approver", false), ("old-auditor", "auditor", false) })
-            {
-                await db.Database.ExecuteSqlAsync(
-                    $"INSERT INTO users (user_id, display_name, password_hash, roles, can_view_individual_number, department, failed_login_count, created_at) VALUES ({user}, '移行', 'x', {roles}, {number}, '市民課', 0, {created})");
-            }
-        }
-
-        await registry.Node.InitialiseAsync();
-
-        var clerk = await registry.Node.Accounts.FindOperatorAsync("old-clerk", "T", "P");
-        Assert.Equal([Access.Permission.Inquiry, Access.Permission.ChangeEntry, Access.Permission.CertificateIssue], clerk!.Permissions.Order());
-        Assert.Equal(4, clerk.VisibleItems.Count);
-        var approver = await registry.Node.Accounts.FindOperatorAsync("old-approver", "T", "P");
-        Assert.Contains(Access.Permission.Approval, approver!.Permissions);
-        Assert.False(approver.CanViewIndividualNumber);
-        Assert.True(approver.Sees(Access.VisibleItem.FamilyRegister));
-        var auditor = await registry.Node.Accounts.FindOperatorAsync("old-auditor", "T", "P");
-        Assert.Equal([Access.Permission.LogView], auditor!.Permissions);
-        Assert.Empty(auditor.VisibleItems);
     }
 
     private static async Task InsertAsFirstReleaseAsync(RegistryDbContext db)
@@ -105,6 +78,9 @@ public abstract class MigrationTests(DatabaseProvider provider)
             ["banchi"] = "１番",
             ["address_established_on"] = 20200401000L,
             ["domicile_status"] = 3,
+            ["residence_notified"] = false,
+            ["moved_in_with_landing_permit"] = false,
+            ["is_adult_ward"] = false,
             ["on_electoral_register"] = true,
             ["national_health_insurance"] = false,
             ["late_stage_elderly_insurance"] = false,
