@@ -19,7 +19,7 @@ public abstract class StoreDatabase<TContext>(DatabaseProvider provider, string 
     {
         DatabaseProviders.EnsureDirectory(Provider, ConnectionString);
         await using var db = Open();
-        await db.Database.MigrateAsync(cancellationToken);
+        await StoreMigrations.ApplyAsync(db, cancellationToken);
     }
 
     /// <summary>Opens the provider's own context type with the project's options for that provider.</summary>

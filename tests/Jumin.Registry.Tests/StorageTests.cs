@@ -33,6 +33,26 @@ public abstract class StorageTests(DatabaseProvider provider)
         Assert.True((await registry.Node.Audit.VerifyAsync(registry.Node.Database)).IsIntact);
     }
 
+    [Fact]
+    public async Task A_database_made_by_another_line_of_migrations_is_refused_with_what_to_do_and_left_as_it_was()
+    {
+        await using var registry = await TestRegistry.CreateAsync(provider, demoResidents: 5);
+        int residents;
+        await using (var db = registry.Node.Database.Open())
+        {
+            residents = await db.Residents.CountAsync();
+            // As a developer database from before the baseline (ADR 0013) remembers its migrations.
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO __ef_migrations_history (migration_id, product_version) VALUES ('20261129173344_Initial', '10.0.0')");
+        }
+
+        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => registry.Node.Database.MigrateAsync());
+
+        Assert.Contains("20261129173344_Initial", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("data/", refusal.Message, StringComparison.Ordinal);
+        await using var unchanged = registry.Node.Database.Open();
+        Assert.Equal(residents, await unchanged.Residents.CountAsync());
+    }
+
     [Theory]
     [InlineData("UPDATE resident_history SET given_name = 'X'")]
     [InlineData("DELETE FROM resident_history")]

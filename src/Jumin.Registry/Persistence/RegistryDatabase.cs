@@ -35,7 +35,7 @@ public sealed class RegistryDatabase(DatabaseProvider provider, string connectio
     {
         DatabaseProviders.EnsureDirectory(Provider, ConnectionString);
         await using var db = Open();
-        await db.Database.MigrateAsync(cancellationToken);
+        await StoreMigrations.ApplyAsync(db, cancellationToken);
     }
 
     internal static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
