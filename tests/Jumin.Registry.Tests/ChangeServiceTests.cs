@@ -57,6 +57,11 @@ public abstract class ChangeServiceTests(DatabaseProvider provider) : IAsyncLife
             Assert.Equal(3 * 2, outbox.Count);
             Assert.DoesNotContain(outbox, m => m.Destination == OutboxDestinations.ImmigrationServices);
             Assert.All(outbox.GroupBy(m => m.Destination), g => Assert.Equal([1L, 2L], g.Select(m => m.Sequence)));
+            // Each message names its 住民票 row and copies none of its items: names and addresses stay in the history.
+            Assert.Equal(rows.Select(r => (r.AtenaNumber, r.HistoryNumber)).Order(), outbox.Where(m => m.Destination == OutboxDestinations.JukiNetCs).Select(m => (m.AtenaNumber, m.HistoryNumber)).Order());
+            Assert.Equal(
+                ["atena_number", "attempts", "change_id", "change_reason", "created_at", "delivered_at", "delivery_result", "destination", "history_number", "id", "last_error", "sequence"],
+                db.Model.FindEntityType(typeof(OutboxMessageRow))!.GetProperties().Select(p => p.GetColumnName()).Order(StringComparer.Ordinal));
             Assert.Empty(await db.ProvisionalSubjects.ToListAsync());
             var change = await db.Changes.SingleAsync(c => c.Id == entry.Id);
             Assert.Equal((ChangeStatus.Registered, "approver01"), (change.Status, change.DecidedBy));

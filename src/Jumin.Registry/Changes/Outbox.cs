@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Jumin.Domain.Changes;
 using Jumin.Domain.Residents;
 using Jumin.Registry.Persistence;
@@ -59,33 +58,9 @@ internal static class Outbox
                     AtenaNumber = row.AtenaNumber,
                     HistoryNumber = row.HistoryNumber,
                     ChangeReason = (int)row.ChangeReason,
-                    Payload = Payload(row),
                     CreatedAt = now.ToDateTimeUtc(),
                 });
             }
         }
     }
-
-    /// <summary>
-    /// What changed, in the terms of 本人確認情報 (5情報 with 振り仮名, 住所, 住民票コード). The
-    /// 個人番号 itself never travels in the outbox: the consumer reads it through its own channel.
-    /// </summary>
-    private static string Payload(ResidentRecord r) => JsonSerializer.Serialize(new
-    {
-        atenaNumber = r.AtenaNumber.Value,
-        historyNumber = r.HistoryNumber,
-        changeReason = (int)r.ChangeReason,
-        changeReasonName = r.ChangeReason.JapaneseName(),
-        changeDate = r.ChangeDate.ToGregorian(),
-        resident = r.IsResident,
-        householdNumber = r.HouseholdNumber.Value,
-        name = r.FullName,
-        nameKana = r.FullNameKana,
-        birthDate = r.BirthDate.ToGregorian(),
-        sex = (int)r.Sex,
-        address = $"{r.Address}{r.Banchi}",
-        katagaki = r.Katagaki,
-        residentCode = r.ResidentCode?.Value,
-        hasIndividualNumber = r.IndividualNumber is not null,
-    });
 }

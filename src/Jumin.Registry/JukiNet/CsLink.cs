@@ -175,7 +175,6 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
                 AtenaNumber = row.AtenaNumber,
                 HistoryNumber = row.HistoryNumber,
                 ChangeReason = (int)row.ChangeReason,
-                Payload = "{\"initialLoad\":true}",
                 CreatedAt = now,
             });
         }

@@ -75,7 +75,9 @@ public sealed class ProvisionalSubject
 /// <summary>
 /// A message to a downstream system (住基ネットCS, 団体内統合宛名, 宛名連携), written in the
 /// transaction of the 本登録 and numbered per destination, so that each consumer applies the
-/// changes in the order they were registered.
+/// changes in the order they were registered. It names the 住民票 row (宛名番号, 履歴番号) and carries
+/// no item of it: the sender reads the row, which the append-only history keeps as registered, so
+/// no personal data is copied into the outbox.
 /// </summary>
 public sealed class OutboxMessageRow
 {
@@ -94,8 +96,6 @@ public sealed class OutboxMessageRow
 
     /// <summary>異動事由 code (j210).</summary>
     public int ChangeReason { get; set; }
-
-    public required string Payload { get; set; }
 
     public DateTime CreatedAt { get; set; }
 

@@ -1100,11 +1100,6 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("last_error");
 
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("payload");
-
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint")
                         .HasColumnName("sequence");

@@ -1082,11 +1082,6 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_error");
 
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("payload");
-
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sequence");

@@ -238,7 +238,6 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                     atena_number = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     history_number = table.Column<int>(type: "integer", nullable: false),
                     change_reason = table.Column<int>(type: "integer", nullable: false),
-                    payload = table.Column<string>(type: "text", nullable: false),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     delivered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     delivery_result = table.Column<string>(type: "text", nullable: true),

@@ -234,7 +234,6 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                     atena_number = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     history_number = table.Column<int>(type: "INTEGER", nullable: false),
                     change_reason = table.Column<int>(type: "INTEGER", nullable: false),
-                    payload = table.Column<string>(type: "TEXT", nullable: false),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     delivered_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     delivery_result = table.Column<string>(type: "TEXT", nullable: true),

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jumin.Registry.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRegistryDbContext))]
-    [Migration("20261206054353_Initial")]
+    [Migration("20261206060625_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1084,11 +1084,6 @@ namespace Jumin.Registry.Persistence.Migrations.Sqlite
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_error");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("payload");
 
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER")

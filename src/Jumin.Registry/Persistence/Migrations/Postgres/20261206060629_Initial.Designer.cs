@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jumin.Registry.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRegistryDbContext))]
-    [Migration("20261206054357_Initial")]
+    [Migration("20261206060629_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1102,11 +1102,6 @@ namespace Jumin.Registry.Persistence.Migrations.Postgres
                     b.Property<string>("LastError")
                         .HasColumnType("text")
                         .HasColumnName("last_error");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("payload");
 
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint")
