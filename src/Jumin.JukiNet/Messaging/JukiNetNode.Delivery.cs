@@ -141,53 +141,46 @@ public sealed partial class JukiNetNode
             var to = destination.Id.Value;
             var pending = await db.Outbox.Where(m => m.DeliveredAt == null && m.Stream == Streams.Update && m.Destination == to)
                 .OrderBy(m => m.Sequence).Take(BatchSize).ToListAsync(cancellationToken);
-            foreach (var message in pending)
-            {
-                if (!await SendOneAsync(db, destination, message, cancellationToken))
+            // The envelope of the message in flight: the log records what was sent, whatever the answer.
+            Envelope sent = null!;
+            var acknowledged = await InOrder.SendAsync(pending,
+                message =>
                 {
-                    return (delivered, true);
-                }
-                delivered++;
-                Acknowledged?.Invoke(message);
+                    sent = Sign(db, message);
+                    message.Attempts++;
+                    return Transport.SendAsync(destination, sent, cancellationToken);
+                },
+                async (message, reply) =>
+                {
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    message.DeliveredAt = Now;
+                    message.LastError = reply.Outcome == ReplyOutcome.Duplicate ? "再送（受信側で適用済み）" : null;
+                    message.ReplyBody = reply.Body is null ? null : db.Seal(reply.Body);
+                    db.MessageLog.Add(Log(Sent, sent, reply.Reason is null ? Delivered : Rejected, reply.Reason, sent.ContentHash()));
+                    await Behaviour.OnAcknowledgedAsync(this, db, message, reply, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    Acknowledged?.Invoke(message);
+                },
+                async (message, stop) =>
+                {
+                    message.LastError = stop.Reason;
+                    if (stop.Refused)
+                    {
+                        db.MessageLog.Add(Log(Sent, sent, Refused, stop.Reason, sent.ContentHash()));
+                    }
+                    await db.SaveChangesAsync(cancellationToken);
+                });
+            delivered += acknowledged;
+            if (acknowledged < pending.Count)
+            {
+                return (delivered, true);
             }
             if (pending.Count < BatchSize)
             {
                 return (delivered, false);
             }
         }
-    }
-
-    private async Task<bool> SendOneAsync(JukiNetDbContext db, DirectoryEntry destination, OutboxRow message, CancellationToken cancellationToken)
-    {
-        var envelope = Sign(db, message);
-        message.Attempts++;
-        Reply reply;
-        try
-        {
-            reply = await Transport.SendAsync(destination, envelope, cancellationToken);
-        }
-        catch (NodeUnreachableException e)
-        {
-            message.LastError = e.Message;
-            await db.SaveChangesAsync(cancellationToken);
-            return false;
-        }
-        if (reply.Outcome == ReplyOutcome.Refused)
-        {
-            message.LastError = reply.Reason;
-            db.MessageLog.Add(Log(Sent, envelope, Refused, reply.Reason, envelope.ContentHash()));
-            await db.SaveChangesAsync(cancellationToken);
-            return false;
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        message.DeliveredAt = Now;
-        message.LastError = reply.Outcome == ReplyOutcome.Duplicate ? "再送（受信側で適用済み）" : null;
-        message.ReplyBody = reply.Body is null ? null : db.Seal(reply.Body);
-        db.MessageLog.Add(Log(Sent, envelope, reply.Reason is null ? Delivered : Rejected, reply.Reason, envelope.ContentHash()));
-        await Behaviour.OnAcknowledgedAsync(this, db, message, reply, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
     }
 
     /// <summary>

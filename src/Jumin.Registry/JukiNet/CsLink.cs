@@ -46,48 +46,39 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
             var pending = await db.Outbox.AsTracking()
                 .Where(m => m.Destination == OutboxDestinations.JukiNetCs && m.DeliveredAt == null)
                 .OrderBy(m => m.Sequence).Take(100).ToListAsync(cancellationToken);
-            var delivered = 0;
             // One read for the whole batch: the rows the messages carry, and the row before each (the previous 住民票コード).
             var atenas = pending.Select(m => m.AtenaNumber).Distinct().ToList();
             var history = (await db.ResidentHistory.AsNoTracking().Where(r => atenas.Contains(r.AtenaNumber)).ToListAsync(cancellationToken))
                 .ToDictionary(r => (r.AtenaNumber.Value, r.HistoryNumber));
-            foreach (var message in pending)
-            {
-                var row = history[(message.AtenaNumber.Value, message.HistoryNumber)];
-                var previousCode = row.ChangeReason == ChangeReason.ResidentCodeChangeRequest
-                    ? history.GetValueOrDefault((message.AtenaNumber.Value, message.HistoryNumber - 1))?.ResidentCode
-                    : null;
-                var update = ToMessage(row) with
+            var delivered = await InOrder.SendAsync(pending,
+                message =>
                 {
-                    PreviousResidentCode = previousCode?.Value,
-                    Departure = row.ChangeReason == ChangeReason.DomesticMoveOut && message.ChangeId != InitialLoadChange ? DepartureCertificate(row) : null,
-                    IsInitialLoad = message.ChangeId == InitialLoadChange,
-                };
-                var envelope = Sign(Streams.Update, message.Sequence, MessageKinds.IdentityUpdate, JsonSerializer.Serialize(update, Envelope.Json), message.CreatedAt);
-                message.Attempts++;
-                Reply reply;
-                try
+                    var row = history[(message.AtenaNumber.Value, message.HistoryNumber)];
+                    var previousCode = row.ChangeReason == ChangeReason.ResidentCodeChangeRequest
+                        ? history.GetValueOrDefault((message.AtenaNumber.Value, message.HistoryNumber - 1))?.ResidentCode
+                        : null;
+                    var update = ToMessage(row) with
+                    {
+                        PreviousResidentCode = previousCode?.Value,
+                        Departure = row.ChangeReason == ChangeReason.DomesticMoveOut && message.ChangeId != InitialLoadChange ? DepartureCertificate(row) : null,
+                        IsInitialLoad = message.ChangeId == InitialLoadChange,
+                    };
+                    var envelope = Sign(Streams.Update, message.Sequence, MessageKinds.IdentityUpdate, JsonSerializer.Serialize(update, Envelope.Json), message.CreatedAt);
+                    message.Attempts++;
+                    return settings.Transport.SendAsync(settings.Cs, envelope, cancellationToken);
+                },
+                async (message, reply) =>
                 {
-                    reply = await settings.Transport.SendAsync(settings.Cs, envelope, cancellationToken);
-                }
-                catch (NodeUnreachableException e)
-                {
-                    message.LastError = e.Message;
+                    message.DeliveredAt = clock.GetCurrentInstant().ToDateTimeUtc();
+                    message.DeliveryResult = reply.Reason;
+                    message.LastError = null;
                     await db.SaveChangesAsync(cancellationToken);
-                    break;
-                }
-                if (reply.Outcome == ReplyOutcome.Refused)
+                },
+                async (message, stop) =>
                 {
-                    message.LastError = reply.Reason;
+                    message.LastError = stop.Reason;
                     await db.SaveChangesAsync(cancellationToken);
-                    break;
-                }
-                message.DeliveredAt = clock.GetCurrentInstant().ToDateTimeUtc();
-                message.DeliveryResult = reply.Reason;
-                message.LastError = null;
-                await db.SaveChangesAsync(cancellationToken);
-                delivered++;
-            }
+                });
             if (delivered == pending.Count)
             {
                 delivered += await SendCardDestinationsAsync(db, cancellationToken);
@@ -112,36 +103,27 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
             return 0;
         }
         var due = await db.CardDestinations.AsTracking().Where(d => d.ConfirmedAt != null && d.SentAt == null).OrderBy(d => d.Id).Take(100).ToListAsync(cancellationToken);
-        var sent = 0;
-        foreach (var destination in due)
-        {
-            var row = await db.ResidentHistory.AsNoTracking().SingleAsync(r => r.AtenaNumber == destination.AtenaNumber && r.HistoryNumber == destination.HistoryNumber, cancellationToken);
-            destination.Attempts++;
-            Reply reply;
-            try
+        return await InOrder.SendAsync(due,
+            async destination =>
             {
-                reply = await RequestAsync(MessageKinds.CardDestination, CardWindow.Message(destination, row), cancellationToken);
-            }
-            catch (NodeUnreachableException e)
+                var row = await db.ResidentHistory.AsNoTracking().SingleAsync(r => r.AtenaNumber == destination.AtenaNumber && r.HistoryNumber == destination.HistoryNumber, cancellationToken);
+                destination.Attempts++;
+                return await RequestAsync(MessageKinds.CardDestination, CardWindow.Message(destination, row), cancellationToken);
+            },
+            async (destination, reply) =>
             {
-                destination.LastError = e.Message;
+                var result = MessageBodies.Parse<Jumin.JukiNet.Cards.CardDestinationResult>(reply.Body!);
+                destination.SentAt = clock.GetCurrentInstant().ToDateTimeUtc();
+                destination.Result = result.Accepted ? null : result.Refusal;
+                destination.LastError = null;
                 await db.SaveChangesAsync(cancellationToken);
-                break;
-            }
-            if (reply.Outcome == ReplyOutcome.Refused || reply.Body is null)
+            },
+            async (destination, stop) =>
             {
-                destination.LastError = reply.Reason;
+                destination.LastError = stop.Reason;
                 await db.SaveChangesAsync(cancellationToken);
-                break;
-            }
-            var result = MessageBodies.Parse<Jumin.JukiNet.Cards.CardDestinationResult>(reply.Body);
-            destination.SentAt = clock.GetCurrentInstant().ToDateTimeUtc();
-            destination.Result = result.Accepted ? null : result.Refusal;
-            destination.LastError = null;
-            await db.SaveChangesAsync(cancellationToken);
-            sent++;
-        }
-        return sent;
+            },
+            unusable: reply => reply.Body is null);
     }
 
     /// <summary>The 異動番号 of the messages of the 初期移行 (no 異動 wrote them).</summary>
