@@ -6,12 +6,14 @@ using NodaTime;
 namespace Jumin.Domain.Certificates;
 
 /// <summary>
-/// Why a certificate may not be issued as asked (code C…, an error) or what the clerk must know
-/// before issuing it (code A…, an alert). <see cref="Field"/> names the request field at fault.
+/// Why a certificate may not be issued as asked (an error, code C…) or what the clerk must know before issuing it (an
+/// alert, code A…), by which <see cref="CertificateChecks">check</see>. <see cref="Field"/> names the request field at fault.
 /// </summary>
-public sealed record CertificateFinding(string Code, string Field, string Message)
+public sealed record CertificateFinding(CertificateCheck Check, string Field, string Message)
 {
-    public bool IsError => Code.StartsWith('C');
+    public string Code => Check.Code;
+
+    public bool IsError => Check.IsError;
 }
 
 /// <summary>The items of j1390 the operator may see, and therefore print.</summary>
@@ -51,20 +53,20 @@ public static class CertificateRules
     public static IReadOnlyList<CertificateFinding> Check(CertificateRequest request, CertificateSubjects subjects, CertificateAllowances allowances, LocalDate today, Instant now)
     {
         var findings = new List<CertificateFinding>();
-        void Error(string code, string field, string message) => findings.Add(new(code, field, message));
+        void Error(CertificateCheck check, string field, string message) => findings.Add(new(check, field, message));
 
         if (subjects.Subject is not { } subject)
         {
-            Error("C300", "subject", "該当する住民がいません。宛名番号を確かめてください。");
+            Error(CertificateChecks.NoSubject, "subject", "該当する住民がいません。宛名番号を確かめてください。");
             return findings;
         }
         if (request.Copies is < 1 or > CertificateRequest.MaxCopies)
         {
-            Error("C310", "copies", $"部数は1～{CertificateRequest.MaxCopies}部で指定してください。");
+            Error(CertificateChecks.Copies, "copies", $"部数は1～{CertificateRequest.MaxCopies}部で指定してください。");
         }
         foreach (var missing in subjects.NotInHousehold)
         {
-            Error("C308", "members", $"宛名番号{missing}の方は、この世帯の世帯員ではありません。");
+            Error(CertificateChecks.NotAMember, "members", $"宛名番号{missing}の方は、この世帯の世帯員ではありません。");
         }
 
         CheckKind(request, subjects, Error);
@@ -75,15 +77,15 @@ public static class CertificateRules
         {
             var text = $"証明書発行の抑止が設定されています（{restriction.Reason}、{restriction.StartsOn:uuuu-MM-dd}～）。";
             findings.Add(restriction.Level == RestrictionLevel.Error
-                ? new("C307", "subject", text + "抑止を解除するか一時解除しないと発行できません。")
-                : new("A311", "subject", text));
+                ? new(CertificateChecks.IssuanceRestricted, "subject", text + "抑止を解除するか一時解除しないと発行できません。")
+                : new(CertificateChecks.IssuanceRestrictionAlert, "subject", text));
         }
 
         // Seed 001: a 支援措置 stops automatic issuance (コンビニ交付) for the person, even to themselves; the kiosk
         // shows its own refusal, which does not say why.
         if (request.Requester.Channel == RequestChannel.Konbini && subjects.SupportMeasures.Any(m => m.IsProtecting))
         {
-            Error("C317", "subject", "支援措置の対象者を含む証明書は、コンビニ交付では交付できません。");
+            Error(CertificateChecks.SupportMeasureAtKiosk, "subject", "支援措置の対象者を含む証明書は、コンビニ交付では交付できません。");
         }
 
         foreach (var measure in subjects.SupportMeasures.Where(m => m.IsProtecting))
@@ -93,126 +95,126 @@ public static class CertificateRules
             var isSelf = request.Requester.Kind == RequesterKind.Self && subject.AtenaNumber.Value == measure.AtenaNumber;
             if (isSelf)
             {
-                findings.Add(new("A312", "requester.kind", $"{name}さんは支援措置の対象者です。本人確認を厳格に行ってください。"));
+                findings.Add(new(CertificateChecks.SupportMeasureSelf, "requester.kind", $"{name}さんは支援措置の対象者です。本人確認を厳格に行ってください。"));
             }
             else if (!subjects.ApprovedProtectedPeople.Contains(measure.AtenaNumber))
             {
-                Error("C306", "supportApprovalId", $"{name}さんは支援措置の対象者です。本人以外への交付は、支援対象者の権限を持つ職員が審査して承認しない限りできません（j440）。");
+                Error(CertificateChecks.SupportMeasureNotApproved, "supportApprovalId", $"{name}さんは支援措置の対象者です。本人以外への交付は、支援対象者の権限を持つ職員が審査して承認しない限りできません（j440）。");
             }
             if (measure.StateOn(today) is SupportMeasureState.Expired)
             {
-                findings.Add(new("A313", "subject", $"{name}さんの支援措置の期間が終了しています（延長または終了の処理が必要です）。"));
+                findings.Add(new(CertificateChecks.SupportMeasureEnded, "subject", $"{name}さんの支援措置の期間が終了しています（延長または終了の処理が必要です）。"));
             }
         }
         return findings;
     }
 
-    private static void CheckKind(CertificateRequest request, CertificateSubjects subjects, Action<string, string, string> error)
+    private static void CheckKind(CertificateRequest request, CertificateSubjects subjects, Action<CertificateCheck, string, string> error)
     {
         var kind = request.Kind;
         foreach (var person in subjects.Included)
         {
             if (kind.CertifiesCurrentRecord() && !person.IsResident)
             {
-                error("C301", "kind", $"{person.FullName}さんの住民票は消除されています（{person.Status.Japanese()}）。{kind.Japanese()}ではなく除票の写し・除票記載事項証明書を選んでください。");
+                error(CertificateChecks.RemovedForResidentKind, "kind", $"{person.FullName}さんの住民票は消除されています（{person.Status.Japanese()}）。{kind.Japanese()}ではなく除票の写し・除票記載事項証明書を選んでください。");
             }
             if (kind.CertifiesRemovedRecord() && person.IsResident)
             {
-                error("C302", "kind", $"{person.FullName}さんは住民です。{kind.Japanese()}は消除された方だけに発行できます。");
+                error(CertificateChecks.ResidentForRemovedKind, "kind", $"{person.FullName}さんは住民です。{kind.Japanese()}は消除された方だけに発行できます。");
             }
         }
         if (kind == CertificateKind.MoveOutCertificate && subjects.Subject is { } s && s.PlannedMoveOutDate is null && s.RemovalReason is not (ChangeReason.DomesticMoveOut or ChangeReason.MoveOutAbroad))
         {
-            error("C309", "kind", $"{s.FullName}さんには転出届の記録がないため、転出証明書は発行できません。");
+            error(CertificateChecks.NoMoveOut, "kind", $"{s.FullName}さんには転出届の記録がないため、転出証明書は発行できません。");
         }
         if (kind == CertificateKind.ResidentCodeNotice && subjects.Subject is { ResidentCode: null } noCode)
         {
-            error("C311", "kind", $"{noCode.FullName}さんには住民票コードが記載されていません。");
+            error(CertificateChecks.NoResidentCode, "kind", $"{noCode.FullName}さんには住民票コードが記載されていません。");
         }
         if (kind is CertificateKind.MoveOutCertificate or CertificateKind.ResidentCodeNotice && subjects.Included.Count > 1)
         {
-            error("C314", "members", $"{kind.Japanese()}は1人ずつ発行します。");
+            error(CertificateChecks.OnePersonOnly, "members", $"{kind.Japanese()}は1人ずつ発行します。");
         }
         if (kind == CertificateKind.ResidentCodeNotice && request.Requester.Kind != RequesterKind.Self)
         {
-            error("C303", "requester.kind", "住民票コード通知票は本人にだけ交付します。");
+            error(CertificateChecks.NotForThisRequester, "requester.kind", "住民票コード通知票は本人にだけ交付します。");
         }
     }
 
-    private static void CheckRequester(CertificateRequest request, Action<string, string, string> error)
+    private static void CheckRequester(CertificateRequest request, Action<CertificateCheck, string, string> error)
     {
         var requester = request.Requester;
         var items = request.Items;
         if (string.IsNullOrWhiteSpace(requester.Name))
         {
-            error("C320", "requester.name", "請求者の氏名を入力してください。");
+            error(CertificateChecks.RequesterName, "requester.name", "請求者の氏名を入力してください。");
         }
         if (requester.Kind is RequesterKind.ThirdParty or RequesterKind.Official && string.IsNullOrWhiteSpace(requester.Purpose))
         {
-            error("C305", "requester.purpose", requester.Kind == RequesterKind.Official
+            error(CertificateChecks.PurposeRequired, "requester.purpose", requester.Kind == RequesterKind.Official
                 ? "公用請求には法令上の根拠と利用目的が必要です（住基法第12条の2）。"
                 : "第三者からの請求には請求事由（利用目的）が必要です（住基法第12条の3）。");
         }
         if (requester.Kind is RequesterKind.Agent or RequesterKind.ThirdParty && string.IsNullOrWhiteSpace(requester.Address))
         {
-            error("C321", "requester.address", $"{requester.Kind.Japanese()}の住所を入力してください。");
+            error(CertificateChecks.RequesterAddress, "requester.address", $"{requester.Kind.Japanese()}の住所を入力してください。");
         }
         var selfOrHousehold = requester.Kind is RequesterKind.Self or RequesterKind.SameHousehold;
         if (!selfOrHousehold && request.Kind != CertificateKind.MoveOutCertificate)
         {
             if (items.IndividualNumber)
             {
-                error("C303", "items.individualNumber", $"{requester.Kind.Japanese()}からの請求には個人番号を記載できません（本人又は同一世帯の者の請求に限ります）。");
+                error(CertificateChecks.NotForThisRequester, "items.individualNumber", $"{requester.Kind.Japanese()}からの請求には個人番号を記載できません（本人又は同一世帯の者の請求に限ります）。");
             }
             if (items.ResidentCode)
             {
-                error("C303", "items.residentCode", $"{requester.Kind.Japanese()}からの請求には住民票コードを記載できません（本人又は同一世帯の者の請求に限ります）。");
+                error(CertificateChecks.NotForThisRequester, "items.residentCode", $"{requester.Kind.Japanese()}からの請求には住民票コードを記載できません（本人又は同一世帯の者の請求に限ります）。");
             }
         }
         if (requester.Kind == RequesterKind.ThirdParty && items.Domicile)
         {
-            error("C303", "items.domicile", "第三者からの請求には本籍・筆頭者を記載できません（住基法第12条の3第7項）。");
+            error(CertificateChecks.NotForThisRequester, "items.domicile", "第三者からの請求には本籍・筆頭者を記載できません（住基法第12条の3第7項）。");
         }
         if (requester.Channel == RequestChannel.Konbini)
         {
             if (requester.Kind != RequesterKind.Self)
             {
-                error("C303", "requester.kind", "コンビニ交付は本人の個人番号カードによる請求に限ります。");
+                error(CertificateChecks.NotForThisRequester, "requester.kind", "コンビニ交付は本人の個人番号カードによる請求に限ります。");
             }
             if (items.IndividualNumber || items.ResidentCode)
             {
-                error("C303", items.IndividualNumber ? "items.individualNumber" : "items.residentCode", "コンビニ交付の証明書には個人番号・住民票コードを記載できません。");
+                error(CertificateChecks.NotForThisRequester, items.IndividualNumber ? "items.individualNumber" : "items.residentCode", "コンビニ交付の証明書には個人番号・住民票コードを記載できません。");
             }
             if (request.Kind is not (CertificateKind.ResidentRecordCopy or CertificateKind.EntryCertificate))
             {
-                error("C303", "kind", $"{request.Kind.Japanese()}はコンビニでは交付できません。");
+                error(CertificateChecks.NotForThisRequester, "kind", $"{request.Kind.Japanese()}はコンビニでは交付できません。");
             }
         }
         if (items.OmitKatagaki && request.Kind is not (CertificateKind.EntryCertificate or CertificateKind.RemovedEntryCertificate))
         {
-            error("C315", "items.omitKatagaki", "方書を省略できるのは記載事項証明書だけです（j1030）。");
+            error(CertificateChecks.KatagakiOmission, "items.omitKatagaki", "方書を省略できるのは記載事項証明書だけです（j1030）。");
         }
     }
 
-    private static void CheckAllowances(CertificateRequest request, CertificateSubjects subjects, CertificateAllowances allowances, Action<string, string, string> error)
+    private static void CheckAllowances(CertificateRequest request, CertificateSubjects subjects, CertificateAllowances allowances, Action<CertificateCheck, string, string> error)
     {
         var items = request.Items;
         var moveOut = request.Kind == CertificateKind.MoveOutCertificate;
         if ((items.Domicile || moveOut) && !allowances.FamilyRegister && subjects.Included.Any(p => p.Kind == ResidentKind.Japanese))
         {
-            error("C304", "items.domicile", "本籍・筆頭者を記載する権限がありません（表示項目の権限: 戸籍の表示）。");
+            error(CertificateChecks.ItemNotVisibleToOperator, "items.domicile", "本籍・筆頭者を記載する権限がありません（表示項目の権限: 戸籍の表示）。");
         }
         if ((items.IndividualNumber || moveOut) && !allowances.IndividualNumber && subjects.Included.Any(p => p.IndividualNumber is not null))
         {
-            error("C304", "items.individualNumber", "個人番号を記載する権限がありません（表示項目の権限: 個人番号）。");
+            error(CertificateChecks.ItemNotVisibleToOperator, "items.individualNumber", "個人番号を記載する権限がありません（表示項目の権限: 個人番号）。");
         }
         if ((items.ResidentCode || moveOut || request.Kind == CertificateKind.ResidentCodeNotice) && !allowances.ResidentCode && subjects.Included.Any(p => p.ResidentCode is not null))
         {
-            error("C304", "items.residentCode", "住民票コードを記載する権限がありません（表示項目の権限: 住民票コード）。");
+            error(CertificateChecks.ItemNotVisibleToOperator, "items.residentCode", "住民票コードを記載する権限がありません（表示項目の権限: 住民票コード）。");
         }
         if ((items.ForeignResidentItems || moveOut) && !allowances.ResidenceStatus && subjects.Included.Any(p => p.Kind == ResidentKind.Foreign))
         {
-            error("C304", "items.foreignResidentItems", "在留資格等を記載する権限がありません（表示項目の権限: 在留資格等）。在留資格等を省略して請求してください。");
+            error(CertificateChecks.ItemNotVisibleToOperator, "items.foreignResidentItems", "在留資格等を記載する権限がありません（表示項目の権限: 在留資格等）。在留資格等を省略して請求してください。");
         }
     }
 }

@@ -267,9 +267,9 @@ public sealed partial class CertificateService(RegistryDatabase database, AuditT
             ApprovedProtectedPeople = approved,
         };
         var findings = CertificateRules.Check(request, subjects, Allowances(op), today, now).ToList();
-        if (request.SupportApprovalId is not null && approvalUsed is null && findings.Any(f => f.Code == "C306"))
+        if (request.SupportApprovalId is not null && approvalUsed is null && findings.Any(f => f.Check == CertificateChecks.SupportMeasureNotApproved))
         {
-            findings.Add(new("C316", "supportApprovalId", "支援措置の承認番号が無効です（使用済み・期限切れ・別の方または別の請求者への承認）。"));
+            findings.Add(new(CertificateChecks.SupportApprovalInvalid, "supportApprovalId", "支援措置の承認番号が無効です（使用済み・期限切れ・別の方または別の請求者への承認）。"));
         }
         if (findings.Any(f => f.IsError))
         {

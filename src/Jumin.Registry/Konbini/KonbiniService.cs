@@ -82,7 +82,7 @@ public sealed class KonbiniService(RegistryDatabase database, AuditTrail audit, 
         catch (CertificateRefusedException e)
         {
             // The kiosk says no without saying why a protected person is protected.
-            throw new KonbiniRefusedException(e.Findings.Any(f => f.Code is "C306" or "C307" or "C317")
+            throw new KonbiniRefusedException(e.Findings.Any(f => f.Check == CertificateChecks.SupportMeasureNotApproved || f.Check == CertificateChecks.IssuanceRestricted || f.Check == CertificateChecks.SupportMeasureAtKiosk)
                 ? "この証明書はコンビニでは交付できません。市区町村の窓口にお問い合わせください。"
                 : string.Join(" ", e.Findings.Where(f => f.IsError).Select(f => f.Message)));
         }
