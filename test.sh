@@ -31,9 +31,27 @@ dotnet build Jumin.slnx --no-restore -c Debug
 dotnet format whitespace . --folder --verify-no-changes
 
 rm -rf TestResults
+# Two lanes of about equal length, one per core: the web tests (the longest project) with the CLI's, and every other
+# test project. Run as one solution, the web tests came last and ran alone while the other core had nothing left to do
+# (measured on 2 cores: 183 s as one solution, 162 s in two lanes). A new test project joins the second lane by itself.
+lane() {
+  local name=$1 rc=0; shift
+  for project in "$@"; do
+    dotnet test "tests/$project" --no-build --logger "trx" --results-directory TestResults 2>&1 | sed -u "s/^/[$name] /"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
+  done
+  return $rc
+}
+others=()
+for project in tests/*.Tests; do
+  case "${project#tests/}" in Jumin.Web.Tests|Jumin.Cli.Tests) ;; *) others+=("${project#tests/}") ;; esac
+done
 set +e
-dotnet test Jumin.slnx --no-build --logger "trx" --results-directory TestResults
-rc=$?
+lane web Jumin.Web.Tests Jumin.Cli.Tests & web=$!
+lane others "${others[@]}" & rest=$!
+wait $web; rc_web=$?
+wait $rest; rc_rest=$?
+rc=$(( rc_web != 0 || rc_rest != 0 ))
 set -e
 
 # CI reads a plain "N passed, N failed" line, which dotnet test does not print.
