@@ -76,6 +76,28 @@ public abstract class ChangeApiTests(WebAppFixture app)
     }
 
     /// <summary>
+    /// The 異動入力 screen opened for a person under a 照会抑止 (j410) says so, with the refusal's status, instead of
+    /// failing with a server error; nothing of the person is shown.
+    /// </summary>
+    [Fact]
+    public async Task The_change_screen_for_a_person_under_an_inquiry_restriction_says_why_and_shows_nothing_of_them()
+    {
+        var (head, _, _) = await Couple("抑止", "３番");
+        var approver = (await app.Node.Accounts.FindOperatorAsync("approver01", "TEST", "本庁"))!;
+        var today = NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(Domain.Dates.JapanTime.Zone).Date;
+        await app.Node.Restrictions.SetAsync(approver, new Registry.Protection.RestrictionInput(
+            Domain.Protection.RestrictionScope.Person, head, Domain.Protection.RestrictedProcess.Inquiry, Domain.Protection.RestrictionLevel.Error, today, null, "本人申出"));
+
+        var page = await (await LoggedIn("clerk01")).GetAsync($"/changes/new/relocation?atena={head}");
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.Contains("data-testid=\"refusal\"", html, StringComparison.Ordinal);
+        Assert.Contains("抑止", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("抑止　一郎", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// Issue 15 item 1: a 転入 preview with a resident's 個人番号 tells a clerk who may not see 個人番号 only that the
     /// number is registered, not whose it is; the match is audited against that resident (j600, j1390).
     /// </summary>

@@ -5,6 +5,7 @@ using Jumin.Domain.Identifiers;
 using Jumin.Domain.Residents;
 using Jumin.Registry.Access;
 using Jumin.Registry.Changes;
+using Jumin.Registry.Protection;
 using Jumin.Registry.Residents;
 using Jumin.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
@@ -157,9 +158,17 @@ public sealed class NewModel(ChangeService changes, ChangeRequestBinding binding
         return Redirect($"/changes/{entry.Id}");
     }
 
-    /// <summary>A 仮登録 refused shows the form as entered with why, and for a plan with errors or alerts its 入力確認.</summary>
+    /// <summary>
+    /// A 仮登録 refused shows the form as entered with why, and for a plan with errors or alerts its 入力確認; a person
+    /// under a 照会抑止 is not shown, and the screen says why instead of failing.
+    /// </summary>
     public async Task<bool> ShowAsync(RefusalException refusal)
     {
+        if (refusal is RestrictedException)
+        {
+            Refusal = refusal.Message;
+            return true;
+        }
         if (!entering || refusal is not (ChangeRejectedException or ChangeConflictException))
         {
             return false;
