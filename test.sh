@@ -25,9 +25,15 @@ export JUMIN_TEST_CHROMIUM=/usr/bin/chromium
 
 dotnet tool restore >/dev/null
 dotnet restore Jumin.slnx
-# The build enforces code style and formatting (IDE0055, warnings are errors); this adds only what the compiler does
-# not see (final newlines, whitespace in files outside a project), in seconds instead of a second compilation.
-dotnet build Jumin.slnx --no-restore -c Debug
+# The build enforces code style and the analyzers (warnings are errors). One compiler server for all projects, even where
+# the environment turns it off (UseSharedCompilation=false): a fresh compiler per project spent a third more CPU on
+# starting itself (measured on 2 cores: 108 s → 76 s). It is stopped once the build is done, failed or not.
+build_rc=0
+dotnet build Jumin.slnx --no-restore -c Debug -p:UseSharedCompilation=true || build_rc=$?
+dotnet build-server shutdown >/dev/null 2>&1 || true
+[ "$build_rc" -eq 0 ] || exit "$build_rc"
+# Formatting, the same formatter as IDE0055 but without a compilation, and for every file (final newlines, files outside
+# a project too).
 dotnet format whitespace . --folder --verify-no-changes
 
 rm -rf TestResults
