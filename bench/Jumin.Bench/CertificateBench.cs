@@ -19,6 +19,11 @@ internal static class CertificateBench
     {
         var clerk = await BenchOperators.FindAsync(node, "clerk02");
         var heads = await PickSubjectsAsync(node, 10 + count + batch);
+        if (heads.Count < 10 + count + batch)
+        {
+            // Each issuance takes another 世帯, so that no certificate is served from what the last one read.
+            throw new InvalidOperationException($"世帯が {heads.Count} しかありません。証明書の計測には 10 + --certificates + --batch = {10 + count + batch} 世帯が要ります（--residents を増やしてください）。");
+        }
         CertificateRequest Request(AtenaNumber subject) => new()
         {
             Kind = CertificateKind.ResidentRecordCopy,

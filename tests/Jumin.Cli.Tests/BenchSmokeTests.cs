@@ -15,7 +15,7 @@ public sealed class BenchSmokeTests : IDisposable
     {
         var output = Path.Combine(directory, "search.md");
         var (code, log) = await RunBenchAsync("--provider", "Sqlite", "--connection", $"Data Source={Path.Combine(directory, "bench.db")}", "--data", directory,
-            "--residents", "300", "--queries", "12", "--changes", "12", "--certificates", "12", "--batch", "20", "--output", output);
+            "--residents", "150", "--queries", "12", "--changes", "12", "--certificates", "12", "--batch", "20", "--output", output);
 
         Assert.True(code == 0, log);
         Assert.Contains("p95", await File.ReadAllTextAsync(output), StringComparison.Ordinal);
@@ -32,7 +32,7 @@ public sealed class BenchSmokeTests : IDisposable
         var prefix = $"jumin_bench_{Environment.ProcessId}_{Guid.NewGuid():N}_"[..40];
         try
         {
-            var (code, log) = await RunBenchAsync("--suite", "jukinet", "--server", server, "--data", directory, "--records", "300", "--updates", "12", "--queries", "12",
+            var (code, log) = await RunBenchAsync("--suite", "jukinet", "--server", server, "--data", directory, "--records", "60", "--updates", "12", "--queries", "12",
                 "--database-prefix", prefix, "--output", output);
 
             Assert.True(code == 0, log);

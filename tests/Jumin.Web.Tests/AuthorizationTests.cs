@@ -81,7 +81,7 @@ public abstract class AuthorizationTests(WebAppFixture app)
     {
         var atena = await AnyResidentAsync();
         var (method, path) = (call.Split(' ')[0], call.Split(' ')[1].Replace("{atena}", atena, StringComparison.Ordinal));
-        var client = await LoggedIn(user);
+        var client = await app.SharedSessionAsync(user);
         var response = method == "GET"
             ? await client.GetAsync(path)
             : await client.PostAsJsonAsync(path, path.EndsWith("registrations", StringComparison.Ordinal) ? new { ids = Array.Empty<long>() }

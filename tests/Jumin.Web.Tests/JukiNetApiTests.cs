@@ -22,19 +22,16 @@ public sealed class JukiNetApiTests(JukiNetWebApp app) : IClassFixture<JukiNetWe
         return client;
     }
 
+    /// <summary>The link's status once the registry has nothing waiting for its CS.</summary>
     private async Task<JsonElement> SentAsync(HttpClient client)
     {
-        var connection = app.Services.GetRequiredService<JukiNetConnection>();
-        await connection.Ready;
-        for (var attempt = 0; ; attempt++)
+        var status = default(JsonElement);
+        await app.WhenDeliveredAsync("既存住基システムの送信待ちが 0 件になること", async () =>
         {
-            var status = await client.GetFromJsonAsync<JsonElement>("/api/v1/jukinet/status");
-            if (status.GetProperty("waiting").GetInt32() == 0 || attempt > 600)
-            {
-                return status;
-            }
-            await Task.Delay(100);
-        }
+            status = await client.GetFromJsonAsync<JsonElement>("/api/v1/jukinet/status");
+            return status.GetProperty("waiting").GetInt32() == 0;
+        });
+        return status;
     }
 
     [Fact]
@@ -62,15 +59,11 @@ public sealed class JukiNetApiTests(JukiNetWebApp app) : IClassFixture<JukiNetWe
         {
             withCode = await registry.Residents.Join(registry.ResidentHistory, r => new { r.AtenaNumber, HistoryNumber = r.LatestHistoryNumber }, h => new { h.AtenaNumber, h.HistoryNumber }, (r, h) => h).CountAsync(h => h.ResidentCode != null);
         }
-        for (var attempt = 0; attempt < 600; attempt++)
+        await app.WhenDeliveredAsync("全国サーバに全員の本人確認情報が届くこと", async () =>
         {
             await using var national = connection.Network![LocalNetwork.National].Node.Database.Open();
-            if (await national.Identities.CountAsync() == withCode)
-            {
-                break;
-            }
-            await Task.Delay(100);
-        }
+            return await national.Identities.CountAsync() == withCode;
+        });
         await using (var national = connection.Network![LocalNetwork.National].Node.Database.Open())
         {
             Assert.Equal(withCode, await national.Identities.CountAsync());
@@ -156,20 +149,11 @@ public sealed class JukiNetApiTests(JukiNetWebApp app) : IClassFixture<JukiNetWe
         Assert.Equal(HttpStatusCode.Conflict, (await approver.PostAsync($"/api/v1/jukinet/card-destinations/{id + 1000}/confirm", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsync($"/api/v1/jukinet/card-destinations/{id}/confirm", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await approver.PostAsync($"/api/v1/jukinet/card-destinations/{id}/confirm", null)).StatusCode);
-        for (var attempt = 0; attempt < 1200; attempt++)
-        {
-            var history = await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/jukinet/card-destinations?atenaNumber={atena}");
-            if (history[0].GetProperty("state").GetString() == "送信済み")
-            {
-                break;
-            }
-            await Task.Delay(100);
-        }
+        await app.WhenDeliveredAsync("送付先情報が送信済みになること", async () =>
+            (await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/jukinet/card-destinations?atenaNumber={atena}"))[0].GetProperty("state").GetString() == "送信済み");
         // The CS passes it on to the 全国サーバ on its own outbox: wait until the card system has it.
-        for (var attempt = 0; attempt < 1200 && !(await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/jukinet/cards/{atena}")).GetProperty("destinationReceived").GetBoolean(); attempt++)
-        {
-            await Task.Delay(100);
-        }
+        await app.WhenDeliveredAsync("カード管理システムに送付先情報が届くこと", async () =>
+            (await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/jukinet/cards/{atena}")).GetProperty("destinationReceived").GetBoolean());
 
         var unknownOperation = await clerk.PostAsJsonAsync($"/api/v1/jukinet/cards/{atena}/operations", new { operation = "発行" });
         Assert.Equal(HttpStatusCode.BadRequest, unknownOperation.StatusCode);

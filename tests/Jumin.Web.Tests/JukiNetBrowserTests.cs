@@ -58,10 +58,8 @@ public sealed class JukiNetBrowserTests(JukiNetBrowserWebApp app, Chromium chrom
         var made = await connection.Cards!.CreateDestinationAsync(clerk, Jumin.Domain.Identifiers.AtenaNumber.Parse(atena), null, null);
         await connection.Cards.ConfirmDestinationAsync(approver, made.Id);
         // Sent by the registry to its CS, then by the CS to the 全国サーバ: wait until the card system has it.
-        for (var attempt = 0; attempt < 1200 && !(await connection.Cards.StatusAsync(clerk, Jumin.Domain.Identifiers.AtenaNumber.Parse(atena))).DestinationReceived; attempt++)
-        {
-            await Task.Delay(100);
-        }
+        await App.WhenDeliveredAsync("カード管理システムに送付先情報が届くこと", async () =>
+            (await connection.Cards.StatusAsync(clerk, Jumin.Domain.Identifiers.AtenaNumber.Parse(atena))).DestinationReceived);
 
         var page = await JukiNetScreenAsync();
 

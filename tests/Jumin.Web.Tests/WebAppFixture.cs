@@ -18,11 +18,15 @@ namespace Jumin.Web.Tests;
 
 /// <summary>
 /// The real web host on a fresh register (SQLite file or a new PostgreSQL database) with a small
-/// demo municipality. <paramref name="kestrel"/> puts it on a real loopback port for the browser.
+/// demo municipality of <paramref name="residents"/> people. <paramref name="kestrel"/> puts it on a real loopback port
+/// for the browser.
 /// </summary>
-public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : WebApplicationFactory<Program>, IAsyncLifetime
+public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel, int residents = WebAppFixture.DemoResidents) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const int DemoResidents = 300;
+
+    /// <summary>The register of the hosts with the embedded 住基ネット.</summary>
+    public const int JukiNetResidents = 80;
 
     private readonly string directory = Directory.CreateTempSubdirectory("jumin-web-").FullName;
     private readonly string? postgresDatabase = provider == DatabaseProvider.Postgres ? "jumin_web_" + Guid.NewGuid().ToString("N")[..16] : null;
@@ -45,6 +49,20 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
     public SessionTime SessionClock { get; } = new();
 
     private readonly SemaphoreSlim loginGate = new(1, 1);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<HttpClient>>> sharedSessions = new();
+
+    /// <summary>
+    /// One logged-in client per user for the tests of this host that only read and check what they are allowed (the
+    /// authorisation matrix): a fresh login for each of its ~300 calls was most of its time. A test that changes its
+    /// session (lock, reason, log-out, revocation) logs in on its own.
+    /// </summary>
+    public Task<HttpClient> SharedSessionAsync(string userId) => sharedSessions.GetOrAdd(userId, id => new(async () =>
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        (await LogInAsync(client, id)).EnsureSuccessStatusCode();
+        return client;
+    })).Value;
 
     /// <summary>The code the user's authenticator app shows in the next step.</summary>
     public string CodeFor(string userId) => OneTimePasswordClock.NextCode(Node, Accounts.Single(a => a.UserId == userId).SecondFactorSecret);
@@ -72,6 +90,50 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
             (await client.PutAsJsonAsync("/api/v1/session/reason", new { reason = "Counter" })).EnsureSuccessStatusCode();
         }
         return response;
+    }
+
+    /// <summary>
+    /// Completes once <paramref name="condition"/> holds, checking it now and again each time the embedded 住基ネット
+    /// acknowledges a message anywhere (the registry to its CS, and every node's sends): the test waits for delivery
+    /// instead of polling. Fails after a minute with <paramref name="what"/>.
+    /// </summary>
+    public async Task WhenDeliveredAsync(string what, Func<Task<bool>> condition)
+    {
+        var connection = Services.GetRequiredService<JukiNetConnection>();
+        await connection.Ready;
+        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Moved() => Volatile.Read(ref signal).TrySetResult();
+        void OnLink(int _) => Moved();
+        void OnNode(JukiNet.Persistence.OutboxRow _) => Moved();
+        var nodes = connection.Network?.Nodes.Select(n => n.Node).ToList() ?? [];
+        connection.Link!.Delivered += OnLink;
+        nodes.ForEach(n => n.Acknowledged += OnNode);
+        try
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            while (true)
+            {
+                var next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                Volatile.Write(ref signal, next);
+                if (await condition())
+                {
+                    return;
+                }
+                try
+                {
+                    await next.Task.WaitAsync(deadline.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    Assert.Fail($"1分待っても届きません: {what}");
+                }
+            }
+        }
+        finally
+        {
+            connection.Link.Delivered -= OnLink;
+            nodes.ForEach(n => n.Acknowledged -= OnNode);
+        }
     }
 
     /// <summary>Chooses 窓口 as the 処理事由 on its screen, with the keyboard (the choice is focused; Tab, Enter).</summary>
@@ -137,7 +199,7 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
     public async Task InitializeAsync()
     {
         // The host finds a register already filled (a copy of the process's template) and generates nothing.
-        await TestRegistry.CopyTemplateAsync(provider, $"registry-{DemoResidents}-now", DemoResidents, null, directory, postgresDatabase ?? "");
+        await TestRegistry.CopyTemplateAsync(provider, $"registry-{residents}-now", residents, null, directory, postgresDatabase ?? "");
         if (kestrel)
         {
             UseKestrel(0);
@@ -160,7 +222,7 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel) : W
             ? $"Data Source={Path.Combine(directory, "registry.db")}"
             : new NpgsqlConnectionStringBuilder(TestRegistry.PostgresServer) { Database = postgresDatabase }.ConnectionString);
         builder.UseSetting("Jumin:DataDirectory", directory);
-        builder.UseSetting("Jumin:DemoResidents", DemoResidents.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Jumin:DemoResidents", residents.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Jumin:PasswordHashIterations", TestRegistry.PasswordHashIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Tests log in hundreds of times a minute from one address; RateLimitWebApp tests the production-like limit.
         builder.UseSetting("Jumin:RateLimit:AnonymousPerMinute", "100000");
@@ -253,8 +315,11 @@ public sealed class IdleLockWebApp() : WebAppFixture(DatabaseProvider.Sqlite, ke
     protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Jumin:IdleLockSeconds", "2");
 }
 
-/// <summary>A registry with the embedded 住基ネット (全国, two 都道府県, two CS) in the same process.</summary>
-public sealed class JukiNetWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kestrel: false)
+/// <summary>
+/// A registry with the embedded 住基ネット (全国, two 都道府県, two CS) in the same process, on a smaller register: its
+/// people all go up the network at start (初期移行), which with 300 took most of the class's time.
+/// </summary>
+public sealed class JukiNetWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kestrel: false, JukiNetResidents)
 {
     protected override void Configure(IWebHostBuilder builder)
     {
@@ -263,8 +328,8 @@ public sealed class JukiNetWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kes
     }
 }
 
-/// <summary>A browser host with the embedded 住基ネット.</summary>
-public sealed class JukiNetBrowserWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kestrel: true)
+/// <summary>A browser host with the embedded 住基ネット, on the smaller register of <see cref="JukiNetWebApp"/>.</summary>
+public sealed class JukiNetBrowserWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kestrel: true, JukiNetResidents)
 {
     protected override void Configure(IWebHostBuilder builder)
     {

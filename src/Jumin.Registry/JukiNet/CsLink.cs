@@ -33,6 +33,9 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
 
     public CsLinkSettings Settings => settings;
 
+    /// <summary>Raised after a round in which the CS acknowledged messages (how many), once they are marked sent.</summary>
+    public event Action<int>? Delivered;
+
     /// <summary>
     /// Sends up to 100 unacknowledged messages in order (callers loop while it returns any); stops at the first the CS
     /// does not acknowledge. Returns how many were acknowledged.
@@ -82,6 +85,10 @@ public sealed class CsLink(RegistryDatabase database, CsLinkSettings settings, I
             if (delivered == pending.Count)
             {
                 delivered += await SendCardDestinationsAsync(db, cancellationToken);
+            }
+            if (delivered > 0)
+            {
+                Delivered?.Invoke(delivered);
             }
             return delivered;
         }
