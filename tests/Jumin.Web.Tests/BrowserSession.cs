@@ -2,36 +2,35 @@ using Microsoft.Playwright;
 
 namespace Jumin.Web.Tests;
 
-/// <summary>
-/// The headless Debian Chromium of the browser tests (no browser download: /usr/bin/chromium): one for the whole test
-/// process, each test in fresh contexts of its own. A browser per class cost a launch per class for nothing.
-/// The browser ends with the test process: Playwright's driver closes it when the process that started it is gone.
-/// </summary>
+/// <summary>One headless Debian Chromium for the browser tests of a class (no browser download: /usr/bin/chromium).</summary>
 public sealed class Chromium : IAsyncLifetime
 {
-    private static readonly Lazy<Task<IBrowser>> Shared = new(LaunchAsync);
+    private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Browser = await Shared.Value;
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    private static async Task<IBrowser> LaunchAsync()
+    public async Task InitializeAsync()
     {
-        var playwright = await Playwright.CreateAsync();
-        return await playwright.Chromium.LaunchAsync(new()
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = Environment.GetEnvironmentVariable("JUMIN_TEST_CHROMIUM") ?? "/usr/bin/chromium",
             Headless = true,
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright?.Dispose();
+    }
 }
 
 /// <summary>
 /// What the browser tests share: pages in fresh browser contexts (a fresh browser as far as the server can tell),
-/// closed when the test ends, and the keyboard log-in. Each test class has its own host, so the classes run side by side.
+/// closed when the test ends, and the keyboard log-in. Each test class has its own host and browser, so the classes
+/// run side by side.
 /// </summary>
 public abstract class BrowserSession(WebAppFixture app, Chromium chromium) : IAsyncLifetime
 {
