@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the system on its embedded default: SQLite under ./data, the demo municipality and demo accounts
-# (printed at start-up). Certificates need the IPAex fonts and コンビニ交付 needs poppler's pdftoppm:
-# they are installed from Debian when missing (as root), as ./test.sh does.
+# Runs the system on its embedded default as a demo (--demo): SQLite under ./data, the demo municipality, demo accounts
+# (printed at start-up) and the simulated 住基ネット. Without --demo the host starts as production and asks for its settings.
+# Certificates need the IPAex fonts and コンビニ交付 needs poppler's pdftoppm: they are installed from Debian when
+# missing (as root), as ./test.sh does.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -15,4 +16,4 @@ if [ ${#need[@]} -gt 0 ]; then
     echo "証明書の印刷に必要なパッケージがありません: ${need[*]}（root で apt-get install してください）" >&2
   fi
 fi
-exec dotnet run --project src/Jumin.Web -- "$@"
+exec dotnet run --project src/Jumin.Web -- --demo "$@"

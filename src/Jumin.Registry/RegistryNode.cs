@@ -287,7 +287,10 @@ public sealed class RegistryNode
     /// <summary>The demo accounts written by <see cref="EnsureDemoAccountsAsync"/>, if this is a demo register.</summary>
     public IReadOnlyList<DemoAccount> DemoAccounts() => File.Exists(DemoAccountsFile) ? ReadAccounts(DemoAccountsFile) : [];
 
-    private string DemoAccountsFile => Path.Combine(Options.DataDirectory, "demo-accounts.txt");
+    /// <summary>The file in the data directory that marks a demo register and holds its accounts' passwords.</summary>
+    public const string DemoAccountsFileName = "demo-accounts.txt";
+
+    private string DemoAccountsFile => Path.Combine(Options.DataDirectory, DemoAccountsFileName);
 
     private static List<DemoAccount> ReadAccounts(string file) =>
         [.. File.ReadAllLines(file).Select(l => l.Split('\t')).Where(p => p.Length == 5).Select(p => new DemoAccount(p[0], p[1], p[2], p[3], p[4]))];

@@ -9,7 +9,15 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
 
-var builder = WebApplication.CreateBuilder(args);
+var (hostArgs, demoSwitch) = HostSettings.TakeDemoSwitch(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
+if (demoSwitch)
+{
+    builder.Configuration["Jumin:Demo"] = "true";
+}
+// Production unless a demo is asked for; what production needs is checked before anything is written (below).
+builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<HostSettings>, HostSettingsValidation>();
+builder.Services.AddOptions<HostSettings>().Configure<IConfiguration, IHostEnvironment>((s, c, e) => s.Load(c, e)).ValidateOnStart();
 
 // `dotnet run` from the repository root serves wwwroot from the project through the build's static web assets manifest.
 builder.WebHost.UseStaticWebAssets();
@@ -17,7 +25,7 @@ builder.WebHost.UseStaticWebAssets();
 // Japanese is emitted as UTF-8 text, not as &#x...; entities (markup is still encoded).
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
-var options = RegistryHosting.ReadOptions(builder.Configuration);
+var options = RegistryHosting.ReadOptions(builder.Configuration, HostSettings.IsDemo(builder.Configuration, builder.Environment));
 builder.Services.AddRegistryNode(options);
 builder.Services.AddSingleton(new PrintQueue(TimeProvider.System));
 builder.Services.AddSingleton<JukiNetConnection>();
@@ -82,6 +90,8 @@ builder.Services.AddAuthentication(OperatorClaims.Scheme)
 builder.Services.AddAuthorization(o => o.AddPermissionPolicies());
 
 var app = builder.Build();
+// ValidateOnStart would check only when the host starts, after the register below has been migrated and filled.
+app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
 await RegistryHosting.PrepareAsync(app.Services.GetRequiredService<RegistryNode>());
 
 app.UseExceptionHandler("/error");

@@ -7,8 +7,11 @@ namespace Jumin.Web.Infrastructure;
 
 internal static class RegistryHosting
 {
-    /// <summary>Reads the node's settings: <c>Database:Provider</c>, <c>ConnectionStrings:Registry</c>, <c>Jumin:*</c>.</summary>
-    public static RegistryOptions ReadOptions(IConfiguration configuration)
+    /// <summary>
+    /// Reads the node's settings: <c>Database:Provider</c>, <c>ConnectionStrings:Registry</c>, <c>Jumin:*</c>. Only a
+    /// <paramref name="demo"/> gets demo people (and with them the demo accounts) without asking.
+    /// </summary>
+    public static RegistryOptions ReadOptions(IConfiguration configuration, bool demo = false)
     {
         var connection = configuration.GetConnectionString("Registry");
         return new RegistryOptions
@@ -20,7 +23,7 @@ internal static class RegistryHosting
             MunicipalityCode = configuration["Jumin:MunicipalityCode"] is { Length: > 0 } code
                 ? Domain.Identifiers.LocalGovernmentCode.TryParse(code, out var parsed, out var error) ? parsed : throw new InvalidOperationException($"Jumin:MunicipalityCode: {error.Message}")
                 : new RegistryOptions().MunicipalityCode,
-            DemoResidents = configuration.GetValue("Jumin:DemoResidents", 10000),
+            DemoResidents = configuration.GetValue("Jumin:DemoResidents", demo ? HostSettings.DefaultDemoResidents : 0),
             DemoSeed = configuration.GetValue("Jumin:DemoSeed", 20261129),
             BulkRegistrationLimit = configuration.GetValue("Jumin:BulkRegistrationLimit", 100),
             LockMinutes = configuration.GetValue("Jumin:LockMinutes", 15),
