@@ -62,4 +62,22 @@ public sealed class KeyRotationTests
         var login = await registry.Node.Accounts.LoginAsync(new Accounts.LoginAttempt("new01", "a-long-password-9", registry.OneTimePasswordClock.NextCode(registry.Node, enrolment.Secret), System.Net.IPAddress.Loopback));
         Assert.Equal(Accounts.LoginOutcome.Succeeded, login.Outcome);
     }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void A_key_others_may_read_is_refused_naming_the_file_and_the_fix()
+    {
+        var keys = KeyStore.CreateTemporary();
+        _ = keys.AuditChainKey;
+        var path = Path.Combine(keys.Directory, "audit-chain.key");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+
+        var refused = Assert.Throws<UnprotectedKeyException>(() => new KeyStore(keys.Directory).AuditChainKey);
+        Assert.Contains($"chmod 600 {path}", refused.Message, StringComparison.Ordinal);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Assert.Equal(32, new KeyStore(keys.Directory).AuditChainKey.Length);
+        Directory.Delete(keys.Directory, recursive: true);
+    }
 }

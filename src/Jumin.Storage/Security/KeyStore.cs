@@ -81,5 +81,27 @@ public sealed class KeyStore(string directory)
         return key;
     }
 
-    private static byte[] Read(string path) => Convert.FromBase64String(File.ReadAllText(path).Trim());
+    /// <summary>What the owner alone may have: read and write.</summary>
+    private const UnixFileMode OthersAccess = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+        | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    /// <summary>
+    /// Reads a key, refusing one that anyone but its owner may read or write (as ssh refuses an unprotected private key):
+    /// a key copied or restored with the wrong mode would otherwise go on sealing 個人番号 while others can open them.
+    /// </summary>
+    private static byte[] Read(string path)
+    {
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & OthersAccess) != 0)
+        {
+            throw new UnprotectedKeyException(path, File.GetUnixFileMode(path));
+        }
+        return Convert.FromBase64String(File.ReadAllText(path).Trim());
+    }
+}
+
+/// <summary>A key file others than its owner may read or write: the node does not use it until it is chmod 600.</summary>
+public sealed class UnprotectedKeyException(string path, UnixFileMode mode)
+    : Exception($"鍵ファイル {path} は所有者以外も読み書きできます（{Convert.ToString((int)mode, 8)}）。鍵を守るため使いません。chmod 600 {path} としてから起動してください。")
+{
+    public string Path { get; } = path;
 }
