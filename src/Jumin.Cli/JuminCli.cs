@@ -11,6 +11,7 @@ public static class JuminCli
         app.Configure(config =>
         {
             config.SetApplicationName("jumin");
+            config.SetExceptionHandler((exception, _) => ExitCodes.Report(exception));
             config.AddCommand<InitCommand>("init").WithDescription("データベースを作成・移行する（既存データは保持）");
             config.AddCommand<SeedCommand>("seed").WithDescription("デモ自治体（合成データ）を生成する").WithExample("seed", "--residents", "300000");
             config.AddCommand<DemoCodeCommand>("demo-code").WithDescription("デモ用アカウントの現在の確認コード（二要素認証）を表示する").WithExample("demo-code", "clerk01");

@@ -45,9 +45,20 @@ public static class DatabaseProviders
         }
         var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
         var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (directory is not null)
+        if (directory is null)
+        {
+            return;
+        }
+        try
         {
             Directory.CreateDirectory(directory);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DatabaseUnavailableException($"SQLite のデータベース {builder.DataSource} のディレクトリ {directory} を作れません: {e.Message}", e);
+        }
     }
 }
+
+/// <summary>The database cannot be reached or opened (as opposed to refusing what was asked of it).</summary>
+public sealed class DatabaseUnavailableException(string message, Exception inner) : Exception(message, inner);

@@ -22,6 +22,22 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_database_that_cannot_be_reached_exits_3_and_a_key_others_may_read_exits_4()
+    {
+        // Nothing listens on port 1; SQLite cannot make a file under /proc.
+        Assert.Equal(ExitCodes.DatabaseUnreachable, await JuminCli.Create().RunAsync(
+            ["init", "--provider", "Postgres", "--connection", "Host=127.0.0.1;Port=1;Username=jumin;Password=x;Timeout=3", "--data", directory]));
+        Assert.Equal(ExitCodes.DatabaseUnreachable, await JuminCli.Create().RunAsync(
+            ["init", "--connection", "Data Source=/proc/jumin-no-such-directory/registry.db", "--data", directory]));
+
+        Assert.Equal(ExitCodes.Success, await Run("init"));
+        File.SetUnixFileMode(Path.Combine(directory, "keys", "audit-chain.key"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        Assert.Equal(ExitCodes.UnprotectedKey, await Run("audit", "verify"));
+        Assert.Equal(ExitCodes.Usage, await Run("no-such-command"));
+    }
+
+    [Fact]
     public async Task Audit_verify_fails_with_exit_code_2_after_tampering()
     {
         Assert.Equal(0, await Run("seed", "--residents", "20"));
