@@ -25,6 +25,9 @@ builder.WebHost.UseStaticWebAssets();
 // Japanese is emitted as UTF-8 text, not as &#x...; entities (markup is still encoded).
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
+var proxies = ReverseProxies.Read(builder.Configuration);
+builder.Services.AddSingleton(proxies);
+builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(proxies.Configure);
 var options = RegistryHosting.ReadOptions(builder.Configuration, HostSettings.IsDemo(builder.Configuration, builder.Environment));
 builder.Services.AddRegistryNode(options);
 builder.Services.AddSingleton(new PrintQueue(TimeProvider.System));
@@ -94,6 +97,10 @@ var app = builder.Build();
 app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
 await RegistryHosting.PrepareAsync(app.Services.GetRequiredService<RegistryNode>());
 
+if (proxies.Configured)
+{
+    app.UseForwardedHeaders();
+}
 app.UseExceptionHandler("/error");
 app.UseStatusCodePages(async context =>
 {

@@ -303,6 +303,14 @@ public sealed class RateLimitWebApp() : WebAppFixture(DatabaseProvider.Sqlite, k
     protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Jumin:RateLimit:AnonymousPerMinute", "5");
 }
 
+/// <summary>A host behind a reverse proxy at 10.0.0.5 (<c>Jumin:Proxies</c>).</summary>
+public sealed class ProxyWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kestrel: false)
+{
+    public const string Proxy = "10.0.0.5";
+
+    protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Jumin:Proxies", Proxy);
+}
+
 /// <summary>A host whose audit checkpoints cannot be written (the file's directory cannot be made).</summary>
 public sealed class FailingCheckpointWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kestrel: false)
 {

@@ -99,9 +99,15 @@ internal static class OperatorClaims
     public const string ExportListPolicy = "permission:export-list";
 }
 
-/// <summary>The client's network address as the 端末の許可リスト compares it (IPv4 clients of a dual-stack socket as IPv4).</summary>
+/// <summary>
+/// The client's network address as the 端末の許可リスト compares it (IPv4 clients of a dual-stack socket as IPv4), after
+/// a configured reverse proxy's <c>X-Forwarded-For</c>; none when it cannot be a terminal (<see cref="ReverseProxies"/>).
+/// </summary>
 public static class ClientAddress
 {
-    public static System.Net.IPAddress? Of(HttpContext context) =>
-        context.Connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : context.Connection.RemoteIpAddress;
+    public static System.Net.IPAddress? Of(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : context.Connection.RemoteIpAddress;
+        return address is not null && context.RequestServices.GetService<ReverseProxies>() is { } proxies && !proxies.MayBeTerminal(address) ? null : address;
+    }
 }
