@@ -40,6 +40,7 @@ builder.Services.AddDataProtection()
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.ResolvedKeysDirectory, "data-protection")))
     .SetApplicationName("jumin-registry");
 builder.Services.AddProblemDetails();
+builder.Services.AddNodeHealth();
 builder.Services.AddStrictJsonBinding();
 builder.Services.AddAnonymousRateLimit(builder.Configuration);
 builder.Services.AddOpenApi();
@@ -133,6 +134,7 @@ app.Use(async (context, next) =>
 });
 app.UseAuthorization();
 app.UseRefusalMapping();
+app.MapNodeHealth();
 app.MapOpenApi();
 app.MapRazorPages();
 app.MapRegistryApi();

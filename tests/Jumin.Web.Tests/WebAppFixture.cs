@@ -33,6 +33,9 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel, int
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The host's PostgreSQL database (null on SQLite).</summary>
+    public string? PostgresDatabase => postgresDatabase;
+
     public IReadOnlyList<DemoAccount> Accounts { get; private set; } = [];
 
     public RegistryNode Node => Services.GetRequiredService<RegistryNode>();
@@ -302,6 +305,9 @@ public sealed class RateLimitWebApp() : WebAppFixture(DatabaseProvider.Sqlite, k
 {
     protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Jumin:RateLimit:AnonymousPerMinute", "5");
 }
+
+/// <summary>A PostgreSQL host of its own, whose database a test makes unreachable and back.</summary>
+public sealed class HealthWebApp() : WebAppFixture(DatabaseProvider.Postgres, kestrel: false);
 
 /// <summary>A host behind a reverse proxy at 10.0.0.5 (<c>Jumin:Proxies</c>).</summary>
 public sealed class ProxyWebApp() : WebAppFixture(DatabaseProvider.Sqlite, kestrel: false)
