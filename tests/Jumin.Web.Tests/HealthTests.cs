@@ -22,6 +22,7 @@ public sealed class HealthTests(HealthWebApp app) : IClassFixture<HealthWebApp>
             var body = JsonDocument.Parse(await down.Content.ReadAsStringAsync()).RootElement;
             Assert.Equal("Unhealthy", body.GetProperty("checks").GetProperty("registry-database").GetProperty("status").GetString());
             Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("jukinet").GetProperty("status").GetString());
+            Assert.Contains("データベースに接続できません", await down.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         }
         finally
