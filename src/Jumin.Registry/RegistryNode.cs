@@ -63,6 +63,9 @@ public sealed record RegistryOptions
     /// <summary>How long a 一時解除 of a 抑止 lasts before the 抑止 applies again by itself (j410).</summary>
     public int RestrictionReleaseMinutes { get; init; } = 30;
 
+    /// <summary>How many コンビニ交付 certificates are rasterised at once (the rest wait): one per core by default.</summary>
+    public int RasterisationConcurrency { get; init; } = Environment.ProcessorCount;
+
     /// <summary>
     /// PBKDF2 rounds for new password hashes (<see cref="AccountService.ProductionPasswordHashIterations"/>). Only tests
     /// lower it: a test suite that logs in hundreds of times would otherwise spend minutes hashing.
@@ -116,7 +119,7 @@ public sealed class RegistryNode
         Certificates = new CertificateService(Database, Audit, options.Eras, options.Certificates, Keys.CertificateVerificationKey);
         Restrictions = new RestrictionService(Database, Audit, NodaTime.Duration.FromMinutes(options.RestrictionReleaseMinutes));
         SupportMeasures = new SupportMeasureService(Database, Audit);
-        Konbini = new KonbiniService(Database, Audit, Certificates);
+        Konbini = new KonbiniService(Database, Audit, Certificates, new ImageOnlyPdf(options.RasterisationConcurrency));
         AuditAnalysis = new AuditAnalysis(Database, Audit, Domain.Audit.OffHours.Default);
         Operations = new Operations.OperationsMonitor(Database, Audit);
         Exports = new Exports.BulkExportService(Database, Audit, options.Eras);

@@ -7,13 +7,41 @@ namespace Jumin.Registry.Certificates;
 /// <summary>
 /// コンビニ交付 sends the certificate as an image PDF (seed 001 M-19): no text layer a recipient could
 /// edit or copy. Each page is rasterised with poppler's <c>pdftoppm</c> (Debian poppler-utils) and the
-/// pictures are put into a new A4 PDF.
+/// pictures are put into a new A4 PDF. At most <paramref name="concurrency"/> pages are rasterised at once (a
+/// rasterisation takes a core for about a second): further kiosk requests wait their turn instead of starting a
+/// process each and starving the counter of CPU.
 /// </summary>
-public static class ImageOnlyPdf
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A SemaphoreSlim holds nothing to release unless its wait handle is asked for; this one lives as long as the node.")]
+public sealed class ImageOnlyPdf(int concurrency)
 {
     public const int Resolution = 200;
 
-    public static async Task<byte[]> FromPdfAsync(byte[] pdf, CancellationToken cancellationToken = default)
+    private readonly SemaphoreSlim slots = new(Math.Max(1, concurrency), Math.Max(1, concurrency));
+    private int running;
+    private int peak;
+
+    /// <summary>The most rasterisations that ran at the same time since start (運用監視, and the test of the cap).</summary>
+    public int PeakConcurrent => Volatile.Read(ref peak);
+
+    public async Task<byte[]> FromPdfAsync(byte[] pdf, CancellationToken cancellationToken = default)
+    {
+        await slots.WaitAsync(cancellationToken);
+        var now = Interlocked.Increment(ref running);
+        for (var seen = Volatile.Read(ref peak); now > seen && Interlocked.CompareExchange(ref peak, now, seen) != seen; seen = Volatile.Read(ref peak))
+        {
+        }
+        try
+        {
+            return await RasteriseAsync(pdf, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref running);
+            slots.Release();
+        }
+    }
+
+    private static async Task<byte[]> RasteriseAsync(byte[] pdf, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("jumin-konbini-");
         try

@@ -44,7 +44,7 @@ public sealed record KonbiniResult(byte[] ImagePdf, IReadOnlyList<string> IssueN
 /// 個人番号 or 住民票コード, as an image PDF; 抑止 and 支援措置 apply exactly as at the counter, and
 /// the issuance is in the 交付履歴 with channel コンビニ交付.
 /// </summary>
-public sealed class KonbiniService(RegistryDatabase database, AuditTrail audit, CertificateService certificates)
+public sealed class KonbiniService(RegistryDatabase database, AuditTrail audit, CertificateService certificates, ImageOnlyPdf images)
 {
     public const int MaxPinAttempts = 3;
 
@@ -86,7 +86,7 @@ public sealed class KonbiniService(RegistryDatabase database, AuditTrail audit, 
                 ? "この証明書はコンビニでは交付できません。市区町村の窓口にお問い合わせください。"
                 : string.Join(" ", e.Findings.Where(f => f.IsError).Select(f => f.Message)));
         }
-        return new(await ImageOnlyPdf.FromPdfAsync(result.Pdf, cancellationToken), [.. result.Copies.Select(c => c.IssueNumber)]);
+        return new(await images.FromPdfAsync(result.Pdf, cancellationToken), [.. result.Copies.Select(c => c.IssueNumber)]);
     }
 
     /// <summary>Registers a (simulated) card for a resident with its PIN; returns the serial.</summary>

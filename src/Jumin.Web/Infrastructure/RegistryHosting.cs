@@ -28,6 +28,7 @@ internal static class RegistryHosting
             BulkRegistrationLimit = configuration.GetValue("Jumin:BulkRegistrationLimit", 100),
             LockMinutes = configuration.GetValue("Jumin:LockMinutes", 15),
             RestrictionReleaseMinutes = configuration.GetValue("Jumin:RestrictionReleaseMinutes", 30),
+            RasterisationConcurrency = configuration.GetValue("Jumin:RasterisationConcurrency", Environment.ProcessorCount),
             PasswordHashIterations = configuration.GetValue("Jumin:PasswordHashIterations", Registry.Accounts.AccountService.ProductionPasswordHashIterations),
             Certificates = ReadCertificates(configuration, new RegistryOptions().Certificates),
             Eras = ReadEras(configuration),
