@@ -53,6 +53,14 @@ public abstract class SearchTests(DemoRegisterFixture fixture) : IAsyncLifetime
             await Registry.AppendAsync(watanabe, ota, firstKinoshita, alive);
             await Registry.AppendAsync(married);
             await Registry.AppendAsync(kinoshita, deceased);
+            // 旧氏 and 通称 (j10) are search keys too.
+            await Registry.AppendAsync(Samples.Person(Base + 40, Base + 40, "北", "由美", "キタ", "ユミ", new LocalDate(1985, 3, 3)) with
+            {
+                FormerSurname = "南",
+                FormerSurnameKana = "ミナミ",
+                Alias = "東　由美",
+                AliasKana = "ヒガシ　ユミ",
+            });
         }
     }
 
@@ -98,12 +106,20 @@ public abstract class SearchTests(DemoRegisterFixture fixture) : IAsyncLifetime
         Assert.Contains(await Find(new() { Name = name }), r => r.AtenaNumber == watanabe.AtenaNumber);
 
     [Fact]
-    public async Task A_past_name_finds_the_person_under_the_current_one()
+    public async Task A_past_name_finds_the_person_under_the_current_one_and_says_so()
     {
-        var found = Assert.Single(await Find(new() { NameKana = "ササキ ハナコ", Match = NameMatch.Exact, BirthDate = "昭和63年2月29日" }));
-        Assert.Equal(kinoshita.AtenaNumber, found.AtenaNumber);
-        Assert.Equal("木下", found.FamilyName);
-        Assert.Equal(3, found.HistoryNumber);
+        var op = await Registry.OperatorAsync("clerk01");
+        var hit = Assert.Single((await Registry.Node.Search.SearchAsync(op, new() { NameKana = "ササキ ハナコ", Match = NameMatch.Exact, BirthDate = "昭和63年2月29日" })).Hits);
+        Assert.Equal(kinoshita.AtenaNumber, hit.Current.AtenaNumber);
+        Assert.Equal("木下", hit.Current.FamilyName);
+        Assert.Equal(3, hit.Current.HistoryNumber);
+        // The list shows キノシタ ハナコ: it says which name was found.
+        Assert.Equal("以前の氏名", hit.MatchedOn);
+
+        var byCurrent = Assert.Single((await Registry.Node.Search.SearchAsync(op, new() { NameKana = "キノシタ", BirthDate = "昭和63年2月29日" })).Hits);
+        Assert.Null(byCurrent.MatchedOn);
+        Assert.Equal("旧氏", Assert.Single((await Registry.Node.Search.SearchAsync(op, new() { NameKana = "ミナミ", BirthDate = "昭和60年3月3日" })).Hits).MatchedOn);
+        Assert.Equal("通称", Assert.Single((await Registry.Node.Search.SearchAsync(op, new() { NameKana = "ヒガシ", BirthDate = "昭和60年3月3日" })).Hits).MatchedOn);
     }
 
     [Fact]

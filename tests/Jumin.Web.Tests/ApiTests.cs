@@ -52,6 +52,23 @@ public abstract class ApiTests(WebAppFixture app)
         Assert.Equal(residents.Count, sameBySeireki.GetProperty("residents").GetArrayLength());
     }
 
+    [Fact]
+    public async Task A_person_found_by_their_former_surname_is_listed_with_the_name_that_matched()
+    {
+        string atena, formerKana;
+        await using (var db = app.Node.Database.Open())
+        {
+            var row = await db.ResidentHistory.Where(h => h.FormerSurnameKana != null && h.FormerSurnameKana != h.FamilyNameKana).OrderBy(h => h.AtenaNumber).FirstAsync();
+            (atena, formerKana) = (row.AtenaNumber.Value, row.FormerSurnameKana!);
+        }
+        var client = await LoggedIn("clerk01");
+
+        var result = await client.GetFromJsonAsync<JsonElement>("/api/v1/residents?match=exact&nameKana=" + Uri.EscapeDataString(formerKana));
+        var found = result.GetProperty("residents").EnumerateArray().Single(r => r.GetProperty("atenaNumber").GetString() == atena);
+        Assert.Equal("旧氏", found.GetProperty("matchedOn").GetString());
+        Assert.Contains("（旧氏で一致）", await client.GetStringAsync("/?match=exact&nameKana=" + Uri.EscapeDataString(formerKana)), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("birthDate=" + "%E4%BB%A4%E5%92%8C0%E5%B9%B4", "birthDate", "era-year")]
     [InlineData("birthDate=2023-02-30", "birthDate", "day")]

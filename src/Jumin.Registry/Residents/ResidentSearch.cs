@@ -26,9 +26,11 @@ public enum NameMatch
 
 /// <summary>
 /// One person found: their current 住民票 (or 除票), whether they are a 支援対象者 (j380) and whether a
-/// 抑止 is set on them or their 世帯 (j410: 検索結果の表示の際、抑止対象であることが明らかとなること).
+/// 抑止 is set on them or their 世帯 (j410: 検索結果の表示の際、抑止対象であることが明らかとなること). <paramref name="MatchedOn"/>
+/// says which other name a カナ search found them by when their current カナ氏名 does not match: 旧氏, 通称 or 以前の氏名
+/// (j330 searches all three), which the list would otherwise not show.
 /// </summary>
-public sealed record ResidentSearchHit(ResidentRecord Current, bool Protected = false, bool Restricted = false);
+public sealed record ResidentSearchHit(ResidentRecord Current, bool Protected = false, bool Restricted = false, string? MatchedOn = null);
 
 public sealed record ResidentSearchResult(IReadOnlyList<ResidentSearchHit> Hits, bool Truncated);
 
@@ -90,7 +92,30 @@ public sealed class ResidentSearch(RegistryDatabase database, AuditTrail audit, 
         }
         var protection = await ProtectionReader.ForAsync(db, [.. rows.Select(r => r.AtenaNumber)], [.. rows.Select(r => r.HouseholdNumber).Distinct()], cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        return new(rows.Select(r => new ResidentSearchHit(r, protection.MeasureOf(r.AtenaNumber) is not null, protection.On(r.AtenaNumber, r.HouseholdNumber).Any())).ToList(), truncated);
+        var kana = string.IsNullOrWhiteSpace(criteria.NameKana) ? null : KanaSearchKey.For(criteria.NameKana);
+        return new(rows.Select(r => new ResidentSearchHit(r, protection.MeasureOf(r.AtenaNumber) is not null, protection.On(r.AtenaNumber, r.HouseholdNumber).Any(), OtherNameMatched(r, kana, criteria.Match))).ToList(), truncated);
+    }
+
+    /// <summary>
+    /// Null when the current カナ氏名 (whole, 氏 or 名) matches <paramref name="kanaKey"/> as the search did (<see cref="WithTerm"/>);
+    /// otherwise the other name that did.
+    /// </summary>
+    private static string? OtherNameMatched(ResidentRecord r, string? kanaKey, NameMatch match)
+    {
+        if (kanaKey is null)
+        {
+            return null;
+        }
+        bool Matches(string? kana) => KanaSearchKey.For(kana ?? "") is { Length: > 0 } key && match switch
+        {
+            NameMatch.Exact => key == kanaKey,
+            NameMatch.Partial => key.Contains(kanaKey, StringComparison.Ordinal),
+            _ => key.StartsWith(kanaKey, StringComparison.Ordinal),
+        };
+        return Matches(r.FamilyNameKana + r.GivenNameKana) || Matches(r.FamilyNameKana) || Matches(r.GivenNameKana) ? null
+            : Matches(r.FormerSurnameKana) ? "旧氏"
+            : Matches(r.AliasKana) ? "通称"
+            : "以前の氏名";
     }
 
     /// <summary>The user's last searches, newest first (j320).</summary>

@@ -61,7 +61,7 @@ internal static class RegistryApi
                 return ApiResults.Invalid(errors);
             }
             var result = await search.SearchAsync(context.User.ToOperator(), criteria, screen: "API 住民検索", cancellationToken: context.RequestAborted);
-            return Results.Ok(new SearchResultDto([.. result.Hits.Select(h => presentation.Summary(h.Current))], result.Truncated));
+            return Results.Ok(new SearchResultDto([.. result.Hits.Select(h => presentation.Summary(h.Current) with { MatchedOn = h.MatchedOn })], result.Truncated));
         }).WithSummary("住民検索（j320–j340）").RequireAuthorization(OperatorClaims.Policy(Permission.Inquiry));
 
         api.MapGet("/residents/{atenaNumber}", async (string atenaNumber, HttpContext context, ResidentQuery query, ResidentPresentation presentation) =>

@@ -18,7 +18,8 @@ public sealed record ResidentSummaryDto(
     string Address,
     string Status,
     string? Relationship,
-    string Kind);
+    string Kind,
+    string? MatchedOn = null);
 
 public sealed record SearchResultDto(IReadOnlyList<ResidentSummaryDto> Residents, bool Truncated);
 
