@@ -54,9 +54,12 @@ public static class ExitCodes
         return Fault;
     }
 
-    /// <summary>The failure that says the database is not there: no connection to PostgreSQL, or a SQLite file that cannot be opened.</summary>
+    /// <summary>
+    /// The failure that says the database is not there: no connection to PostgreSQL, or a SQLite file that cannot be
+    /// opened. A socket error alone is not one: a node command that cannot reach a peer fails on a socket too.
+    /// </summary>
     private static Exception? Unreachable(List<Exception> causes) =>
-        causes.FirstOrDefault(e => e is DatabaseUnavailableException or SocketException or NpgsqlException { InnerException: SocketException or TimeoutException or IOException }
+        causes.FirstOrDefault(e => e is DatabaseUnavailableException or NpgsqlException { InnerException: SocketException or TimeoutException or IOException }
             || (e is PostgresException p && p.SqlState is PostgresErrorCodes.InvalidCatalogName or PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification or PostgresErrorCodes.CannotConnectNow)
             || e is SqliteException { SqliteErrorCode: 14 });
 

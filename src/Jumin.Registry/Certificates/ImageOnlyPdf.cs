@@ -7,9 +7,9 @@ namespace Jumin.Registry.Certificates;
 /// <summary>
 /// コンビニ交付 sends the certificate as an image PDF (seed 001 M-19): no text layer a recipient could
 /// edit or copy. Each page is rasterised with poppler's <c>pdftoppm</c> (Debian poppler-utils) and the
-/// pictures are put into a new A4 PDF. At most <paramref name="concurrency"/> pages are rasterised at once (a
-/// rasterisation takes a core for about a second): further kiosk requests wait their turn instead of starting a
-/// process each and starving the counter of CPU.
+/// pictures are put into a new A4 PDF. At most <paramref name="concurrency"/> certificates are rasterised at once (each
+/// takes a core while pdftoppm runs): further kiosk requests wait their turn instead of starting a process each and
+/// starving the counter of CPU.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A SemaphoreSlim holds nothing to release unless its wait handle is asked for; this one lives as long as the node.")]
 public sealed class ImageOnlyPdf(int concurrency)
@@ -20,7 +20,7 @@ public sealed class ImageOnlyPdf(int concurrency)
     private int running;
     private int peak;
 
-    /// <summary>The most rasterisations that ran at the same time since start (運用監視, and the test of the cap).</summary>
+    /// <summary>The most rasterisations that ran at the same time since start (what the test of the cap reads).</summary>
     public int PeakConcurrent => Volatile.Read(ref peak);
 
     public async Task<byte[]> FromPdfAsync(byte[] pdf, CancellationToken cancellationToken = default)
