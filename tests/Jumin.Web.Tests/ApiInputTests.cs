@@ -20,12 +20,7 @@ public abstract class ApiInputTests(WebAppFixture app)
          "previousAddress":{"address":"岩手県盛岡市内丸１番１号"},"newHead":"new:0"}
         """;
 
-    private async Task<HttpClient> LoggedIn(string userId)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        (await app.LogInAsync(client, userId)).EnsureSuccessStatusCode();
-        return client;
-    }
+    private Task<HttpClient> LoggedIn(string userId) => app.LoggedInAsync(userId);
 
     private async Task<int> ChangeCountAsync()
     {

@@ -9,13 +9,7 @@ namespace Jumin.Web.Tests;
 /// <summary>The /api/v1 contract: session, search, 住民票照会, RFC 7807 errors naming the field and the rule.</summary>
 public abstract class ApiTests(WebAppFixture app)
 {
-    private async Task<HttpClient> LoggedIn(string userId)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var response = await app.LogInAsync(client, userId);
-        response.EnsureSuccessStatusCode();
-        return client;
-    }
+    private Task<HttpClient> LoggedIn(string userId) => app.LoggedInAsync(userId);
 
     [Fact]
     public async Task Without_a_session_the_api_answers_401_with_problem_details()

@@ -1,18 +1,12 @@
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Jumin.Web.Tests;
 
 /// <summary>ログの分析 (j1370) over /api/v1/audit and the /audit screen: CSV for Excel, periods checked.</summary>
 public sealed class AuditApiTests(SqliteWebApp app) : IClassFixture<SqliteWebApp>
 {
-    private async Task<HttpClient> LoggedIn(string userId)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        (await app.LogInAsync(client, userId)).EnsureSuccessStatusCode();
-        return client;
-    }
+    private Task<HttpClient> LoggedIn(string userId) => app.LoggedInAsync(userId);
 
     [Fact]
     public async Task Failed_logins_come_out_as_a_csv_that_excel_reads_and_a_bad_period_is_named()

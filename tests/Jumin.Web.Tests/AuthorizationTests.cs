@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jumin.Web.Tests;
@@ -14,12 +13,7 @@ public abstract class AuthorizationTests(WebAppFixture app)
 {
     private static readonly string[] Users = ["clerk01", "clerk02", "approver01", "auditor01", "admin01", "contractor01", "inquiry01"];
 
-    private async Task<HttpClient> LoggedIn(string userId)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        (await app.LogInAsync(client, userId)).EnsureSuccessStatusCode();
-        return client;
-    }
+    private Task<HttpClient> LoggedIn(string userId) => app.LoggedInAsync(userId);
 
     /// <summary>
     /// Who may: 照会 = clerks, approver and inquiry01 (照会 only); 異動入力 = clerks and approver (a clerk too);

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Jumin.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jumin.Web.Tests;
@@ -11,12 +10,7 @@ namespace Jumin.Web.Tests;
 /// <summary>証明書発行, 交付履歴, 支援措置 and コンビニ交付 end to end over /api/v1, with the PDFs read back.</summary>
 public abstract class CertificateApiTests(WebAppFixture app)
 {
-    private async Task<HttpClient> LoggedIn(string userId)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        (await app.LogInAsync(client, userId)).EnsureSuccessStatusCode();
-        return client;
-    }
+    private Task<HttpClient> LoggedIn(string userId) => app.LoggedInAsync(userId);
 
     /// <summary>A 日本人 世帯 of two or more current members, a different one for each <paramref name="index"/>, head first.</summary>
     private async Task<IReadOnlyList<string>> HouseholdAsync(int index)

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jumin.Web.Tests;
@@ -15,12 +14,7 @@ public abstract class ChangeApiTests(WebAppFixture app)
 
     private static string DaysAgo(int days) => NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(Domain.Dates.JapanTime.Zone).Date.PlusDays(-days).ToString("yyyy-MM-dd", null);
 
-    private async Task<HttpClient> LoggedIn(string userId)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        (await app.LogInAsync(client, userId)).EnsureSuccessStatusCode();
-        return client;
-    }
+    private Task<HttpClient> LoggedIn(string userId) => app.LoggedInAsync(userId);
 
     private async Task<JsonElement> Register(string slug, object body)
     {

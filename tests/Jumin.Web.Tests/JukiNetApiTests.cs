@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Jumin.JukiNet.Hosting;
 using Jumin.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,12 +14,7 @@ namespace Jumin.Web.Tests;
 /// </summary>
 public sealed class JukiNetApiTests(JukiNetWebApp app) : IClassFixture<JukiNetWebApp>
 {
-    private async Task<HttpClient> LoggedIn(string userId)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        (await app.LogInAsync(client, userId)).EnsureSuccessStatusCode();
-        return client;
-    }
+    private Task<HttpClient> LoggedIn(string userId) => app.LoggedInAsync(userId);
 
     /// <summary>The link's status once the registry has nothing waiting for its CS.</summary>
     private async Task<JsonElement> SentAsync(HttpClient client)

@@ -60,12 +60,15 @@ public abstract class WebAppFixture(DatabaseProvider provider, bool kestrel, int
     /// authorisation matrix): a fresh login for each of its ~300 calls was most of its time. A test that changes its
     /// session (lock, reason, log-out, revocation) logs in on its own.
     /// </summary>
-    public Task<HttpClient> SharedSessionAsync(string userId) => sharedSessions.GetOrAdd(userId, id => new(async () =>
+    public Task<HttpClient> SharedSessionAsync(string userId) => sharedSessions.GetOrAdd(userId, id => new(() => LoggedInAsync(id))).Value;
+
+    /// <summary>A client of its own (no redirects followed) with a fresh session of the user, 処理事由 窓口 chosen.</summary>
+    public async Task<HttpClient> LoggedInAsync(string userId)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        (await LogInAsync(client, id)).EnsureSuccessStatusCode();
+        (await LogInAsync(client, userId)).EnsureSuccessStatusCode();
         return client;
-    })).Value;
+    }
 
     /// <summary>The code the user's authenticator app shows in the next step.</summary>
     public string CodeFor(string userId) => OneTimePasswordClock.NextCode(Node, Accounts.Single(a => a.UserId == userId).SecondFactorSecret);

@@ -122,7 +122,8 @@ public sealed class TerminalRegistry(RegistryDatabase database, AuditTrail audit
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static bool TryParseRange(string text, out IPNetwork range)
+    /// <summary>An address (as a /32 or /128) or a range that names its first address; the reverse proxies are named so too.</summary>
+    public static bool TryParseRange(string text, out IPNetwork range)
     {
         var value = text.Trim();
         if (IPAddress.TryParse(value, out var single) && !value.Contains('/', StringComparison.Ordinal))

@@ -39,13 +39,17 @@ public sealed class HostSettings
     public static (string[] Others, bool Demo) TakeDemoSwitch(string[] args) =>
         ([.. args.Where(a => a != DemoSwitch)], args.Contains(DemoSwitch));
 
+    /// <summary><c>Jumin:DemoResidents</c>, or the demo register's size for a demo and none otherwise.</summary>
+    public static int DemoResidentsOf(IConfiguration configuration, bool demo) =>
+        configuration.GetValue("Jumin:DemoResidents", demo ? DefaultDemoResidents : 0);
+
     public void Load(IConfiguration configuration, IHostEnvironment environment)
     {
         Demo = IsDemo(configuration, environment);
         Provider = configuration["Database:Provider"];
         RegistryConnection = configuration.GetConnectionString("Registry");
         MunicipalityCode = configuration["Jumin:MunicipalityCode"];
-        DemoResidents = configuration.GetValue("Jumin:DemoResidents", Demo ? DefaultDemoResidents : 0);
+        DemoResidents = DemoResidentsOf(configuration, Demo);
         JukiNetMode = configuration["Jumin:JukiNet:Mode"];
         DataDirectory = configuration["Jumin:DataDirectory"] ?? "data";
     }

@@ -23,7 +23,7 @@ internal static class RegistryHosting
             MunicipalityCode = configuration["Jumin:MunicipalityCode"] is { Length: > 0 } code
                 ? Domain.Identifiers.LocalGovernmentCode.TryParse(code, out var parsed, out var error) ? parsed : throw new InvalidOperationException($"Jumin:MunicipalityCode: {error.Message}")
                 : new RegistryOptions().MunicipalityCode,
-            DemoResidents = configuration.GetValue("Jumin:DemoResidents", demo ? HostSettings.DefaultDemoResidents : 0),
+            DemoResidents = HostSettings.DemoResidentsOf(configuration, demo),
             DemoSeed = configuration.GetValue("Jumin:DemoSeed", 20261129),
             BulkRegistrationLimit = configuration.GetValue("Jumin:BulkRegistrationLimit", 100),
             LockMinutes = configuration.GetValue("Jumin:LockMinutes", 15),

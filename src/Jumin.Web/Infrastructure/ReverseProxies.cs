@@ -24,7 +24,7 @@ public sealed class ReverseProxies
         var ranges = new List<IPNetwork>();
         foreach (var entry in (configuration["Jumin:Proxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (IPNetwork.TryParse(entry.Contains('/', StringComparison.Ordinal) ? entry : $"{entry}/{(entry.Contains(':', StringComparison.Ordinal) ? 128 : 32)}", out var range))
+            if (Registry.Accounts.TerminalRegistry.TryParseRange(entry, out var range))
             {
                 ranges.Add(range);
             }
